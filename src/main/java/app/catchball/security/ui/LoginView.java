@@ -1,0 +1,67 @@
+package app.catchball.security.ui;
+
+import app.catchball.security.LoginHints;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.beans.factory.ObjectProvider;
+
+/** The sign-in page. In demo mode it lists the demo users. */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · Catchball")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Shown for every failed sign-in, whatever the cause, so it never reveals whether an account exists. */
+    public static final String FAILURE_MESSAGE =
+            "Check your username and password. After 5 failed attempts an account is locked for 15 minutes.";
+
+    private final LoginForm login = new LoginForm();
+
+    LoginView(ObjectProvider<LoginHints> hints) {
+        addClassName("login-view");
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Sign in to Catchball");
+        i18n.getErrorMessage().setTitle("Sign-in failed");
+        i18n.getErrorMessage().setMessage(FAILURE_MESSAGE);
+        login.setI18n(i18n);
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+
+        H1 brand = new H1("Catchball");
+        Paragraph strap = new Paragraph("Strategy deployment from board to ward.");
+        add(brand, strap, login);
+        hints.ifAvailable(h -> add(hintBox(h)));
+    }
+
+    private static Div hintBox(LoginHints hints) {
+        Div box = new Div();
+        box.addClassName("login-hints");
+        UnorderedList list = new UnorderedList();
+        hints.lines().forEach(line -> list.add(new ListItem(line)));
+        box.add(new H2(hints.title()), list);
+        return box;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            login.setError(true);
+        }
+    }
+}
