@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 @PageTitle("Home · Catchball")
 @Menu(order = 0, icon = "vaadin:home", title = "Home")
 @PermitAll
-class HomeView extends VerticalLayout {
+public class HomeView extends VerticalLayout {
 
     HomeView(AccessService access, OrganisationService organisation) {
         add(new H2("Welcome, " + access.me().displayName()));

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class UnitTreeQueries {
 
     private static final String NODE_COLUMNS = """
-            u.id, u.name, u.short_code, u.level_code, l.name as level_name, u.parent_id, u.archived, u.version
+             u.id, u.name, u.short_code, u.level_code, l.name as level_name, u.parent_id, u.archived, u.version
             """;
 
     private final JdbcClient jdbc;
@@ -23,7 +23,7 @@ class UnitTreeQueries {
     }
 
     Optional<UnitNode> find(long id) {
-        return jdbc.sql("select " + NODE_COLUMNS + ", 0 as depth from org_unit u join unit_level l on l.code = u.level_code where u.id = :id")
+        return jdbc.sql("select" + NODE_COLUMNS + ", 0 as depth from org_unit u join unit_level l on l.code = u.level_code where u.id = :id")
                 .param("id", id).query(UnitNode.class).optional();
     }
 
@@ -36,7 +36,7 @@ class UnitTreeQueries {
                             select c.id, down.depth + 1, down.path || c.name::text
                             from org_unit c join down on c.parent_id = down.id
                         )
-                        select """ + NODE_COLUMNS + """
+                        select""" + NODE_COLUMNS + """
                         , down.depth
                         from down join org_unit u on u.id = down.id join unit_level l on l.code = u.level_code
                         order by down.path
@@ -52,7 +52,7 @@ class UnitTreeQueries {
                             union all
                             select p.id, p.parent_id, up.depth + 1 from org_unit p join up on p.id = up.parent_id
                         )
-                        select """ + NODE_COLUMNS + """
+                        select""" + NODE_COLUMNS + """
                         , up.depth
                         from up join org_unit u on u.id = up.id join unit_level l on l.code = u.level_code
                         where up.depth > 0
@@ -70,7 +70,7 @@ class UnitTreeQueries {
                             select c.id, down.depth + 1, down.path || c.name::text
                             from org_unit c join down on c.parent_id = down.id
                         )
-                        select """ + NODE_COLUMNS + """
+                        select""" + NODE_COLUMNS + """
                         , down.depth
                         from down join org_unit u on u.id = down.id join unit_level l on l.code = u.level_code
                         order by down.path
@@ -95,7 +95,7 @@ class UnitTreeQueries {
                         group by up.origin
                         """)
                 .param("ids", ids)
-                .query((rs, n) -> paths.put(rs.getLong(1), rs.getString(2)));
+                .query(rs -> { paths.put(rs.getLong(1), rs.getString(2)); });
         return paths;
     }
 

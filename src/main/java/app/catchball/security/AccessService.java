@@ -75,7 +75,7 @@ public class AccessService {
                         where g.role = 'LEAD' and u.active
                         group by g.unit_id
                         """)
-                .query((rs, n) -> leads.put(rs.getLong(1), rs.getString(2)));
+                .query(rs -> { leads.put(rs.getLong(1), rs.getString(2)); });
         return leads;
     }
 

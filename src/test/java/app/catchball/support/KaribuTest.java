@@ -53,6 +53,18 @@ public abstract class KaribuTest {
         MockVaadin.tearDown();
     }
 
+    /**
+     * Sets a field's value as a user would: only when it is visible and enabled. (Karibu's own
+     * {@code _setValue} does not match Vaadin 25's field internals.)
+     */
+    protected static <V> void setValue(com.vaadin.flow.component.HasValue<?, V> field, V value) {
+        com.vaadin.flow.component.Component component = (com.vaadin.flow.component.Component) field;
+        org.assertj.core.api.Assertions.assertThat(component.isVisible() && !field.isReadOnly()
+                && (!(field instanceof com.vaadin.flow.component.HasEnabled e) || e.isEnabled()))
+                .as("%s can be edited", component).isTrue();
+        field.setValue(value);
+    }
+
     /** Signs in a user from the database, with their real authorities, and opens the home page. */
     protected void login(String username) {
         UserDetails user = userDetailsService.loadUserByUsername(username);

@@ -10,6 +10,10 @@ public class NoExternalDatasource implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        return appliesTo(context.getEnvironment());
+    }
+
+    public static boolean appliesTo(org.springframework.core.env.Environment environment) {
+        return !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
     }
 }

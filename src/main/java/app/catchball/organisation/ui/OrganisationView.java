@@ -43,7 +43,7 @@ import org.springframework.security.access.AccessDeniedException;
 @PageTitle("Organisation · Catchball")
 @Menu(order = 50, icon = "vaadin:sitemap", title = "Organisation")
 @PermitAll
-class OrganisationView extends HorizontalLayout {
+public class OrganisationView extends HorizontalLayout {
 
     private final OrganisationService organisation;
     private final AccessService access;

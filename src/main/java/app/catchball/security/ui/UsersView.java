@@ -15,7 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 @PageTitle("Users · Catchball")
 @Menu(order = 90, icon = "vaadin:users", title = "Users")
 @RolesAllowed("ADMIN")
-class UsersView extends VerticalLayout {
+public class UsersView extends VerticalLayout {
 
     UsersView(AccessService access) {
         Grid<UserSummary> grid = new Grid<>();

@@ -1,0 +1,49 @@
+package app.catchball;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.catchball.support.KaribuTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class NavigationTest extends KaribuTest {
+
+    @Test
+    void an_anonymous_visitor_is_sent_to_sign_in() {
+        UI.getCurrent().navigate("");
+
+        _get(LoginForm.class);
+        assertThat(UI.getCurrent().getActiveViewLocation().getPath()).isEqualTo("login");
+    }
+
+    @Test
+    void an_anonymous_visitor_cannot_reach_the_organisation_either() {
+        UI.getCurrent().navigate("organisation");
+
+        _get(LoginForm.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "admin             | Home, Organisation, Users",
+            "chief.exec        | Home, Organisation",
+            "medicine.director | Home, Organisation",
+            "acute.lead        | Home, Organisation",
+            "ward7.manager     | Home, Organisation",
+            "ward7.nurse       | Home, Organisation",
+            "coach             | Home, Organisation",
+            "viewer            | Home, Organisation"})
+    void each_demo_user_sees_the_menu_entries_they_may_open(String username, String entries) {
+        login(username);
+
+        List<String> labels = _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+        assertThat(labels).containsExactly(entries.split(", "));
+    }
+}

@@ -1,0 +1,20 @@
+package app.catchball.home;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+
+import app.catchball.support.KaribuTest;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import org.junit.jupiter.api.Test;
+
+class HomeViewTest extends KaribuTest {
+
+    @Test
+    void the_ward_manager_sees_their_ward_with_its_path_to_the_trust() {
+        login("ward7.manager");
+
+        _get(H2.class, spec -> spec.withText("Welcome, Tom Ellis"));
+        _get(Span.class, spec -> spec.withText("Ward 7 — Respiratory › Emergency & Acute Medicine › Division of Medicine"
+                + " › Northshore Teaching Hospitals NHS Foundation Trust"));
+    }
+}
