@@ -1,6 +1,8 @@
 package app.catchball.demo;
 
 import app.catchball.organisation.OrganisationService;
+import app.catchball.planning.CycleService;
+import app.catchball.planning.PlanningService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.security.AccessService;
 import app.catchball.security.Role;
@@ -83,10 +85,14 @@ class DemoData implements ApplicationRunner {
 
     private final AccessService access;
     private final OrganisationService organisation;
+    private final CycleService cycles;
+    private final PlanningService planning;
 
-    DemoData(AccessService access, OrganisationService organisation) {
+    DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning) {
         this.access = access;
         this.organisation = organisation;
+        this.cycles = cycles;
+        this.planning = planning;
     }
 
     @Override
@@ -101,7 +107,8 @@ class DemoData implements ApplicationRunner {
 
     private void seed() {
         Map<String, Long> units = organisation();
-        people(units);
+        Map<String, Long> users = people(units);
+        new DemoPlan(cycles, planning, units, users).seed();
     }
 
     private Map<String, Long> organisation() {
@@ -123,7 +130,8 @@ class DemoData implements ApplicationRunner {
         return units;
     }
 
-    private void people(Map<String, Long> units) {
+    private Map<String, Long> people(Map<String, Long> units) {
+        Map<String, Long> ids = new HashMap<>();
         for (DemoUser demo : USERS) {
             if (demo.role() == null) {
                 continue;
@@ -131,6 +139,8 @@ class DemoData implements ApplicationRunner {
             UserSummary user = access.createUser(demo.username(), demo.displayName(),
                     demo.username() + "@northshore.example.nhs.uk", PASSWORD, false);
             access.grant(user.id(), units.get(demo.unitCode()), demo.role());
+            ids.put(demo.username(), user.id());
         }
+        return ids;
     }
 }

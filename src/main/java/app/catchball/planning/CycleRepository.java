@@ -1,0 +1,20 @@
+package app.catchball.planning;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface CycleRepository extends JpaRepository<Cycle, Long> {
+
+    Optional<Cycle> findByCurrentTrue();
+
+    List<Cycle> findAllByOrderByFirstMonthDesc();
+
+    boolean existsByNameIgnoreCase(String name);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Cycle c set c.current = false, c.version = c.version + 1 where c.current = true")
+    int clearCurrent();
+}

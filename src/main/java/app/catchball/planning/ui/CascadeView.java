@@ -1,0 +1,54 @@
+package app.catchball.planning.ui;
+
+import app.catchball.planning.CycleService;
+import app.catchball.planning.CycleSummary;
+import app.catchball.planning.PlanningService;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+
+/** The whole plan of a cycle as a tree, from True North down to the wards: the X read as a tree. */
+@Route("cascade")
+@PageTitle("Cascade · Catchball")
+@Menu(order = 20, icon = "vaadin:file-tree", title = "Cascade")
+@PermitAll
+public class CascadeView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final PlanningService planning;
+    private final Select<CycleSummary> cycle = new Select<>();
+    private final TraceTree tree = new TraceTree("True North → breakthrough → annual → priority → … → ward");
+
+    CascadeView(PlanningService planning, CycleService cycles) {
+        this.planning = planning;
+        cycle.setLabel("Cycle");
+        List<CycleSummary> all = cycles.cycles();
+        cycle.setItems(all);
+        cycle.setItemLabelGenerator(c -> c.name() + (c.current() ? " (current)" : ""));
+        cycle.addValueChangeListener(e -> show());
+        add(new H2("Cascade"), new Paragraph("The whole plan as a tree: each level's hows become the next level's whats."),
+                cycle, tree);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<CycleSummary> all = cycle.getListDataView().getItems().toList();
+        String wanted = event.getLocation().getQueryParameters().getSingleParameter("cycle").orElse("");
+        cycle.setValue(all.stream().filter(c -> String.valueOf(c.id()).equals(wanted)).findFirst()
+                .or(() -> all.stream().filter(CycleSummary::current).findFirst())
+                .orElse(all.isEmpty() ? null : all.getFirst()));
+    }
+
+    private void show() {
+        if (cycle.getValue() != null) {
+            tree.show(planning.wholePlan(cycle.getValue().id()));
+        }
+    }
+}

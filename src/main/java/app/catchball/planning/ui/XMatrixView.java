@@ -1,0 +1,377 @@
+package app.catchball.planning.ui;
+
+import app.catchball.base.ConflictException;
+import app.catchball.base.RuleViolation;
+import app.catchball.organisation.OrganisationService;
+import app.catchball.organisation.UnitNode;
+import app.catchball.planning.CycleService;
+import app.catchball.planning.CycleSummary;
+import app.catchball.planning.ItemKind;
+import app.catchball.planning.ItemView;
+import app.catchball.planning.PlanningService;
+import app.catchball.planning.Side;
+import app.catchball.planning.Strength;
+import app.catchball.planning.XMatrix;
+import app.catchball.security.AccessService;
+import app.catchball.security.Grant;
+import app.catchball.security.Role;
+import app.catchball.security.UserSummary;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * A unit's X-matrix in a cycle. Opens the signed-in user's own unit in the current cycle; any unit
+ * and cycle can be chosen, and the URL ({@code x-matrix?unit=W7&cycle=1}) can be bookmarked. Leads
+ * edit in place; everyone else reads.
+ */
+@Route("x-matrix")
+@PageTitle("X-matrix · Catchball")
+@Menu(order = 10, icon = "vaadin:grid-small", title = "X-matrix")
+@PermitAll
+public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final PlanningService planning;
+    private final CycleService cycles;
+    private final OrganisationService organisation;
+    private final AccessService access;
+
+    private final ComboBox<UnitNode> unitPicker = new ComboBox<>("Unit");
+    private final Select<CycleSummary> cyclePicker = new Select<>();
+    private final XMatrixElement matrixElement = new XMatrixElement();
+    private final Div trueNorth = new Div();
+    private final Div warnings = new Div();
+    private final VerticalLayout detail = new VerticalLayout();
+    private final Button deploy = new Button("Deploy to units…");
+    private final Button addTrueNorth = new Button("+ True North goal");
+    private XMatrix current;
+    private boolean navigating;
+
+    XMatrixView(PlanningService planning, CycleService cycles, OrganisationService organisation, AccessService access) {
+        this.planning = planning;
+        this.cycles = cycles;
+        this.organisation = organisation;
+        this.access = access;
+        setSizeFull();
+        addClassName("x-matrix-view");
+
+        unitPicker.setItems(organisation.wholeTree().stream().filter(u -> !u.archived()).toList());
+        unitPicker.setItemLabelGenerator(u -> u.name() + " (" + u.shortCode() + ")");
+        unitPicker.setWidth("24rem");
+        cyclePicker.setLabel("Cycle");
+        cyclePicker.setItems(cycles.cycles());
+        cyclePicker.setItemLabelGenerator(c -> c.name() + " · " + c.stage().label() + (c.current() ? " (current)" : ""));
+        unitPicker.addValueChangeListener(e -> { if (e.isFromClient()) go(); });
+        cyclePicker.addValueChangeListener(e -> { if (e.isFromClient()) go(); });
+
+        Button print = new Button("Print (A3)", e -> UI.getCurrent().getPage().executeJs("window.print()"));
+        Button cascade = new Button("Cascade view", e -> UI.getCurrent().navigate(CascadeView.class,
+                QueryParameters.of("cycle", String.valueOf(cyclePicker.getValue() == null ? "" : cyclePicker.getValue().id()))));
+        deploy.addClickListener(e -> openDeploy());
+        addTrueNorth.addClickListener(e -> openItemDialog(ItemKind.TRUE_NORTH, null));
+        HorizontalLayout toolbar = new HorizontalLayout(unitPicker, cyclePicker, deploy, cascade, print);
+        toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        toolbar.addClassName("no-print");
+        toolbar.setWrap(true);
+
+        matrixElement.addCellClickListener(e -> cycle(e.corner(), e.a(), e.b()));
+        matrixElement.addItemClickListener(e -> showItem(e.id()));
+        matrixElement.addItemAddListener(e -> openItemDialog(kindFor(e.side()), null));
+
+        trueNorth.addClassName("true-north");
+        warnings.addClassName("matrix-warnings");
+        detail.addClassNames("detail-panel", "no-print");
+        detail.setWidth("28rem");
+        detail.add(new Paragraph("Click an item to see its line of sight to True North."));
+        VerticalLayout main = new VerticalLayout(trueNorth, matrixElement, warnings);
+        main.setPadding(false);
+        HorizontalLayout body = new HorizontalLayout(main, detail);
+        body.setWidthFull();
+        body.setFlexGrow(1, main);
+        add(new H2("X-matrix"), toolbar, body);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
+        Optional<UnitNode> unit = first(params, "unit").flatMap(code -> unitPickerItems().stream()
+                .filter(u -> u.shortCode().equalsIgnoreCase(code) || String.valueOf(u.id()).equals(code)).findFirst())
+                .or(this::ownUnit);
+        Optional<CycleSummary> cycle = first(params, "cycle").flatMap(id -> cycles.cycles().stream()
+                .filter(c -> String.valueOf(c.id()).equals(id)).findFirst())
+                .or(cycles::current);
+        if (unit.isEmpty() || cycle.isEmpty()) {
+            removeAll();
+            add(new H2("X-matrix"), new Paragraph("There is no planning cycle yet. An Admin or a trust Lead can create one under Cycles."));
+            return;
+        }
+        navigating = true;
+        unitPicker.setValue(unit.get());
+        cyclePicker.setValue(cyclePicker.getListDataView().getItems()
+                .filter(c -> c.id() == cycle.get().id()).findFirst().orElse(cycle.get()));
+        navigating = false;
+        reload(null);
+    }
+
+    private List<UnitNode> unitPickerItems() {
+        return unitPicker.getListDataView().getItems().toList();
+    }
+
+    private static Optional<String> first(Map<String, List<String>> params, String key) {
+        return Optional.ofNullable(params.get(key)).filter(l -> !l.isEmpty()).map(List::getFirst);
+    }
+
+    /** The unit where the user is a Lead, else any unit where they hold a role, else the top of the tree. */
+    private Optional<UnitNode> ownUnit() {
+        List<Grant> grants = access.myGrants();
+        Optional<Long> id = grants.stream().filter(g -> g.role() == Role.LEAD).map(Grant::unitId).findFirst()
+                .or(() -> grants.stream().map(Grant::unitId).findFirst());
+        List<UnitNode> units = unitPickerItems();
+        return id.flatMap(i -> units.stream().filter(u -> u.id() == i).findFirst())
+                .or(() -> units.stream().filter(u -> u.parentId() == null).findFirst());
+    }
+
+    private void go() {
+        if (navigating || unitPicker.getValue() == null || cyclePicker.getValue() == null) {
+            return;
+        }
+        UI.getCurrent().navigate(XMatrixView.class, QueryParameters.simple(Map.of(
+                "unit", unitPicker.getValue().shortCode(), "cycle", String.valueOf(cyclePicker.getValue().id()))));
+    }
+
+    private void reload(XMatrixElement.CellRef focus) {
+        current = planning.matrix(unitPicker.getValue().id(), cyclePicker.getValue().id());
+        matrixElement.show(current, focus);
+        deploy.setVisible(current.editable());
+        showTrueNorth();
+        showWarnings();
+    }
+
+    private void showTrueNorth() {
+        trueNorth.removeAll();
+        if (current.trueNorth().isEmpty() && !(current.editable() && current.unit().parentId() == null)) {
+            return;
+        }
+        trueNorth.add(new Span("True North: "));
+        current.trueNorth().forEach(goal -> {
+            Button chip = new Button(goal.code() + " " + goal.title(), e -> showItem(goal.id()));
+            chip.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            trueNorth.add(chip);
+        });
+        addTrueNorth.setVisible(current.editable());
+        addTrueNorth.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        trueNorth.add(addTrueNorth);
+    }
+
+    private void showWarnings() {
+        warnings.removeAll();
+        UnorderedList list = new UnorderedList();
+        current.matrixWarnings().forEach(w -> list.add(new ListItem(w)));
+        for (Side side : List.of(Side.SOUTH, Side.WEST, Side.NORTH, Side.EAST, Side.OWNERS)) {
+            for (ItemView item : current.side(side)) {
+                List<String> w = current.warningsOf(item.id());
+                if (!w.isEmpty()) {
+                    list.add(new ListItem("⚠ " + item.code() + " " + item.title() + ": " + String.join(", ", w)));
+                }
+            }
+        }
+        if (list.getChildren().findAny().isPresent()) {
+            warnings.add(new H3("Warnings"), list);
+        }
+    }
+
+    private void cycle(app.catchball.planning.Corner corner, long a, long b) {
+        try {
+            Strength s = planning.cycleCorrelation(corner, a, b);
+            ItemView itemA = current.item(a);
+            ItemView itemB = current.item(b);
+            String pair = (itemA == null ? "?" : itemA.code()) + " × " + (itemB == null ? "?" : itemB.code());
+            String what = s == null ? "no link" : s.symbol() + " "
+                    + (corner == app.catchball.planning.Corner.OWNERS ? s.ownerLabel() : s.label());
+            ok(pair + ": " + what + " — saved");
+            reload(new XMatrixElement.CellRef(corner.name(), a, b));
+        } catch (RuleViolation | AccessDeniedException ex) {
+            error(ex.getMessage());
+        }
+    }
+
+    private static ItemKind kindFor(Side side) {
+        return switch (side) {
+            case SOUTH -> ItemKind.BREAKTHROUGH;
+            case WEST -> ItemKind.ANNUAL;
+            case NORTH -> ItemKind.PRIORITY;
+            case EAST -> ItemKind.METRIC;
+            case OWNERS -> ItemKind.OWNER;
+            case NONE -> throw new IllegalArgumentException();
+        };
+    }
+
+    private void openItemDialog(ItemKind kind, ItemView existing) {
+        List<UserSummary> users = access.users().stream().filter(UserSummary::active).toList();
+        List<ItemView> goals = planning.trueNorthFor(current.unit().id());
+        ItemDialog dialog = new ItemDialog(kind, existing, users, goals, draft -> {
+            try {
+                ItemView saved = existing == null
+                        ? planning.createItem(current.unit().id(), current.cycle().id(), kind, draft)
+                        : planning.updateItem(existing.id(), draft, existing.version());
+                ok(saved.code() + " " + (existing == null ? "added" : "saved") + ".");
+                reload(null);
+                showItem(saved.id());
+                return true;
+            } catch (ConflictException ex) {
+                conflict(ex.getMessage());
+                return true;
+            } catch (RuleViolation | AccessDeniedException ex) {
+                error(ex.getMessage());
+                return false;
+            }
+        });
+        dialog.open();
+    }
+
+    private void showItem(long itemId) {
+        ItemView item = planning.item(itemId);
+        detail.removeAll();
+        detail.add(new H3(item.code() + " " + item.title()));
+        Span kind = new Span(item.kind().label() + (item.inherited() && item.sourceUnitName() != null
+                ? " · from " + item.sourceUnitName() : ""));
+        kind.addClassName("unit-path");
+        detail.add(kind);
+        if (item.description() != null) {
+            detail.add(new Paragraph(item.description()));
+        }
+        if (item.accountableName() != null) {
+            detail.add(new Paragraph("Accountable: " + item.accountableName()));
+        }
+        if (item.kind() == ItemKind.METRIC) {
+            detail.add(new Paragraph("Baseline " + (item.baseline() == null ? "—" : item.baseline().stripTrailingZeros().toPlainString())
+                    + " → target " + (item.targetText() == null ? "—" : item.targetText())
+                    + (item.direction() == null ? "" : " · " + item.direction().label().toLowerCase())
+                    + (item.dueDate() == null ? "" : " · due " + item.dueDate())));
+        }
+        boolean editable = current.editable() && !item.inherited();
+        if (editable) {
+            Button edit = new Button("Edit", e -> openItemDialog(item.kind(), planning.item(itemId)));
+            edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button up = new Button("Move up", e -> act(() -> planning.moveItem(itemId, -1), item.code() + " moved up."));
+            Button down = new Button("Move down", e -> act(() -> planning.moveItem(itemId, 1), item.code() + " moved down."));
+            Button archive = new Button("Archive", e -> act(() -> planning.archiveItem(itemId, item.version()),
+                    item.code() + " archived. It is kept with its history."));
+            archive.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            HorizontalLayout buttons = item.kind() == ItemKind.TRUE_NORTH
+                    ? new HorizontalLayout(edit, archive) : new HorizontalLayout(edit, up, down, archive);
+            buttons.setWrap(true);
+            detail.add(buttons);
+        }
+        TraceTree up = new TraceTree("Line of sight to True North");
+        up.show(planning.lineOfSight(itemId));
+        detail.add(up);
+        TraceTree below = new TraceTree("Cascaded beneath it");
+        below.show(planning.cascadeBelow(itemId));
+        detail.add(below);
+    }
+
+    private void act(Runnable change, String confirmation) {
+        try {
+            change.run();
+            ok(confirmation);
+            reload(null);
+            detail.removeAll();
+        } catch (ConflictException ex) {
+            conflict(ex.getMessage());
+        } catch (RuleViolation | AccessDeniedException ex) {
+            error(ex.getMessage());
+        }
+    }
+
+    private void openDeploy() {
+        List<ItemView> sources = new java.util.ArrayList<>(current.side(Side.NORTH));
+        sources.addAll(current.side(Side.WEST));
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Deploy to units below " + current.unit().name());
+        Select<ItemView> source = new Select<>();
+        source.setLabel("Item to deploy");
+        source.setItems(sources);
+        source.setItemLabelGenerator(i -> i.code() + " " + i.title());
+        source.setWidthFull();
+        CheckboxGroup<UnitNode> targets = new CheckboxGroup<>("Deploy to");
+        targets.setItemLabelGenerator(UnitNode::name);
+        source.addValueChangeListener(e -> {
+            if (e.getValue() == null) {
+                return;
+            }
+            Map<UnitNode, Boolean> options = planning.deployTargets(e.getValue().id());
+            targets.setItems(options.keySet());
+            targets.setItemEnabledProvider(u -> !options.get(u));
+        });
+        Button ok = new Button("Deploy", e -> {
+            if (source.getValue() == null || targets.getValue().isEmpty()) {
+                error("Choose an item and at least one unit.");
+                return;
+            }
+            try {
+                List<ItemView> created = planning.deploy(source.getValue().id(), targets.getValue().stream().map(UnitNode::id).toList());
+                ok(source.getValue().code() + " deployed to " + created.size() + (created.size() == 1 ? " unit." : " units."));
+                dialog.close();
+                reload(null);
+            } catch (RuleViolation | AccessDeniedException ex) {
+                error(ex.getMessage());
+            }
+        });
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(new Paragraph("Improvement priorities (or annual objectives) become inputs on the "
+                + "South side of the units you choose, linked back to this unit."), source, targets));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
+        dialog.setWidth("36rem");
+        dialog.open();
+    }
+
+    private void conflict(String message) {
+        Notification n = new Notification();
+        n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+        Button reload = new Button("Reload", e -> {
+            n.close();
+            reload(null);
+            detail.removeAll();
+        });
+        n.add(new HorizontalLayout(new Span(message), reload));
+        n.setPosition(Notification.Position.MIDDLE);
+        n.setDuration(0);
+        n.open();
+    }
+
+    private static void ok(String message) {
+        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

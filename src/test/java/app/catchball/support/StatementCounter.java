@@ -1,0 +1,75 @@
+package app.catchball.support;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+
+/**
+ * Counts the SQL statements the application prepares, per thread, by wrapping the real DataSource
+ * (JPA, JdbcClient and Flyway all go through it).
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class StatementCounter implements BeanPostProcessor {
+
+    private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[1]);
+    private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
+
+    /** Runs the work and returns how many statements it prepared. */
+    public static int count(Runnable work) {
+        int before = COUNT.get()[0];
+        work.run();
+        return COUNT.get()[0] - before;
+    }
+
+    public static <T> T counting(Supplier<T> work, int[] out) {
+        int before = COUNT.get()[0];
+        T result = work.get();
+        out[0] = COUNT.get()[0] - before;
+        return result;
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource ds && !Proxy.isProxyClass(bean.getClass())) {
+            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class, java.io.Closeable.class},
+                    forward(ds, (result, method) -> result instanceof Connection c ? connection(c) : result));
+        }
+        return bean;
+    }
+
+    private static Connection connection(Connection real) {
+        return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class},
+                forward(real, (result, method) -> {
+                    if (STATEMENT_METHODS.contains(method)) {
+                        COUNT.get()[0]++;
+                    }
+                    return result;
+                }));
+    }
+
+    private interface After {
+        Object apply(Object result, String method);
+    }
+
+    private static InvocationHandler forward(Object target, After after) {
+        return (proxy, method, args) -> {
+            if (method.getName().equals("unwrap") && args != null && args[0] instanceof Class<?> c && c.isInstance(target)) {
+                return target;
+            }
+            if (method.getName().equals("isWrapperFor") && args != null && args[0] instanceof Class<?> c && c.isInstance(target)) {
+                return true;
+            }
+            try {
+                return after.apply(method.invoke(target, args), method.getName());
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+    }
+}
