@@ -81,13 +81,3 @@ create table cascade_link (
     constraint cascade_link_uk unique (source_item_id, child_unit_id)
 );
 create index cascade_link_child_idx on cascade_link (child_unit_id);
-
--- Line of sight: each edge goes from an item to an item it serves, one level nearer True North.
-create view item_up_edge (item_id, parent_id) as
-    select item_b_id, item_a_id from correlation where corner in ('SW', 'NW', 'NE', 'OWNERS')
-    union all
-    select item_a_id, item_b_id from correlation where corner = 'SE'
-    union all
-    select id, source_item_id from plan_item where source_item_id is not null
-    union all
-    select id, true_north_id from plan_item where true_north_id is not null;

@@ -49,6 +49,35 @@ public class PlanningService {
             left join org_unit su on su.id = src.unit_id
             """;
 
+    /**
+     * The edges of line of sight, from an item ({@code up.id}) to the items it serves, one step
+     * nearer True North: the adjacent side of its own X-matrix, the parent's item it was cascaded
+     * from, or the True North goal of a breakthrough objective. Written as a lateral subquery on
+     * indexed columns so each step is a few index look-ups.
+     */
+    private static final String UP_EDGES = """
+                select c.item_a_id as parent_id from correlation c
+                    where c.item_b_id = up.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
+                union all
+                select c.item_b_id from correlation c where c.item_a_id = up.id and c.corner = 'SE'
+                union all
+                select i.source_item_id from plan_item i where i.id = up.id and i.source_item_id is not null
+                union all
+                select i.true_north_id from plan_item i where i.id = up.id and i.true_north_id is not null
+            """;
+
+    /** The same edges walked downwards, from {@code down.id} to the items that serve it. */
+    private static final String DOWN_EDGES = """
+                select c.item_b_id as item_id from correlation c
+                    where c.item_a_id = down.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
+                union all
+                select c.item_a_id from correlation c where c.item_b_id = down.id and c.corner = 'SE'
+                union all
+                select i.id from plan_item i where i.source_item_id = down.id
+                union all
+                select i.id from plan_item i where i.true_north_id = down.id
+            """;
+
     private final PlanItemRepository items;
     private final CorrelationRepository correlations;
     private final CascadeLinkRepository links;
@@ -186,7 +215,8 @@ public class PlanningService {
                             union all
                             select e.parent_id, up.id, up.depth + 1, up.path || e.parent_id
                             from up
-                            join item_up_edge e on e.item_id = up.id
+                            cross join lateral (""" + UP_EDGES + """
+                            ) e
                             join plan_item p on p.id = e.parent_id and not p.archived
                             where not e.parent_id = any(up.path)
                         )
@@ -220,7 +250,8 @@ public class PlanningService {
                             union all
                             select e.item_id, down.id, down.depth + 1, down.path || e.item_id
                             from down
-                            join item_up_edge e on e.parent_id = down.id
+                            cross join lateral (""" + DOWN_EDGES + """
+                            ) e
                             join plan_item p on p.id = e.item_id and not p.archived and p.kind <> 'OWNER'
                             """ + cycleFilter + """
                             where not e.item_id = any(down.path)
