@@ -121,6 +121,29 @@ class XMatrixViewTest extends KaribuTest {
     }
 
     @Test
+    void a_stale_edit_is_refused_with_who_changed_it_and_the_view_offers_to_reload() {
+        XMatrixElement matrix = open("ward7.manager");
+        ItemView huddle = fixture.item("W7", "Safety huddle with falls risk review");
+        ComponentUtil.fireEvent(matrix, new XMatrixElement.ItemClickEvent(matrix, true, "north", huddle.id()));
+        _click(_get(Button.class, spec -> spec.withText("Edit")));
+        setValue(_get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withLabel("Description")), "Mine");
+
+        app.catchball.security.SystemUser.runAs("acute.lead", () -> planning.updateItem(huddle.id(),
+                huddle.toDraft().withDescription("Theirs"), huddle.version()));
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withText(huddle.code()
+                + " was changed by Priya Nair on " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm")
+                .format(fixture.item("W7", huddle.title()).updatedAt().atZone(java.time.ZoneId.systemDefault()))
+                + " after you opened it. Nothing was overwritten: reload to see the change, then edit again."));
+        _click(_get(Button.class, spec -> spec.withText("Reload")));
+        assertThat(fixture.item("W7", huddle.title()).description()).isEqualTo("Theirs");
+    }
+
+    @Autowired
+    app.catchball.planning.PlanningService planning;
+
+    @Test
     void an_item_shows_its_line_of_sight_to_true_north() {
         XMatrixElement matrix = open("ward7.nurse");
         ItemView huddle = fixture.item("W7", "Daily discharge huddle");
