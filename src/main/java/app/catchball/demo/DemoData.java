@@ -1,5 +1,6 @@
 package app.catchball.demo;
 
+import app.catchball.catchball.CatchballService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.PlanningService;
@@ -87,8 +88,11 @@ class DemoData implements ApplicationRunner {
     private final OrganisationService organisation;
     private final CycleService cycles;
     private final PlanningService planning;
+    private final CatchballService catchball;
 
-    DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning) {
+    DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
+             CatchballService catchball) {
+        this.catchball = catchball;
         this.access = access;
         this.organisation = organisation;
         this.cycles = cycles;
@@ -109,6 +113,7 @@ class DemoData implements ApplicationRunner {
         Map<String, Long> units = organisation();
         Map<String, Long> users = people(units);
         new DemoPlan(cycles, planning, units, users).seed();
+        new DemoCatchball(catchball, planning, cycles, units).seed();
     }
 
     private Map<String, Long> organisation() {

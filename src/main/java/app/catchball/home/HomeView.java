@@ -1,6 +1,8 @@
 package app.catchball.home;
 
+import app.catchball.catchball.CatchballService;
 import app.catchball.organisation.OrganisationService;
+import com.vaadin.flow.component.html.Anchor;
 import app.catchball.security.AccessService;
 import app.catchball.security.Grant;
 import com.vaadin.flow.component.html.Div;
@@ -25,8 +27,13 @@ import java.util.stream.Collectors;
 @PermitAll
 public class HomeView extends VerticalLayout {
 
-    HomeView(AccessService access, OrganisationService organisation) {
+    HomeView(AccessService access, OrganisationService organisation, CatchballService catchball) {
         add(new H2("Welcome, " + access.me().displayName()));
+        long waiting = catchball.waitingOnMe();
+        Anchor inbox = new Anchor("catchball", waiting == 0 ? "Catchball: nothing is waiting on you"
+                : "Catchball: " + waiting + (waiting == 1 ? " proposal is" : " proposals are") + " waiting on you");
+        inbox.addClassName("waiting-on-me");
+        add(inbox);
         List<Grant> grants = access.myGrants();
         if (grants.isEmpty()) {
             add(new Paragraph(access.me().admin()

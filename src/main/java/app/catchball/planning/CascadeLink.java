@@ -54,22 +54,100 @@ class CascadeLink {
     @Column(name = "agreed_at")
     private Instant agreedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Party initiator = Party.PARENT;
+
+    @Column(name = "parent_unit_id", nullable = false)
+    private Long parentUnitId;
+
+    @Column(name = "cycle_id", nullable = false)
+    private Long cycleId;
+
+    private String rationale;
+
+    private String resources;
+
+    private int rounds;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
     @Version
     private long version;
 
     protected CascadeLink() {
     }
 
-    CascadeLink(Long sourceItemId, Long childUnitId, String title, String target, LocalDate dueDate,
-                String createdBy, Instant createdAt) {
+    CascadeLink(Long sourceItemId, Long parentUnitId, Long childUnitId, Long cycleId, Party initiator,
+                Proposal proposal, String createdBy, Instant createdAt) {
         this.sourceItemId = sourceItemId;
+        this.parentUnitId = parentUnitId;
         this.childUnitId = childUnitId;
-        this.title = title;
-        this.target = target;
-        this.dueDate = dueDate;
+        this.cycleId = cycleId;
+        this.initiator = initiator;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
         this.status = CascadeStatus.DRAFT;
+        propose(proposal, createdAt);
+    }
+
+    /** The proposal under discussion changes (a revision, a counter-proposal). */
+    void propose(Proposal proposal, Instant at) {
+        this.title = proposal.title();
+        this.target = proposal.target();
+        this.dueDate = proposal.dueDate();
+        this.rationale = proposal.rationale();
+        this.resources = proposal.resources();
+        this.updatedAt = at;
+    }
+
+    void moveTo(CascadeStatus next, boolean newRound, Instant at) {
+        this.status = next;
+        if (newRound) {
+            this.rounds++;
+        }
+        this.updatedAt = at;
+    }
+
+    CascadeStatus getStatus() {
+        return status;
+    }
+
+    Long getSourceItemId() {
+        return sourceItemId;
+    }
+
+    void setSourceItemId(Long sourceItemId) {
+        this.sourceItemId = sourceItemId;
+    }
+
+    Long getParentUnitId() {
+        return parentUnitId;
+    }
+
+    Long getChildUnitId() {
+        return childUnitId;
+    }
+
+    Long getCycleId() {
+        return cycleId;
+    }
+
+    String getTitle() {
+        return title;
+    }
+
+    String getTarget() {
+        return target;
+    }
+
+    LocalDate getDueDate() {
+        return dueDate;
+    }
+
+    long getVersion() {
+        return version;
     }
 
     /** Agreement places the input on the child's matrix. */
@@ -77,6 +155,7 @@ class CascadeLink {
         this.status = CascadeStatus.AGREED;
         this.inputItemId = inputItemId;
         this.agreedAt = at;
+        this.updatedAt = at;
     }
 
     Long getId() {

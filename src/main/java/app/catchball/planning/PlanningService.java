@@ -417,7 +417,8 @@ public class PlanningService {
             if (links.existsBySourceItemIdAndChildUnitId(sourceItemId, childId)) {
                 throw new RuleViolation(source.code() + " is already deployed to " + child.name() + ".");
             }
-            CascadeLink link = new CascadeLink(sourceItemId, childId, source.getTitle(), null, null, by, clock.instant());
+            CascadeLink link = new CascadeLink(sourceItemId, source.getUnitId(), childId, source.getCycleId(), Party.PARENT,
+                    Proposal.titled(source.getTitle()), by, clock.instant());
             links.save(link);
             PlanItem input = placeInput(link, child.id(), source.getCycleId(), sourceItemId, source.getTitle(), by);
             created.add(find(input.getId()));
@@ -427,7 +428,7 @@ public class PlanningService {
     }
 
     /** Puts an agreed cascade link on the child's X-matrix as an input linked to the parent's item. */
-    private PlanItem placeInput(CascadeLink link, long childUnitId, long cycleId, long sourceItemId, String title, String by) {
+    PlanItem placeInput(CascadeLink link, long childUnitId, long cycleId, long sourceItemId, String title, String by) {
         lockMatrix(childUnitId);
         int number = items.maxNumber(childUnitId, cycleId, SOUTH) + 1;
         int order = items.side(childUnitId, cycleId, SOUTH).stream().mapToInt(PlanItem::getSortOrder).max().orElse(0) + 1;

@@ -285,6 +285,11 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
             Button archive = new Button("Archive", e -> act(() -> planning.archiveItem(itemId, item.version()),
                     item.code() + " archived. It is kept with its history."));
             archive.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            if (item.kind() == ItemKind.PRIORITY || item.kind() == ItemKind.ANNUAL) {
+                com.vaadin.flow.component.html.Anchor propose = new com.vaadin.flow.component.html.Anchor(
+                        "catchball?propose=" + item.id(), "Propose to units below through catchball");
+                detail.add(propose);
+            }
             HorizontalLayout buttons = item.kind() == ItemKind.TRUE_NORTH
                     ? new HorizontalLayout(edit, archive) : new HorizontalLayout(edit, up, down, archive);
             buttons.setWrap(true);

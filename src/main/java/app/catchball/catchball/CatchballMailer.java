@@ -1,0 +1,65 @@
+package app.catchball.catchball;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * E-mails the Leads of the side a thread now waits on, when SMTP is configured
+ * ({@code spring.mail.host}). Without SMTP there is no mail sender and nothing happens; a failing
+ * mail server is logged and never undoes the step.
+ */
+@Component
+class CatchballMailer {
+
+    private static final Logger log = LoggerFactory.getLogger(CatchballMailer.class);
+
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final JdbcClient jdbc;
+    private final String from;
+    private final String baseUrl;
+
+    CatchballMailer(ObjectProvider<JavaMailSender> mailSender, JdbcClient jdbc,
+                    @Value("${catchball.mail.from:catchball@localhost}") String from,
+                    @Value("${catchball.base-url:http://localhost:8080}") String baseUrl) {
+        this.mailSender = mailSender;
+        this.jdbc = jdbc;
+        this.from = from;
+        this.baseUrl = baseUrl;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void onMoved(CatchballMoved event) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null || event.waitingOn() == null) {
+            return;
+        }
+        List<String> to = jdbc.sql("""
+                        select distinct u.email from role_grant g join app_user u on u.id = g.user_id
+                        where g.unit_id = :unit and g.role = 'LEAD' and u.active and u.email is not null
+                        """)
+                .param("unit", event.waitingOnUnitId()).query(String.class).list();
+        if (to.isEmpty()) {
+            return;
+        }
+        SimpleMailMessage mail = new SimpleMailMessage();
+        mail.setFrom(from);
+        mail.setTo(to.toArray(String[]::new));
+        mail.setSubject("Catchball: " + event.summary());
+        mail.setText(event.summary() + ". It is now " + event.waitingOnUnitName() + "'s turn.\n\n"
+                + "Open the thread: " + baseUrl + "/catchball/thread/" + event.linkId() + "\n");
+        try {
+            sender.send(mail);
+        } catch (MailException e) {
+            log.warn("Could not e-mail {} about catchball thread {}: {}", to, event.linkId(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package app.catchball.catchball.ui;
+
+import app.catchball.catchball.CatchballBroadcaster;
+import app.catchball.catchball.CatchballService;
+import app.catchball.catchball.InboxRow;
+import app.catchball.catchball.InboxRow.Bucket;
+import app.catchball.catchball.UnitAgreement;
+import app.catchball.organisation.OrganisationService;
+import app.catchball.organisation.UnitNode;
+import app.catchball.planning.CycleService;
+import app.catchball.planning.CycleStage;
+import app.catchball.planning.CycleSummary;
+import app.catchball.planning.PlanningService;
+import app.catchball.security.AccessService;
+import app.catchball.security.Grant;
+import app.catchball.security.Role;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The catchball inbox: threads waiting on me, waiting on them, agreed and closed, filtered by cycle
+ * and unit. It updates as the other side moves. {@code catchball?propose=<item id>} opens a new
+ * proposal about that item.
+ */
+@Route("catchball")
+@PageTitle("Catchball · Catchball")
+@Menu(order = 15, icon = "vaadin:exchange", title = "Catchball")
+@PermitAll
+public class CatchballView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+
+    private final CatchballService catchball;
+    private final CatchballBroadcaster broadcaster;
+    private final PlanningService planning;
+    private final OrganisationService organisation;
+    private final ComboBox<CycleSummary> cycle = new ComboBox<>("Cycle");
+    private final ComboBox<UnitNode> unit = new ComboBox<>("Unit");
+    private final Tabs tabs = new Tabs();
+    private final Map<Bucket, Tab> tabByBucket = new EnumMap<>(Bucket.class);
+    private final Grid<InboxRow> grid = new Grid<>();
+    private final Grid<UnitAgreement> agreement = new Grid<>();
+    private final H3 agreementTitle = new H3("Agreement by unit");
+    private final List<UnitNode> myUnits;
+    private Runnable unregister;
+
+    CatchballView(CatchballService catchball, CatchballBroadcaster broadcaster, CycleService cycles,
+                  PlanningService planning, OrganisationService organisation, AccessService access) {
+        this.catchball = catchball;
+        this.broadcaster = broadcaster;
+        this.planning = planning;
+        this.organisation = organisation;
+        setSizeFull();
+
+        List<UnitNode> all = organisation.wholeTree().stream().filter(u -> !u.archived()).toList();
+        Set<Long> led = access.myGrants().stream().filter(g -> g.role() == Role.LEAD).map(Grant::unitId).collect(Collectors.toSet());
+        boolean admin = access.me().admin();
+        myUnits = all.stream().filter(u -> admin || led.contains(u.id())).toList();
+
+        cycle.setItems(cycles.cycles());
+        cycle.setItemLabelGenerator(c -> c.name() + " · " + c.stage().label());
+        cycle.setClearButtonVisible(true);
+        cycle.setPlaceholder("All cycles");
+        cycles.current().ifPresent(c -> cycle.getListDataView().getItems().filter(x -> x.id() == c.id()).findFirst().ifPresent(cycle::setValue));
+        unit.setItems(all);
+        unit.setItemLabelGenerator(UnitNode::name);
+        unit.setClearButtonVisible(true);
+        unit.setPlaceholder("My units");
+        cycle.addValueChangeListener(e -> refresh());
+        unit.addValueChangeListener(e -> refresh());
+
+        for (Bucket b : Bucket.values()) {
+            Tab tab = new Tab(b.label());
+            tabByBucket.put(b, tab);
+            tabs.add(tab);
+        }
+        tabs.addSelectedChangeListener(e -> refresh());
+
+        Button down = new Button("Propose to units below…", e -> newProposal(null));
+        down.setVisible(myUnits.stream().anyMatch(u -> all.stream().anyMatch(c -> c.parentId() != null && c.parentId() == u.id())));
+        Button up = new Button("Propose to the unit above…", e -> {
+            if (cycle.getValue() == null) {
+                error("Choose the cycle first.");
+                return;
+            }
+            ProposalDialog.up(catchball, myUnits, cycle.getValue()).open();
+        });
+        up.setVisible(myUnits.stream().anyMatch(u -> u.parentId() != null));
+        HorizontalLayout bar = new HorizontalLayout(cycle, unit, down, up);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
+
+        grid.addColumn(InboxRow::title).setHeader("Proposal").setFlexGrow(3);
+        grid.addColumn(r -> r.target() == null ? "" : r.target()).setHeader("Target");
+        grid.addColumn(InboxRow::between).setHeader("Between").setFlexGrow(2);
+        grid.addColumn(r -> r.status().name().charAt(0) + r.status().name().substring(1).toLowerCase()).setHeader("Status");
+        grid.addColumn(InboxRow::waitingOn).setHeader("Waiting on");
+        grid.addColumn(InboxRow::rounds).setHeader("Rounds").setFlexGrow(0).setWidth("6rem");
+        grid.addColumn(r -> WHEN.format(r.updatedAt().atZone(ZoneId.systemDefault()))).setHeader("Updated");
+        grid.addItemClickListener(e -> UI.getCurrent().navigate(ThreadPage.class, e.getItem().linkId()));
+        grid.setEmptyStateText("Nothing here.");
+
+        agreement.addColumn(UnitAgreement::unitName).setHeader("Unit");
+        agreement.addColumn(a -> a.agreed() + " of " + a.total() + " agreed").setHeader("Threads");
+        agreement.setAllRowsVisible(true);
+        add(new H2("Catchball"), bar, tabs, grid, agreementTitle, agreement);
+        refresh();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("propose").ifPresent(id -> {
+            try {
+                newProposal(planning.item(Long.parseLong(id)));
+            } catch (NumberFormatException | app.catchball.base.RuleViolation ex) {
+                error("That item does not exist.");
+            }
+        });
+    }
+
+    private void newProposal(app.catchball.planning.ItemView item) {
+        if (cycle.getValue() == null) {
+            error("Choose the cycle first.");
+            return;
+        }
+        ProposalDialog.down(catchball, planning, organisation, myUnits, cycle.getValue(), item).open();
+    }
+
+    private void refresh() {
+        Long cycleId = cycle.getValue() == null ? null : cycle.getValue().id();
+        Long unitId = unit.getValue() == null ? null : unit.getValue().id();
+        List<InboxRow> rows = catchball.inbox(cycleId, unitId);
+        Map<Bucket, Long> counts = rows.stream().collect(Collectors.groupingBy(InboxRow::bucket, Collectors.counting()));
+        tabByBucket.forEach((b, tab) -> tab.setLabel(b.label() + " (" + counts.getOrDefault(b, 0L) + ")"));
+        Bucket selected = tabByBucket.entrySet().stream().filter(e -> e.getValue() == tabs.getSelectedTab())
+                .map(Map.Entry::getKey).findFirst().orElse(Bucket.WAITING_ON_ME);
+        grid.setItems(rows.stream().filter(r -> r.bucket() == selected).toList());
+        boolean showAgreement = cycle.getValue() != null;
+        agreementTitle.setVisible(showAgreement);
+        agreement.setVisible(showAgreement);
+        if (showAgreement) {
+            agreementTitle.setText(cycle.getValue().stage() == CycleStage.CATCHBALL
+                    ? "Agreement by unit (catchball stage)" : "Agreement by unit");
+            agreement.setItems(catchball.agreementByUnit(cycle.getValue().id()));
+        }
+    }
+
+    /** The tab labels with their counts, e.g. "Waiting on me (2)". */
+    List<String> tabLabels() {
+        return tabByBucket.values().stream().map(Tab::getLabel).toList();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        unregister = broadcaster.register(event -> ui.access(() -> {
+            refresh();
+            boolean mine = catchball.inbox(null, null).stream()
+                    .anyMatch(r -> r.linkId() == event.linkId() && r.bucket() == Bucket.WAITING_ON_ME);
+            if (mine) {
+                Notification.show(event.summary() + " — it is your turn.", 5000, Notification.Position.TOP_END)
+                        .addThemeVariants(NotificationVariant.LUMO_PRIMARY);
+            }
+        }));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (unregister != null) {
+            unregister.run();
+            unregister = null;
+        }
+    }
+
+    static void ok(String message) {
+        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

@@ -1,0 +1,146 @@
+package app.catchball.catchball.ui;
+
+import app.catchball.catchball.CatchballService;
+import app.catchball.organisation.OrganisationService;
+import app.catchball.organisation.UnitNode;
+import app.catchball.planning.CascadeLinkView;
+import app.catchball.planning.CycleSummary;
+import app.catchball.planning.ItemView;
+import app.catchball.planning.PlanningService;
+import app.catchball.planning.Proposal;
+import app.catchball.planning.Side;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Starts catchball: a proposal down to child units (about a priority or annual objective) or up to the parent unit. */
+class ProposalDialog extends Dialog {
+
+    private final TextField wording = new TextField("Wording");
+    private final TextField target = new TextField("Target");
+    private final DatePicker due = new DatePicker("Due date");
+    private final TextArea rationale = new TextArea("Rationale");
+    private final TextArea message = new TextArea("Message");
+
+    /** Downwards, about an item of the unit. */
+    static ProposalDialog down(CatchballService catchball, PlanningService planning, OrganisationService organisation,
+                               List<UnitNode> myUnits, CycleSummary cycle, ItemView preselected) {
+        ProposalDialog d = new ProposalDialog("Propose to units below");
+        ComboBox<UnitNode> from = new ComboBox<>("From unit", myUnits);
+        from.setItemLabelGenerator(UnitNode::name);
+        ComboBox<ItemView> item = new ComboBox<>("Item");
+        item.setItemLabelGenerator(i -> i.code() + " " + i.title());
+        item.setWidthFull();
+        CheckboxGroup<UnitNode> to = new CheckboxGroup<>("Propose to");
+        to.setItemLabelGenerator(UnitNode::name);
+        from.addValueChangeListener(e -> {
+            if (e.getValue() == null) {
+                return;
+            }
+            var matrix = planning.matrix(e.getValue().id(), cycle.id());
+            List<ItemView> items = new ArrayList<>(matrix.side(Side.NORTH));
+            items.addAll(matrix.side(Side.WEST));
+            item.setItems(items);
+            to.setItems(organisation.subtree(e.getValue().id()).stream().filter(u -> u.depth() == 1 && !u.archived()).toList());
+        });
+        item.addValueChangeListener(e -> {
+            if (e.getValue() != null && (d.wording.isEmpty() || e.isFromClient())) {
+                d.wording.setValue(e.getValue().title());
+            }
+        });
+        if (preselected != null) {
+            myUnits.stream().filter(u -> u.id() == preselected.unitId()).findFirst().ifPresent(from::setValue);
+            item.getListDataView().getItems().filter(i -> i.id() == preselected.id()).findFirst().ifPresent(item::setValue);
+        } else if (myUnits.size() == 1) {
+            from.setValue(myUnits.getFirst());
+        }
+        d.form(new Paragraph("One thread per unit. They can accept, ask a question, counter-propose or decline."),
+                from, item, to);
+        d.send("Send proposal", () -> {
+            if (item.getValue() == null || to.getValue().isEmpty()) {
+                throw new app.catchball.base.RuleViolation("Choose the item and at least one unit to propose to.");
+            }
+            List<CascadeLinkView> threads = catchball.proposeDown(item.getValue().id(),
+                    to.getValue().stream().map(UnitNode::id).toList(), d.proposal(), d.message.getValue());
+            return threads;
+        });
+        return d;
+    }
+
+    /** Upwards, from a unit to the unit above it. */
+    static ProposalDialog up(CatchballService catchball, List<UnitNode> myUnits, CycleSummary cycle) {
+        ProposalDialog d = new ProposalDialog("Propose to the unit above");
+        ComboBox<UnitNode> from = new ComboBox<>("From unit", myUnits.stream().filter(u -> u.parentId() != null).toList());
+        from.setItemLabelGenerator(UnitNode::name);
+        if (myUnits.size() == 1) {
+            from.setValue(myUnits.getFirst());
+        }
+        d.form(new Paragraph("An idea, a local project or a changed target. If the unit above agrees, it becomes one of "
+                + "its priorities and comes back to you as an agreed input."), from);
+        d.send("Send proposal", () -> {
+            if (from.getValue() == null) {
+                throw new app.catchball.base.RuleViolation("Choose the unit you propose from.");
+            }
+            return List.of(catchball.proposeUp(from.getValue().id(), cycle.id(), d.proposal(), d.message.getValue()));
+        });
+        return d;
+    }
+
+    private ProposalDialog(String title) {
+        setHeaderTitle(title);
+        setWidth("40rem");
+        wording.setWidthFull();
+        wording.setMaxLength(300);
+        target.setMaxLength(100);
+        target.setPlaceholder("e.g. 92 %");
+        rationale.setWidthFull();
+        message.setWidthFull();
+    }
+
+    private void form(com.vaadin.flow.component.Component... top) {
+        FormLayout form = new FormLayout();
+        form.add(top);
+        form.add(wording, target, due, rationale, message);
+        for (var c : top) {
+            form.setColspan(c, 2);
+        }
+        form.setColspan(wording, 2);
+        form.setColspan(rationale, 2);
+        form.setColspan(message, 2);
+        add(form);
+    }
+
+    private Proposal proposal() {
+        return new Proposal(wording.getValue(), target.getValue(), due.getValue(), rationale.getValue(), null);
+    }
+
+    private void send(String label, java.util.function.Supplier<List<CascadeLinkView>> action) {
+        Button send = new Button(label, e -> {
+            try {
+                List<CascadeLinkView> threads = action.get();
+                CatchballView.ok(threads.size() == 1 ? "Proposal sent to " + threads.getFirst().unitNameOf(
+                        threads.getFirst().initiator().other()) + "." : "Proposal sent to " + threads.size() + " units.");
+                close();
+                if (threads.size() == 1) {
+                    UI.getCurrent().navigate(ThreadPage.class, threads.getFirst().id());
+                } else {
+                    UI.getCurrent().navigate(CatchballView.class);
+                }
+            } catch (app.catchball.base.RuleViolation | org.springframework.security.access.AccessDeniedException ex) {
+                CatchballView.error(ex.getMessage());
+            }
+        });
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", e -> close()), send);
+    }
+}
