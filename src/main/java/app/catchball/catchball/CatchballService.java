@@ -117,7 +117,7 @@ public class CatchballService {
         steps.saveAndFlush(new CatchballStep(linkId, steps.lastSeq(linkId) + 1, move, party, username, displayName(username),
                 clock.instant(), text, updated.proposal(), updated.status()));
         Optional<Party> waiting = CatchballRules.turn(updated.status(), updated.initiator());
-        events.publishEvent(new CatchballMoved(linkId, updated.parentUnitId(), updated.childUnitId(), move,
+        events.publishEvent(new CatchballMoved(linkId, updated.parentUnitId(), updated.childUnitId(), move, username,
                 displayName(username), updated.title(), updated.status(), waiting.orElse(null),
                 waiting.map(updated::unitOf).orElse(0L), waiting.map(updated::unitNameOf).orElse(null)));
         return updated;

@@ -200,7 +200,7 @@ class CatchballServiceTest {
         beans.addBean("mail", recording);
         CatchballMailer mailer = new CatchballMailer(beans.getBeanProvider(JavaMailSender.class), jdbc, "catchball@nhs.example",
                 "https://catchball.example");
-        mailer.onMoved(new CatchballMoved(42, fixture.unit("MED"), fixture.unit("EAM"), Move.COUNTER, "Priya Nair",
+        mailer.onMoved(new CatchballMoved(42, fixture.unit("MED"), fixture.unit("EAM"), Move.COUNTER, "acute.lead", "Priya Nair",
                 "Fewer outliers", CascadeStatus.COUNTERED, Party.PARENT, fixture.unit("MED"), "Division of Medicine"));
 
         assertThat(sent).singleElement().satisfies(m -> {

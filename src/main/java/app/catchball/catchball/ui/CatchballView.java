@@ -125,6 +125,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(r -> WHEN.format(r.updatedAt().atZone(ZoneId.systemDefault()))).setHeader("Updated");
         grid.addItemClickListener(e -> UI.getCurrent().navigate(ThreadPage.class, e.getItem().linkId()));
         grid.setEmptyStateText("Nothing here.");
+        grid.addClassName("inbox");
 
         agreement.addColumn(UnitAgreement::unitName).setHeader("Unit");
         agreement.addColumn(a -> a.agreed() + " of " + a.total() + " agreed").setHeader("Threads");

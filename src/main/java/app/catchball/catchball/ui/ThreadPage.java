@@ -59,9 +59,12 @@ public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> 
     private ThreadView thread;
     private Runnable unregister;
 
-    ThreadPage(CatchballService catchball, CatchballBroadcaster broadcaster) {
+    private final String me;
+
+    ThreadPage(CatchballService catchball, CatchballBroadcaster broadcaster, app.catchball.security.AccessService access) {
         this.catchball = catchball;
         this.broadcaster = broadcaster;
+        this.me = access.me().username();
         content.setPadding(false);
         add(content);
     }
@@ -185,7 +188,7 @@ public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> 
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
         unregister = broadcaster.register(event -> {
-            if (event.linkId() == linkId) {
+            if (event.linkId() == linkId && !event.actor().equalsIgnoreCase(me)) {
                 ui.access(() -> {
                     show();
                     Notification.show(event.summary(), 4000, Notification.Position.TOP_END)

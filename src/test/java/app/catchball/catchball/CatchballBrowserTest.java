@@ -1,0 +1,67 @@
+package app.catchball.catchball;
+
+import app.catchball.planning.PlanFixture;
+import app.catchball.support.Browser;
+import app.catchball.support.SpringTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Two people in two real browsers: the director of Medicine proposes to Emergency & Acute Medicine,
+ * its lead sees the proposal arrive in the open inbox and counters, and the director sees the
+ * counter arrive in the open thread — no reloads (Vaadin Push).
+ */
+@SpringTest
+class CatchballBrowserTest {
+
+    private static final String ITEM = "Cut inpatient falls with harm by 30%";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanFixture fixture;
+
+    @Test
+    void a_proposal_and_a_counter_arrive_live_on_the_other_side() throws Exception {
+        long item = fixture.item("MED", ITEM).id();
+        try (Browser director = new Browser(port); Browser lead = new Browser(port)) {
+            lead.signIn("acute.lead", "catchball");
+            lead.waitForText("Your units");
+            lead.open("catchball");
+            lead.waitForText("Waiting on me");
+
+            director.signIn("medicine.director", "catchball");
+            director.waitForText("Your units");
+            director.open("catchball?propose=" + item);
+            director.waitFor(By.xpath("//vaadin-checkbox[.//label[text()='Emergency & Acute Medicine']]")).click();
+            field(director, "vaadin-text-field", "Target").sendKeys("30 % fewer falls with harm");
+            field(director, "vaadin-text-area", "Message").sendKeys("Can the directorate carry this?");
+            director.waitFor(By.xpath("//vaadin-button[normalize-space(.)='Send proposal']")).click();
+            director.waitForText("Waiting on Emergency & Acute Medicine");
+
+            lead.waitFor(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + ITEM + "']")).click();
+            lead.waitForText("Can the directorate carry this?");
+            lead.waitFor(By.xpath("//vaadin-button[normalize-space(.)='Counter-propose']")).click();
+            WebElement target = field(lead, "vaadin-text-field", "Target");
+            target.clear();
+            target.sendKeys("20 % fewer falls with harm");
+            field(lead, "vaadin-text-area", "Message").sendKeys("20 % without a falls practitioner.");
+            lead.waitFor(By.xpath("//vaadin-button[normalize-space(.)='Send counter-propose']")).click();
+            lead.waitForText("Waiting on Division of Medicine");
+
+            director.waitForText("target 30 % fewer falls with harm → 20 % fewer falls with harm");
+            director.waitForText("Waiting on Division of Medicine");
+            director.screenshot("catchball-director-sees-counter");
+            lead.screenshot("catchball-lead-countered");
+        }
+    }
+
+    private static WebElement field(Browser browser, String tag, String label) {
+        return browser.waitFor(By.xpath("//" + tag + "[.//label[normalize-space(.)='" + label + "']]//"
+                + (tag.equals("vaadin-text-area") ? "textarea" : "input")));
+    }
+}
