@@ -128,9 +128,10 @@ public class CycleService {
                 join plan_item nb on nb.carried_from_id = c.item_b_id and nb.cycle_id = :to
                 """).param("to", to).update();
         jdbc.sql("""
-                insert into cascade_link (source_item_id, child_unit_id, status, title, target, due_date, input_item_id,
-                    created_at, created_by, agreed_at)
-                select ns.id, l.child_unit_id, l.status, l.title, l.target, l.due_date, ni.id, now(), l.created_by, l.agreed_at
+                insert into cascade_link (source_item_id, parent_unit_id, child_unit_id, cycle_id, initiator, status, title,
+                    target, due_date, rationale, resources, rounds, input_item_id, created_at, created_by, agreed_at, updated_at)
+                select ns.id, ns.unit_id, l.child_unit_id, :to, l.initiator, l.status, l.title, l.target, l.due_date,
+                    l.rationale, l.resources, l.rounds, ni.id, now(), l.created_by, l.agreed_at, now()
                 from cascade_link l
                 join plan_item ns on ns.carried_from_id = l.source_item_id and ns.cycle_id = :to
                 left join plan_item ni on ni.carried_from_id = l.input_item_id and ni.cycle_id = :to

@@ -1,0 +1,17 @@
+package app.catchball.metrics;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+/** Metrics × months of a cycle, actual against target (or that month's trajectory), with year to date. */
+public record BowlingChart(List<YearMonth> months, List<Row> rows) {
+
+    public record Cell(YearMonth month, BigDecimal target, BigDecimal actual, Rag rag) {
+    }
+
+    /** A metric's row; {@code countermeasureReason} is set when the metric asks its owner for a countermeasure. */
+    public record Row(MetricInfo metric, List<Cell> cells, Cell yearToDate, String countermeasureReason,
+                      List<CountermeasureView> countermeasures) {
+    }
+}

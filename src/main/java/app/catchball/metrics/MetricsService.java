@@ -1,0 +1,424 @@
+package app.catchball.metrics;
+
+import app.catchball.base.RuleViolation;
+import app.catchball.metrics.spc.ImprovementDirection;
+import app.catchball.metrics.spc.PointType;
+import app.catchball.metrics.spc.SpcEngine;
+import app.catchball.metrics.spc.SpcOptions;
+import app.catchball.metrics.spc.SpcResult;
+import app.catchball.planning.Direction;
+import app.catchball.security.Action;
+import app.catchball.security.PermissionService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Metric values, bowling charts, SPC and countermeasures. Everyone may read; Contributors and
+ * Leads of the metric's unit (or above) enter values; a correction keeps its history.
+ */
+@Service
+@Transactional
+public class MetricsService {
+
+    static final BigDecimal LIMIT = new BigDecimal("1e12");
+
+    private static final String METRIC_COLUMNS = """
+            select m.id, m.unit_id, u.name as unit_name, m.cycle_id, 'M' || m.number as code, m.title, m.unit_of_measure,
+                   m.direction, m.baseline, m.target, m.due_date, m.accountable_user_id as owner_user_id,
+                   o.display_name as owner_name, m.frequency
+            from plan_item m
+            join org_unit u on u.id = m.unit_id
+            left join app_user o on o.id = m.accountable_user_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final PermissionService permissions;
+    private final Clock clock;
+
+    MetricsService(JdbcClient jdbc, PermissionService permissions, Clock clock) {
+        this.jdbc = jdbc;
+        this.permissions = permissions;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- metrics
+
+    @Transactional(readOnly = true)
+    public MetricInfo metric(long metricId) {
+        MetricInfo metric = jdbc.sql(METRIC_COLUMNS + " where m.id = :id and m.kind = 'METRIC'").param("id", metricId)
+                .query(MetricInfo.class).optional().orElseThrow(() -> new RuleViolation("That metric does not exist."));
+        permissions.check(Action.VIEW, metric.unitId());
+        return metric;
+    }
+
+    /** The metrics on a unit's X-matrix in a cycle, in matrix order. */
+    @Transactional(readOnly = true)
+    public List<MetricInfo> metricsOf(long unitId, long cycleId) {
+        permissions.check(Action.VIEW, unitId);
+        return jdbc.sql(METRIC_COLUMNS + """
+                         where m.unit_id = :unit and m.cycle_id = :cycle and m.kind = 'METRIC' and not m.archived
+                         order by m.sort_order, m.number
+                        """).param("unit", unitId).param("cycle", cycleId).query(MetricInfo.class).list();
+    }
+
+    /** Whether the signed-in user may enter values for the metric. */
+    @Transactional(readOnly = true)
+    public boolean mayEnterValues(long metricId) {
+        return permissions.may(Action.ENTER_METRIC_VALUES, metric(metricId).unitId());
+    }
+
+    // ---------------------------------------------------------------- values
+
+    @Transactional(readOnly = true)
+    public List<MetricValueView> values(long metricId) {
+        metric(metricId);
+        return jdbc.sql("select period, value, updated_by, updated_at from metric_value where metric_id = :m order by period")
+                .param("m", metricId).query(MetricValueView.class).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> history(long metricId) {
+        metric(metricId);
+        return jdbc.sql("""
+                        select period, old_value, new_value, changed_by, changed_at, source
+                        from metric_value_history where metric_id = :m order by changed_at desc, id desc
+                        """).param("m", metricId).query(HistoryEntry.class).list();
+    }
+
+    /**
+     * Saves values for a metric, all or nothing: a new period is added, a changed value is
+     * corrected, and every change is recorded in the history with who, when and how.
+     */
+    public SaveResult saveValues(long metricId, List<ValueEntry> entries, ValueSource source) {
+        MetricInfo metric = metric(metricId);
+        permissions.check(Action.ENTER_METRIC_VALUES, metric.unitId());
+        if (entries == null || entries.isEmpty()) {
+            throw new RuleViolation("There are no values to save.");
+        }
+        Map<LocalDate, BigDecimal> byPeriod = new LinkedHashMap<>();
+        for (ValueEntry entry : entries) {
+            if (entry == null || entry.period() == null) {
+                throw new RuleViolation("Every value needs its period.");
+            }
+            validate(entry.value());
+            LocalDate period = normalise(entry.period(), metric.frequency());
+            if (byPeriod.put(period, entry.value()) != null) {
+                throw new RuleViolation("The period " + periodText(period, metric.frequency()) + " appears twice.");
+            }
+        }
+        Map<LocalDate, BigDecimal> existing = new HashMap<>();
+        jdbc.sql("select period, value from metric_value where metric_id = :m for update").param("m", metricId)
+                .query(rs -> {
+                    existing.put(rs.getObject("period", LocalDate.class), rs.getBigDecimal("value"));
+                });
+        String by = permissions.requireUsername();
+        Instant now = clock.instant();
+        int created = 0;
+        int changed = 0;
+        int unchanged = 0;
+        for (var e : byPeriod.entrySet()) {
+            BigDecimal old = existing.get(e.getKey());
+            BigDecimal value = e.getValue().setScale(4, RoundingMode.HALF_UP);
+            if (old != null && old.compareTo(value) == 0) {
+                unchanged++;
+                continue;
+            }
+            jdbc.sql("""
+                            insert into metric_value (metric_id, period, value, updated_at, updated_by) values (:m, :p, :v, :at, :by)
+                            on conflict (metric_id, period)
+                            do update set value = excluded.value, updated_at = excluded.updated_at,
+                                          updated_by = excluded.updated_by, version = metric_value.version + 1
+                            """)
+                    .param("m", metricId).param("p", e.getKey()).param("v", value)
+                    .param("at", java.sql.Timestamp.from(now)).param("by", by).update();
+            jdbc.sql("""
+                            insert into metric_value_history (metric_id, period, old_value, new_value, changed_by, changed_at, source)
+                            values (:m, :p, :old, :new, :by, :at, :source)
+                            """)
+                    .param("m", metricId).param("p", e.getKey()).param("old", old).param("new", value)
+                    .param("by", by).param("at", java.sql.Timestamp.from(now)).param("source", source.name()).update();
+            if (old == null) {
+                created++;
+            } else {
+                changed++;
+            }
+        }
+        return new SaveResult(created, changed, unchanged);
+    }
+
+    static void validate(BigDecimal value) {
+        if (value == null) {
+            throw new RuleViolation("A value is missing.");
+        }
+        if (value.abs().compareTo(LIMIT) >= 0) {
+            throw new RuleViolation("A value must be smaller than 1,000,000,000,000.");
+        }
+    }
+
+    /** The first day of the month, or the Monday of the week. */
+    public static LocalDate normalise(LocalDate day, Frequency frequency) {
+        return frequency == Frequency.WEEKLY
+                ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                : day.withDayOfMonth(1);
+    }
+
+    public static String periodText(LocalDate period, Frequency frequency) {
+        return frequency == Frequency.WEEKLY ? "week of " + period : YearMonth.from(period).toString();
+    }
+
+    // ---------------------------------------------------------------- SPC
+
+    /** The SPC analysis of a metric's stored values (Making Data Count), with the metric's target. */
+    @Transactional(readOnly = true)
+    public MetricSpc spc(long metricId) {
+        MetricInfo metric = metric(metricId);
+        List<MetricValueView> values = values(metricId);
+        return new MetricSpc(metric, values.stream().map(MetricValueView::period).toList(), analyse(metric, values));
+    }
+
+    static SpcResult analyse(MetricInfo metric, List<MetricValueView> values) {
+        double[] series = values.stream().mapToDouble(v -> v.value().doubleValue()).toArray();
+        return SpcEngine.analyse(series, new SpcOptions(direction(metric.direction()),
+                metric.target() == null ? null : metric.target().doubleValue(), true, null, List.of()));
+    }
+
+    public static ImprovementDirection direction(Direction direction) {
+        if (direction == null) {
+            return ImprovementDirection.NEUTRAL;
+        }
+        return switch (direction) {
+            case UP -> ImprovementDirection.INCREASE;
+            case DOWN -> ImprovementDirection.DECREASE;
+            case NEUTRAL -> ImprovementDirection.NEUTRAL;
+        };
+    }
+
+    // ---------------------------------------------------------------- bowling chart
+
+    /**
+     * The bowling chart of a unit's metrics over the months of a cycle: one SQL statement for the
+     * grid (weekly values are averaged per month), then the countermeasure check per metric.
+     */
+    @Transactional(readOnly = true)
+    public BowlingChart bowling(long unitId, long cycleId) {
+        permissions.check(Action.VIEW, unitId);
+        record Bounds(LocalDate firstMonth, LocalDate lastMonth) {
+        }
+        Bounds cycle = jdbc.sql("select first_month, last_month from cycle where id = :c").param("c", cycleId)
+                .query(Bounds.class).optional().orElseThrow(() -> new RuleViolation("That planning cycle does not exist."));
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(cycle.firstMonth()); !m.isAfter(YearMonth.from(cycle.lastMonth())); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        Map<Long, MetricInfo> metrics = new LinkedHashMap<>();
+        Map<Long, List<BowlingChart.Cell>> cells = new LinkedHashMap<>();
+        jdbc.sql(METRIC_COLUMNS.replace("from plan_item m", ", month.month, actual.value as actual, t.target as trajectory from plan_item m") + """
+                         cross join generate_series(cast(:first as date), cast(:last as date), interval '1 month') as month(month)
+                         left join lateral (
+                             select avg(v.value) as value from metric_value v
+                             where v.metric_id = m.id and v.period >= month.month and v.period < month.month + interval '1 month'
+                         ) actual on true
+                         left join metric_trajectory t on t.metric_id = m.id and t.period = month.month
+                         where m.unit_id = :unit and m.cycle_id = :cycle and m.kind = 'METRIC' and not m.archived
+                         order by m.sort_order, m.number, month.month
+                        """)
+                .param("first", cycle.firstMonth()).param("last", cycle.lastMonth())
+                .param("unit", unitId).param("cycle", cycleId)
+                .query(rs -> {
+                    long id = rs.getLong("id");
+                    MetricInfo metric = metrics.computeIfAbsent(id, k -> metricFrom(rs));
+                    BigDecimal target = rs.getBigDecimal("trajectory") != null ? rs.getBigDecimal("trajectory") : metric.target();
+                    BigDecimal actual = rs.getBigDecimal("actual");
+                    YearMonth month = YearMonth.from(rs.getObject("month", java.time.OffsetDateTime.class));
+                    cells.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(new BowlingChart.Cell(month, target, scale(actual), rag(metric.direction(), target, actual)));
+                });
+        Map<Long, List<CountermeasureView>> measures = countermeasuresOf(metrics.keySet());
+        Map<Long, List<MetricValueView>> allValues = valuesOf(metrics.keySet());
+        List<BowlingChart.Row> rows = new ArrayList<>();
+        for (MetricInfo metric : metrics.values()) {
+            List<BowlingChart.Cell> row = cells.get(metric.id());
+            BowlingChart.Cell ytd = yearToDate(metric, row);
+            String reason = countermeasureReason(metric, row, allValues.getOrDefault(metric.id(), List.of()));
+            rows.add(new BowlingChart.Row(metric, row, ytd, reason, measures.getOrDefault(metric.id(), List.of())));
+        }
+        return new BowlingChart(months, rows);
+    }
+
+    private static MetricInfo metricFrom(ResultSet rs) {
+        try {
+            return new MetricInfo(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getLong("cycle_id"),
+                    rs.getString("code"), rs.getString("title"), rs.getString("unit_of_measure"),
+                    rs.getString("direction") == null ? null : Direction.valueOf(rs.getString("direction")),
+                    rs.getBigDecimal("baseline"), rs.getBigDecimal("target"), rs.getObject("due_date", LocalDate.class),
+                    (Long) rs.getObject("owner_user_id"), rs.getString("owner_name"), Frequency.valueOf(rs.getString("frequency")));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BigDecimal scale(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+    }
+
+    /** Green when the actual meets the target in the direction of improvement, red when not, grey without data. */
+    public static Rag rag(Direction direction, BigDecimal target, BigDecimal actual) {
+        if (actual == null || target == null || direction == null || direction == Direction.NEUTRAL) {
+            return Rag.GREY;
+        }
+        int cmp = actual.compareTo(target);
+        return (direction == Direction.UP ? cmp >= 0 : cmp <= 0) ? Rag.GREEN : Rag.RED;
+    }
+
+    private static BowlingChart.Cell yearToDate(MetricInfo metric, List<BowlingChart.Cell> row) {
+        List<BigDecimal> actuals = row.stream().map(BowlingChart.Cell::actual).filter(a -> a != null).toList();
+        if (actuals.isEmpty()) {
+            return new BowlingChart.Cell(null, metric.target(), null, Rag.GREY);
+        }
+        BigDecimal mean = actuals.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(actuals.size()), 4, RoundingMode.HALF_UP);
+        return new BowlingChart.Cell(null, metric.target(), scale(mean), rag(metric.direction(), metric.target(), mean));
+    }
+
+    /**
+     * Why the metric asks its owner for a countermeasure, or null: special-cause concern on its
+     * latest point, or red two months running (the latest two months with data).
+     */
+    static String countermeasureReason(MetricInfo metric, List<BowlingChart.Cell> row, List<MetricValueView> values) {
+        if (!values.isEmpty()) {
+            SpcResult spc = analyse(metric, values);
+            if (spc.variation() == PointType.SPECIAL_CAUSE_CONCERN) {
+                return "Special-cause concern";
+            }
+        }
+        List<BowlingChart.Cell> withData = row.stream().filter(c -> c.actual() != null).toList();
+        if (withData.size() >= 2 && withData.get(withData.size() - 1).rag() == Rag.RED
+                && withData.get(withData.size() - 2).rag() == Rag.RED
+                && withData.get(withData.size() - 1).month().minusMonths(1).equals(withData.get(withData.size() - 2).month())) {
+            return "Red two months running";
+        }
+        return null;
+    }
+
+    private Map<Long, List<MetricValueView>> valuesOf(java.util.Collection<Long> metricIds) {
+        Map<Long, List<MetricValueView>> values = new HashMap<>();
+        if (metricIds.isEmpty()) {
+            return values;
+        }
+        jdbc.sql("select metric_id, period, value, updated_by, updated_at from metric_value where metric_id in (:ids) order by metric_id, period")
+                .param("ids", metricIds)
+                .query(rs -> {
+                    values.computeIfAbsent(rs.getLong("metric_id"), k -> new ArrayList<>()).add(new MetricValueView(
+                            rs.getObject("period", LocalDate.class), rs.getBigDecimal("value"), rs.getString("updated_by"),
+                            rs.getTimestamp("updated_at").toInstant()));
+                });
+        return values;
+    }
+
+    // ---------------------------------------------------------------- countermeasures
+
+    @Transactional(readOnly = true)
+    public List<CountermeasureView> countermeasures(long metricId) {
+        metric(metricId);
+        return countermeasuresOf(List.of(metricId)).getOrDefault(metricId, List.of());
+    }
+
+    private Map<Long, List<CountermeasureView>> countermeasuresOf(java.util.Collection<Long> metricIds) {
+        Map<Long, List<CountermeasureView>> result = new HashMap<>();
+        if (metricIds.isEmpty()) {
+            return result;
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
+        jdbc.sql("""
+                        select c.id, c.metric_id, c.reason, c.problem, c.root_cause, c.action, c.owner_user_id,
+                               o.display_name as owner_name, c.due_date, c.status, c.version
+                        from countermeasure c left join app_user o on o.id = c.owner_user_id
+                        where c.metric_id in (:ids) order by c.created_at desc
+                        """)
+                .param("ids", metricIds)
+                .query(rs -> {
+                    LocalDate due = rs.getObject("due_date", LocalDate.class);
+                    CountermeasureStatus status = CountermeasureStatus.valueOf(rs.getString("status"));
+                    result.computeIfAbsent(rs.getLong("metric_id"), k -> new ArrayList<>()).add(new CountermeasureView(
+                            rs.getLong("id"), rs.getLong("metric_id"), rs.getString("reason"), rs.getString("problem"),
+                            rs.getString("root_cause"), rs.getString("action"), (Long) rs.getObject("owner_user_id"),
+                            rs.getString("owner_name"), due, status,
+                            status != CountermeasureStatus.DONE && due != null && due.isBefore(today), rs.getLong("version")));
+                });
+        return result;
+    }
+
+    /** Records a countermeasure; Contributors, Leads and Coaches of the unit may. */
+    public CountermeasureView saveCountermeasure(Long countermeasureId, long metricId, String reason, String problem,
+                                                 String rootCause, String action, Long ownerUserId, LocalDate dueDate,
+                                                 CountermeasureStatus status, long expectedVersion) {
+        MetricInfo metric = metric(metricId);
+        if (!permissions.may(Action.ENTER_METRIC_VALUES, metric.unitId()) && !permissions.may(Action.COACH, metric.unitId())) {
+            permissions.check(Action.ENTER_METRIC_VALUES, metric.unitId());
+        }
+        if (action == null || action.isBlank()) {
+            throw new RuleViolation("Please say what you will do (the action).");
+        }
+        if (dueDate == null) {
+            throw new RuleViolation("Please give the countermeasure a due date.");
+        }
+        for (String text : new String[] {problem, rootCause, action}) {
+            if (text != null && text.length() > 4000) {
+                throw new RuleViolation("Problem, root cause and action have at most 4,000 characters each.");
+            }
+        }
+        String by = permissions.requireUsername();
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        long id;
+        if (countermeasureId == null) {
+            id = jdbc.sql("""
+                            insert into countermeasure (metric_id, reason, problem, root_cause, action, owner_user_id, due_date,
+                                                        status, created_at, created_by, updated_at)
+                            values (:m, :reason, :problem, :cause, :action, :owner, :due, :status, :now, :by, :now) returning id
+                            """)
+                    .param("m", metricId).param("reason", reason == null || reason.isBlank() ? "Raised by hand" : reason)
+                    .param("problem", problem).param("cause", rootCause).param("action", action.strip())
+                    .param("owner", ownerUserId).param("due", dueDate)
+                    .param("status", (status == null ? CountermeasureStatus.OPEN : status).name())
+                    .param("now", now).param("by", by).query(Long.class).single();
+        } else {
+            int updated = jdbc.sql("""
+                            update countermeasure set problem = :problem, root_cause = :cause, action = :action,
+                                owner_user_id = :owner, due_date = :due, status = :status, updated_at = :now, version = version + 1
+                            where id = :id and metric_id = :m and version = :version
+                            """)
+                    .param("problem", problem).param("cause", rootCause).param("action", action.strip())
+                    .param("owner", ownerUserId).param("due", dueDate)
+                    .param("status", (status == null ? CountermeasureStatus.OPEN : status).name()).param("now", now)
+                    .param("id", countermeasureId).param("m", metricId).param("version", expectedVersion).update();
+            if (updated == 0) {
+                throw new app.catchball.base.ConflictException(
+                        "This countermeasure was changed by someone else in the meantime. Reload and try again.");
+            }
+            id = countermeasureId;
+        }
+        return countermeasures(metricId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+    }
+
+    static Date sqlDate(LocalDate d) {
+        return Date.valueOf(d);
+    }
+}
