@@ -1,6 +1,7 @@
 package app.catchball.demo;
 
 import app.catchball.catchball.CatchballService;
+import app.catchball.metrics.MetricsService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.PlanningService;
@@ -48,7 +49,8 @@ class DemoData implements ApplicationRunner {
             new DemoUser("ward7.manager", "Tom Ellis", "Lead, " + WARD_7, "W7", Role.LEAD),
             new DemoUser("ward7.nurse", "Grace Mensah", "Contributor, " + WARD_7, "W7", Role.CONTRIBUTOR),
             new DemoUser("coach", "Alex Morgan", "Coach, trust (improvement office)", "NTH", Role.COACH),
-            new DemoUser("viewer", "Sam Patel", "Viewer, trust", "NTH", Role.VIEWER));
+            new DemoUser("viewer", "Sam Patel", "Viewer, trust", "NTH", Role.VIEWER),
+            new DemoUser("analyst", "Jo Whitaker", "Viewer, trust (data warehouse; API token)", "NTH", Role.VIEWER));
 
     /** Divisions → directorates → wards and departments, as code, name and children. */
     private static final List<Division> DIVISIONS = List.of(
@@ -89,10 +91,12 @@ class DemoData implements ApplicationRunner {
     private final CycleService cycles;
     private final PlanningService planning;
     private final CatchballService catchball;
+    private final MetricsService metrics;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
-             CatchballService catchball) {
+             CatchballService catchball, MetricsService metrics) {
         this.catchball = catchball;
+        this.metrics = metrics;
         this.access = access;
         this.organisation = organisation;
         this.cycles = cycles;
@@ -114,6 +118,7 @@ class DemoData implements ApplicationRunner {
         Map<String, Long> users = people(units);
         new DemoPlan(cycles, planning, units, users).seed();
         new DemoCatchball(catchball, planning, cycles, units).seed();
+        new DemoMetrics(metrics, units, users, cycles.current().orElseThrow().id()).seed();
     }
 
     private Map<String, Long> organisation() {

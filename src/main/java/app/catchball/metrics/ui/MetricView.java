@@ -1,0 +1,221 @@
+package app.catchball.metrics.ui;
+
+import app.catchball.base.ConflictException;
+import app.catchball.base.RuleViolation;
+import app.catchball.metrics.CountermeasureStatus;
+import app.catchball.metrics.CountermeasureView;
+import app.catchball.metrics.HistoryEntry;
+import app.catchball.metrics.MetricInfo;
+import app.catchball.metrics.MetricSpc;
+import app.catchball.metrics.MetricValueView;
+import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.ValueEntry;
+import app.catchball.metrics.ValueSource;
+import app.catchball.metrics.spc.Assurance;
+import app.catchball.metrics.spc.PointType;
+import app.catchball.metrics.spc.SpcChart;
+import app.catchball.security.AccessService;
+import app.catchball.security.UserSummary;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+
+/** One metric: its XmR chart read the Making Data Count way, its values (with corrections), and countermeasures. */
+@Route("metrics/metric")
+@PageTitle("Metric · Catchball")
+@PermitAll
+public class MetricView extends VerticalLayout implements HasUrlParameter<Long> {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+
+    private final MetricsService metrics;
+    private final AccessService access;
+    private long metricId;
+
+    MetricView(MetricsService metrics, AccessService access) {
+        this.metrics = metrics;
+        this.access = access;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long parameter) {
+        metricId = parameter;
+        show();
+    }
+
+    private void show() {
+        removeAll();
+        MetricSpc spc = metrics.spc(metricId);
+        MetricInfo metric = spc.metric();
+        add(new H2(metric.label()));
+        Span where = new Span(metric.unitName() + " · " + (metric.direction() == null ? "" : metric.direction().label().toLowerCase())
+                + (metric.target() == null ? " · no target" : " · target " + plain(metric.target()) + unit(metric))
+                + (metric.ownerName() == null ? "" : " · owner " + metric.ownerName()));
+        where.addClassName("unit-path");
+        add(where);
+
+        HorizontalLayout icons = new HorizontalLayout(variation(spc.result().variation()), assurance(spc.result().assurance()));
+        add(icons);
+        List<String> labels = spc.periods().stream().map(p -> YearMonth.from(p).toString()).toList();
+        String svg = SpcChart.svg(spc.result(), labels, metric.title(), metric.unitOfMeasure(),
+                metric.target() == null ? null : metric.target().doubleValue(), 900, 360);
+        Image chart = new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)),
+                "XmR chart of " + metric.title());
+        chart.addClassName("spc-chart");
+        chart.setWidth("100%");
+        chart.setMaxWidth("900px");
+        add(chart);
+
+        boolean mayEnter = metrics.mayEnterValues(metricId);
+        add(new H3("Values"));
+        if (mayEnter) {
+            DatePicker period = new DatePicker("Period");
+            period.setHelperText("Any day of the month");
+            BigDecimalField value = new BigDecimalField("Value");
+            Button save = new Button("Save value", e -> {
+                try {
+                    if (period.getValue() == null) {
+                        throw new RuleViolation("Please choose the period.");
+                    }
+                    var result = metrics.saveValues(metricId, List.of(new ValueEntry(period.getValue(), value.getValue())), ValueSource.MANUAL);
+                    MetricsView.ok("Value saved: " + result.summary() + ".");
+                    show();
+                } catch (RuleViolation | AccessDeniedException ex) {
+                    MetricsView.error(ex.getMessage());
+                }
+            });
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            HorizontalLayout form = new HorizontalLayout(period, value, save);
+            form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+            add(form);
+        }
+        Grid<MetricValueView> values = new Grid<>();
+        values.addColumn(v -> YearMonth.from(v.period()).toString()).setHeader("Period");
+        values.addColumn(v -> plain(v.value())).setHeader("Value");
+        values.addColumn(MetricValueView::updatedBy).setHeader("By");
+        values.setItems(metrics.values(metricId).reversed());
+        values.setHeight("16rem");
+        add(values);
+        List<HistoryEntry> history = metrics.history(metricId).stream().filter(h -> h.oldValue() != null).toList();
+        if (!history.isEmpty()) {
+            add(new H3("Corrections"));
+            Grid<HistoryEntry> corrections = new Grid<>();
+            corrections.addColumn(h -> YearMonth.from(h.period()).toString()).setHeader("Period");
+            corrections.addColumn(h -> plain(h.oldValue()) + " → " + plain(h.newValue())).setHeader("Change");
+            corrections.addColumn(HistoryEntry::changedBy).setHeader("By");
+            corrections.addColumn(h -> WHEN.format(h.changedAt().atZone(ZoneId.systemDefault()))).setHeader("When");
+            corrections.addColumn(HistoryEntry::source).setHeader("How");
+            corrections.setItems(history);
+            corrections.setAllRowsVisible(true);
+            add(corrections);
+        }
+        countermeasures(metric);
+    }
+
+    private void countermeasures(MetricInfo metric) {
+        add(new H3("Countermeasures"));
+        List<CountermeasureView> list = metrics.countermeasures(metricId);
+        if (list.isEmpty()) {
+            add(new Paragraph("None recorded."));
+        }
+        for (CountermeasureView c : list) {
+            Paragraph p = new Paragraph((c.overdue() ? "OVERDUE · " : "") + c.status().label() + " · due " + c.dueDate()
+                    + " · " + c.action() + (c.ownerName() == null ? "" : " (" + c.ownerName() + ")")
+                    + (c.problem() == null ? "" : " — problem: " + c.problem()) + (c.rootCause() == null ? "" : "; cause: " + c.rootCause()));
+            p.addClassName(c.overdue() ? "countermeasure-overdue" : "countermeasure-open");
+            add(p);
+        }
+        TextArea problem = new TextArea("Problem");
+        TextArea cause = new TextArea("Root cause");
+        TextField action = new TextField("Action");
+        ComboBox<UserSummary> owner = new ComboBox<>("Owner", access.users().stream().filter(UserSummary::active).toList());
+        owner.setItemLabelGenerator(UserSummary::displayName);
+        DatePicker due = new DatePicker("Due date");
+        Select<CountermeasureStatus> status = new Select<>();
+        status.setLabel("Status");
+        status.setItems(CountermeasureStatus.values());
+        status.setItemLabelGenerator(CountermeasureStatus::label);
+        status.setValue(CountermeasureStatus.OPEN);
+        Button save = new Button("Record countermeasure", e -> {
+            try {
+                metrics.saveCountermeasure(null, metricId, null, problem.getValue(), cause.getValue(), action.getValue(),
+                        owner.getValue() == null ? null : owner.getValue().id(), due.getValue(), status.getValue(), 0);
+                MetricsView.ok("Countermeasure recorded.");
+                show();
+            } catch (ConflictException ex) {
+                MetricsView.error(ex.getMessage());
+            } catch (RuleViolation | AccessDeniedException ex) {
+                MetricsView.error(ex.getMessage());
+            }
+        });
+        FormLayout form = new FormLayout(problem, cause, action, owner, due, status);
+        add(form, save);
+    }
+
+    private static Span variation(PointType type) {
+        String text;
+        String css;
+        if (type == null) {
+            text = "No data yet";
+            css = "common";
+        } else {
+            switch (type) {
+                case SPECIAL_CAUSE_IMPROVEMENT -> { text = "Special cause: improvement"; css = "improvement"; }
+                case SPECIAL_CAUSE_CONCERN -> { text = "Special cause: concern"; css = "concern"; }
+                case SPECIAL_CAUSE_NEUTRAL_HIGH -> { text = "Special cause: neutral, high"; css = "neutral"; }
+                case SPECIAL_CAUSE_NEUTRAL_LOW -> { text = "Special cause: neutral, low"; css = "neutral"; }
+                default -> { text = "Common cause variation"; css = "common"; }
+            }
+        }
+        Span s = new Span("Variation: " + text);
+        s.addClassNames("mdc-icon", "mdc-" + css);
+        return s;
+    }
+
+    private static Span assurance(Assurance assurance) {
+        String text = assurance == null ? "no target" : switch (assurance) {
+            case CONSISTENT_PASS -> "consistently passes the target";
+            case CONSISTENT_FAIL -> "consistently fails the target";
+            case INCONSISTENT -> "hit and miss";
+        };
+        Span s = new Span("Assurance: " + text);
+        s.addClassNames("mdc-icon", assurance == Assurance.CONSISTENT_PASS ? "mdc-improvement"
+                : assurance == Assurance.CONSISTENT_FAIL ? "mdc-concern" : "mdc-common");
+        return s;
+    }
+
+    private static String plain(java.math.BigDecimal v) {
+        return v == null ? "—" : v.stripTrailingZeros().toPlainString();
+    }
+
+    private static String unit(MetricInfo m) {
+        return m.unitOfMeasure() == null ? "" : " " + m.unitOfMeasure();
+    }
+}

@@ -1,0 +1,219 @@
+package app.catchball.metrics.ui;
+
+import app.catchball.base.RuleViolation;
+import app.catchball.metrics.BowlingChart;
+import app.catchball.metrics.ImportPreview;
+import app.catchball.metrics.MetricImportService;
+import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.Rag;
+import app.catchball.metrics.SaveResult;
+import app.catchball.organisation.OrganisationService;
+import app.catchball.organisation.UnitNode;
+import app.catchball.planning.CycleService;
+import app.catchball.planning.CycleSummary;
+import app.catchball.security.AccessService;
+import app.catchball.security.Grant;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The bowling chart of a unit's X-matrix metrics over the months of a cycle, with upload of values
+ * from CSV or Excel. Each row opens its metric (SPC chart, values, countermeasures).
+ */
+@Route("metrics")
+@PageTitle("Metrics · Catchball")
+@Menu(order = 30, icon = "vaadin:chart", title = "Metrics")
+@PermitAll
+public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy");
+
+    private final MetricsService metrics;
+    private final MetricImportService imports;
+    private final CycleService cycles;
+    private final AccessService access;
+    private final ComboBox<UnitNode> unit = new ComboBox<>("Unit");
+    private final ComboBox<CycleSummary> cycle = new ComboBox<>("Cycle");
+    private final Grid<BowlingChart.Row> grid = new Grid<>();
+    private final Button upload = new Button("Upload values…");
+    private boolean navigating;
+
+    MetricsView(MetricsService metrics, MetricImportService imports, CycleService cycles, OrganisationService organisation,
+                AccessService access) {
+        this.metrics = metrics;
+        this.imports = imports;
+        this.cycles = cycles;
+        this.access = access;
+        setSizeFull();
+        unit.setItems(organisation.wholeTree().stream().filter(u -> !u.archived()).toList());
+        unit.setItemLabelGenerator(UnitNode::name);
+        unit.setWidth("22rem");
+        cycle.setItems(cycles.cycles());
+        cycle.setItemLabelGenerator(CycleSummary::name);
+        unit.addValueChangeListener(e -> go());
+        cycle.addValueChangeListener(e -> go());
+        upload.addClickListener(e -> openUpload());
+        HorizontalLayout bar = new HorizontalLayout(unit, cycle, upload);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        grid.addClassName("bowling-chart");
+        grid.setSizeFull();
+        grid.addItemClickListener(e -> UI.getCurrent().navigate(MetricView.class, e.getItem().metric().id()));
+        add(new H2("Metrics"), bar, grid);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var params = event.getLocation().getQueryParameters();
+        List<UnitNode> units = unit.getListDataView().getItems().toList();
+        Optional<UnitNode> u = params.getSingleParameter("unit").flatMap(code -> units.stream()
+                        .filter(x -> x.shortCode().equalsIgnoreCase(code) || String.valueOf(x.id()).equals(code)).findFirst())
+                .or(() -> access.myGrants().stream().map(Grant::unitId).findFirst()
+                        .flatMap(id -> units.stream().filter(x -> x.id() == id).findFirst()))
+                .or(() -> units.stream().findFirst());
+        Optional<CycleSummary> c = params.getSingleParameter("cycle").flatMap(id -> cycle.getListDataView().getItems()
+                        .filter(x -> String.valueOf(x.id()).equals(id)).findFirst())
+                .or(() -> cycle.getListDataView().getItems().filter(CycleSummary::current).findFirst());
+        navigating = true;
+        u.ifPresent(unit::setValue);
+        c.ifPresent(cycle::setValue);
+        navigating = false;
+        show();
+    }
+
+    private void go() {
+        if (!navigating && unit.getValue() != null && cycle.getValue() != null) {
+            UI.getCurrent().navigate(MetricsView.class, QueryParameters.simple(Map.of(
+                    "unit", unit.getValue().shortCode(), "cycle", String.valueOf(cycle.getValue().id()))));
+        }
+    }
+
+    private void show() {
+        if (unit.getValue() == null || cycle.getValue() == null) {
+            return;
+        }
+        BowlingChart chart = metrics.bowling(unit.getValue().id(), cycle.getValue().id());
+        grid.removeAllColumns();
+        grid.addColumn(r -> r.metric().label()).setHeader("Metric").setFrozen(true).setAutoWidth(true);
+        grid.addColumn(r -> r.metric().target() == null ? "—" : r.metric().target().stripTrailingZeros().toPlainString()
+                + (r.metric().unitOfMeasure() == null ? "" : " " + r.metric().unitOfMeasure())).setHeader("Target");
+        for (int i = 0; i < chart.months().size(); i++) {
+            int index = i;
+            grid.addComponentColumn(r -> cell(r.cells().get(index))).setHeader(MONTH.format(chart.months().get(i)))
+                    .setWidth("5.5rem").setFlexGrow(0);
+        }
+        grid.addComponentColumn(r -> cell(r.yearToDate())).setHeader("YTD").setWidth("5.5rem").setFlexGrow(0);
+        grid.addComponentColumn(MetricsView::countermeasure).setHeader("Countermeasure").setAutoWidth(true);
+        grid.setItems(chart.rows());
+        upload.setVisible(!chart.rows().isEmpty() && chart.rows().stream().anyMatch(r -> metrics.mayEnterValues(r.metric().id())));
+    }
+
+    private static Span cell(BowlingChart.Cell cell) {
+        Span span = new Span(cell.actual() == null ? "" : cell.actual().toPlainString());
+        span.addClassNames("bowling-cell", "rag-" + cell.rag().name().toLowerCase());
+        span.getElement().setAttribute("title", cell.rag() == Rag.GREY ? "No data"
+                : "Actual " + cell.actual().toPlainString() + " against target " + (cell.target() == null ? "—" : cell.target().stripTrailingZeros().toPlainString()));
+        return span;
+    }
+
+    private static Span countermeasure(BowlingChart.Row row) {
+        var open = row.countermeasures().stream().filter(c -> c.status() != app.catchball.metrics.CountermeasureStatus.DONE).findFirst();
+        if (open.isPresent()) {
+            Span s = new Span((open.get().overdue() ? "Overdue: " : "Open: ") + open.get().action());
+            s.addClassName(open.get().overdue() ? "countermeasure-overdue" : "countermeasure-open");
+            return s;
+        }
+        if (row.countermeasureReason() != null) {
+            Span s = new Span("Needed: " + row.countermeasureReason());
+            s.addClassName("countermeasure-needed");
+            return s;
+        }
+        return new Span();
+    }
+
+    private void openUpload() {
+        MemoryBuffer buffer = new MemoryBuffer();
+        Upload file = new Upload(buffer);
+        file.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        file.setMaxFileSize(5 * 1024 * 1024);
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Upload values for " + unit.getValue().name());
+        VerticalLayout body = new VerticalLayout(new Paragraph("CSV or Excel with three columns: metric (code such as M1 or "
+                + "its name), period (yyyy-mm) and value. You will see every row checked before anything is saved."), file);
+        file.addSucceededListener(e -> {
+            try {
+                showPreview(dialog, body, imports.preview(unit.getValue().id(), cycle.getValue().id(), e.getFileName(),
+                        buffer.getInputStream()));
+            } catch (RuleViolation | AccessDeniedException ex) {
+                error(ex.getMessage());
+            }
+        });
+        dialog.add(body);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()));
+        dialog.setWidth("52rem");
+        dialog.open();
+    }
+
+    void showPreview(Dialog dialog, VerticalLayout body, ImportPreview preview) {
+        body.removeAll();
+        Grid<ImportPreview.Row> rows = new Grid<>();
+        rows.addColumn(ImportPreview.Row::line).setHeader("Line").setWidth("5rem").setFlexGrow(0);
+        rows.addColumn(r -> r.metricLabel() == null ? r.metricText() : r.metricLabel()).setHeader("Metric");
+        rows.addColumn(ImportPreview.Row::periodText).setHeader("Period");
+        rows.addColumn(ImportPreview.Row::valueText).setHeader("Value");
+        rows.addColumn(r -> r.good() ? "OK" : r.error()).setHeader("Check").setFlexGrow(3)
+                .setPartNameGenerator(r -> r.good() ? null : "bad-row");
+        rows.setItems(preview.rows());
+        rows.addClassName("import-preview");
+        body.add(new Paragraph(preview.goodRows() + " good rows, " + preview.badRows() + " with problems. "
+                + "Save the good rows, or cancel and fix the file."), rows);
+        Button save = new Button("Save " + preview.goodRows() + " good rows", e -> {
+            try {
+                SaveResult result = imports.saveGoodRows(preview);
+                ok("Values saved: " + result.summary() + ".");
+                dialog.close();
+                show();
+            } catch (RuleViolation | AccessDeniedException ex) {
+                error(ex.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setEnabled(preview.goodRows() > 0);
+        dialog.getFooter().removeAll();
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+    }
+
+    static void ok(String message) {
+        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

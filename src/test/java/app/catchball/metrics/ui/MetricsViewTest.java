@@ -1,0 +1,75 @@
+package app.catchball.metrics.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.catchball.metrics.BowlingChart;
+import app.catchball.metrics.MetricInfo;
+import app.catchball.metrics.MetricsService;
+import app.catchball.planning.PlanFixture;
+import app.catchball.security.SystemUser;
+import app.catchball.support.KaribuTest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class MetricsViewTest extends KaribuTest {
+
+    @Autowired
+    MetricsService metrics;
+
+    @Autowired
+    PlanFixture fixture;
+
+    @Test
+    void the_bowling_chart_lists_the_units_metrics_by_month_with_year_to_date() {
+        login("ward7.nurse");
+        UI.getCurrent().navigate(MetricsView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<BowlingChart.Row> grid = _get(Grid.class, spec -> spec.withClasses("bowling-chart"));
+        assertThat(GridKt._size(grid)).isEqualTo(3);
+        assertThat(GridKt._get(grid, 0).metric().label()).isEqualTo("M1 Discharges before noon");
+        assertThat(grid.getColumns()).extracting(c -> c.getHeaderText()).contains("Metric", "Target", "Apr 26", "Mar 27", "YTD");
+        _get(Button.class, spec -> spec.withText("Upload values…"));
+    }
+
+    @Test
+    void a_metric_shows_its_spc_chart_with_icons_and_a_contributor_enters_a_value() {
+        MetricInfo recommend = SystemUser.runAs("viewer", () -> metrics.metricsOf(fixture.unit("W7"), fixture.cycle())).stream()
+                .filter(m -> m.title().equals("Patients who would recommend the ward")).findFirst().orElseThrow();
+        login("ward7.nurse");
+        UI.getCurrent().navigate(MetricView.class, recommend.id());
+
+        assertThat(_get(Image.class).getSrc()).startsWith("data:image/svg+xml;base64,");
+        assertThat(_find(Span.class).stream().map(Span::getText)).anyMatch(t -> t.startsWith("Variation: "))
+                .anyMatch(t -> t.equals("Assurance: no target"));
+        setValue(_get(DatePicker.class, spec -> spec.withLabel("Period")), LocalDate.of(2026, 12, 3));
+        setValue(_get(BigDecimalField.class, spec -> spec.withLabel("Value")), new BigDecimal("88"));
+        _click(_get(Button.class, spec -> spec.withText("Save value")));
+
+        expectNotifications("Value saved: 1 new, 0 corrected, 0 unchanged.");
+    }
+
+    @Test
+    void a_viewer_sees_the_metric_without_the_value_form() {
+        MetricInfo falls = SystemUser.runAs("viewer", () -> metrics.metricsOf(fixture.unit("W7"), fixture.cycle())).stream()
+                .filter(m -> m.title().equals("Falls with harm")).findFirst().orElseThrow();
+        login("viewer");
+        UI.getCurrent().navigate(MetricView.class, falls.id());
+
+        assertThat(_find(Button.class, spec -> spec.withText("Save value"))).isEmpty();
+    }
+}
