@@ -164,6 +164,56 @@ public class MetricsService {
         return new SaveResult(created, changed, unchanged);
     }
 
+    /** Saves values for several metrics in one transaction: all of them, or (on any refusal) none. */
+    public SaveResult saveMany(Map<Long, List<ValueEntry>> valuesByMetric, ValueSource source) {
+        if (valuesByMetric.isEmpty()) {
+            throw new RuleViolation("There are no values to save.");
+        }
+        int created = 0;
+        int changed = 0;
+        int unchanged = 0;
+        for (var e : valuesByMetric.entrySet()) {
+            SaveResult r = saveValues(e.getKey(), e.getValue(), source);
+            created += r.created();
+            changed += r.changed();
+            unchanged += r.unchanged();
+        }
+        return new SaveResult(created, changed, unchanged);
+    }
+
+    /** A metric's values for one month (weekly values averaged), by metric, for the entry grid. */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> valuesForMonth(long unitId, long cycleId, YearMonth month) {
+        Map<Long, BigDecimal> result = new HashMap<>();
+        for (MetricInfo m : metricsOf(unitId, cycleId)) {
+            values(m.id()).stream().filter(v -> YearMonth.from(v.period()).equals(month)).findFirst()
+                    .ifPresent(v -> result.put(m.id(), v.value()));
+        }
+        return result;
+    }
+
+    /** Whether the signed-in user may change the metric itself (a Lead of its unit). */
+    @Transactional(readOnly = true)
+    public boolean mayChangeMetric(long metricId) {
+        return permissions.may(Action.EDIT_PLAN, metric(metricId).unitId());
+    }
+
+    /** Changes how often a metric's values arrive; a Lead's decision, like the rest of the X-matrix. */
+    public MetricInfo changeFrequency(long metricId, Frequency frequency) {
+        MetricInfo metric = metric(metricId);
+        permissions.check(Action.EDIT_PLAN, metric.unitId());
+        if (frequency == null) {
+            throw new RuleViolation("Please choose monthly or weekly.");
+        }
+        if (frequency != metric.frequency() && !values(metricId).isEmpty()) {
+            throw new RuleViolation("This metric already has " + metric.frequency().name().toLowerCase()
+                    + " values: its frequency can no longer change.");
+        }
+        jdbc.sql("update plan_item set frequency = :f, version = version + 1 where id = :id")
+                .param("f", frequency.name()).param("id", metricId).update();
+        return metric(metricId);
+    }
+
     static void validate(BigDecimal value) {
         if (value == null) {
             throw new RuleViolation("A value is missing.");

@@ -93,6 +93,23 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         chart.setMaxWidth("900px");
         add(chart);
 
+        Select<app.catchball.metrics.Frequency> frequency = new Select<>();
+        frequency.setLabel("Frequency");
+        frequency.setItems(app.catchball.metrics.Frequency.values());
+        frequency.setItemLabelGenerator(f -> f == app.catchball.metrics.Frequency.MONTHLY ? "Monthly" : "Weekly");
+        frequency.setValue(metric.frequency());
+        frequency.addValueChangeListener(e -> {
+            try {
+                metrics.changeFrequency(metricId, e.getValue());
+                MetricsView.ok("Frequency saved.");
+            } catch (RuleViolation | AccessDeniedException ex) {
+                MetricsView.error(ex.getMessage());
+                show();
+            }
+        });
+        frequency.setReadOnly(!metrics.mayChangeMetric(metricId));
+        add(frequency);
+
         boolean mayEnter = metrics.mayEnterValues(metricId);
         add(new H3("Values"));
         if (mayEnter) {

@@ -62,6 +62,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private final ComboBox<CycleSummary> cycle = new ComboBox<>("Cycle");
     private final Grid<BowlingChart.Row> grid = new Grid<>();
     private final Button upload = new Button("Upload values…");
+    private final Button enter = new Button("Enter values…");
     private boolean navigating;
 
     MetricsView(MetricsService metrics, MetricImportService imports, CycleService cycles, OrganisationService organisation,
@@ -79,7 +80,8 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         unit.addValueChangeListener(e -> go());
         cycle.addValueChangeListener(e -> go());
         upload.addClickListener(e -> openUpload());
-        HorizontalLayout bar = new HorizontalLayout(unit, cycle, upload);
+        enter.addClickListener(e -> openEntry());
+        HorizontalLayout bar = new HorizontalLayout(unit, cycle, enter, upload);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         grid.addClassName("bowling-chart");
         grid.setSizeFull();
@@ -130,7 +132,63 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addComponentColumn(r -> cell(r.yearToDate())).setHeader("YTD").setWidth("5.5rem").setFlexGrow(0);
         grid.addComponentColumn(MetricsView::countermeasure).setHeader("Countermeasure").setAutoWidth(true);
         grid.setItems(chart.rows());
-        upload.setVisible(!chart.rows().isEmpty() && chart.rows().stream().anyMatch(r -> metrics.mayEnterValues(r.metric().id())));
+        boolean mayEnter = !chart.rows().isEmpty() && metrics.mayEnterValues(chart.rows().getFirst().metric().id());
+        upload.setVisible(mayEnter);
+        enter.setVisible(mayEnter);
+    }
+
+    /** A grid of the unit's metrics for one month, one value field each, saved together. */
+    private void openEntry() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Enter values for " + unit.getValue().name());
+        com.vaadin.flow.component.datepicker.DatePicker month = new com.vaadin.flow.component.datepicker.DatePicker("Month");
+        month.setValue(java.time.LocalDate.now().minusMonths(1).withDayOfMonth(1));
+        com.vaadin.flow.component.formlayout.FormLayout rows = new com.vaadin.flow.component.formlayout.FormLayout();
+        rows.addClassName("value-entry");
+        java.util.Map<Long, com.vaadin.flow.component.textfield.BigDecimalField> fields = new java.util.LinkedHashMap<>();
+        List<app.catchball.metrics.MetricInfo> list = metrics.metricsOf(unit.getValue().id(), cycle.getValue().id());
+        for (var m : list) {
+            var field = new com.vaadin.flow.component.textfield.BigDecimalField(m.label());
+            if (m.unitOfMeasure() != null) {
+                field.setSuffixComponent(new Span(m.unitOfMeasure()));
+            }
+            fields.put(m.id(), field);
+            rows.add(field);
+        }
+        Runnable fill = () -> {
+            if (month.getValue() == null) {
+                return;
+            }
+            var existing = metrics.valuesForMonth(unit.getValue().id(), cycle.getValue().id(),
+                    java.time.YearMonth.from(month.getValue()));
+            list.forEach(m -> fields.get(m.id()).setValue(existing.get(m.id())));
+        };
+        month.addValueChangeListener(e -> fill.run());
+        fill.run();
+        Button save = new Button("Save values", e -> {
+            try {
+                if (month.getValue() == null) {
+                    throw new RuleViolation("Please choose the month.");
+                }
+                java.util.Map<Long, List<app.catchball.metrics.ValueEntry>> values = new java.util.LinkedHashMap<>();
+                fields.forEach((id, f) -> {
+                    if (f.getValue() != null) {
+                        values.put(id, List.of(new app.catchball.metrics.ValueEntry(month.getValue(), f.getValue())));
+                    }
+                });
+                SaveResult result = metrics.saveMany(values, app.catchball.metrics.ValueSource.MANUAL);
+                ok("Values saved: " + result.summary() + ".");
+                dialog.close();
+                show();
+            } catch (RuleViolation | AccessDeniedException ex) {
+                error(ex.getMessage());
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new VerticalLayout(month, rows));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.setWidth("44rem");
+        dialog.open();
     }
 
     private static Span cell(BowlingChart.Cell cell) {

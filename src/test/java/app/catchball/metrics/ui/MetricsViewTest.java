@@ -72,4 +72,25 @@ class MetricsViewTest extends KaribuTest {
 
         assertThat(_find(Button.class, spec -> spec.withText("Save value"))).isEmpty();
     }
+
+    @Test
+    void a_lead_enters_a_months_values_for_all_metrics_in_one_grid() {
+        login("ward7.manager");
+        UI.getCurrent().navigate(MetricsView.class);
+
+        _click(_get(Button.class, spec -> spec.withText("Enter values…")));
+        setValue(_get(DatePicker.class, spec -> spec.withLabel("Month")), LocalDate.of(2026, 11, 1));
+        java.util.List<BigDecimalField> fields = _find(BigDecimalField.class);
+        assertThat(fields).hasSize(3);
+        setValue(fields.get(0), new BigDecimal("41"));
+        setValue(fields.get(1), new BigDecimal("1"));
+        _click(_get(Button.class, spec -> spec.withText("Save values")));
+
+        expectNotifications("Values saved: 2 new, 0 corrected, 0 unchanged.");
+        MetricInfo m1 = SystemUser.runAs("viewer", () -> metrics.metricsOf(fixture.unit("W7"), fixture.cycle())).getFirst();
+        assertThat(SystemUser.runAs("viewer", () -> metrics.values(m1.id()))).anySatisfy(v -> {
+            assertThat(v.period()).isEqualTo(LocalDate.of(2026, 11, 1));
+            assertThat(v.value()).isEqualByComparingTo("41");
+        });
+    }
 }
