@@ -24,9 +24,11 @@ public class AccessService {
     private final PermissionService permissions;
     private final PasswordEncoder passwordEncoder;
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     AccessService(UserRepository users, RoleGrantRepository grants, PermissionService permissions,
-                  PasswordEncoder passwordEncoder, JdbcClient jdbc) {
+                  PasswordEncoder passwordEncoder, JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.grants = grants;
         this.permissions = permissions;
@@ -116,6 +118,33 @@ public class AccessService {
         RoleGrant grant = grants.findById(grantId)
                 .orElseThrow(() -> new RuleViolation("That role was already revoked; reload to see the current roles."));
         grants.delete(grant);
+        grants.flush();
+        events.publishEvent(new RoleRevoked(grant.getUserId(), grant.getUnitId(), grant.getRole()));
+    }
+
+    /** Deactivates a user: they can no longer sign in; their history stays. Admins only; never yourself. */
+    public UserSummary deactivate(long userId) {
+        permissions.checkAdmin();
+        AppUser user = users.findById(userId).orElseThrow(() -> new RuleViolation("That user does not exist."));
+        if (user.getUsername().equalsIgnoreCase(permissions.requireUsername())) {
+            throw new RuleViolation("You cannot deactivate yourself.");
+        }
+        if (!user.isActive()) {
+            throw new RuleViolation(user.getDisplayName() + " is already deactivated.");
+        }
+        user.setActive(false);
+        users.flush();
+        events.publishEvent(new UserDeactivated(user.getId(), user.getUsername(), user.getDisplayName()));
+        return user.toSummary();
+    }
+
+    /** Reactivates a user who came back. Admins only. */
+    public UserSummary reactivate(long userId) {
+        permissions.checkAdmin();
+        AppUser user = users.findById(userId).orElseThrow(() -> new RuleViolation("That user does not exist."));
+        user.setActive(true);
+        users.flush();
+        return user.toSummary();
     }
 
     /** Creates a user. Admins only. */

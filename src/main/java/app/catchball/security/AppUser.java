@@ -81,6 +81,10 @@ class AppUser {
         return active;
     }
 
+    void setActive(boolean active) {
+        this.active = active;
+    }
+
     Instant getLockedUntil() {
         return lockedUntil;
     }

@@ -44,4 +44,12 @@ class RoleGrant {
     Long getUnitId() {
         return unitId;
     }
+
+    Long getUserId() {
+        return userId;
+    }
+
+    Role getRole() {
+        return role;
+    }
 }
