@@ -17,10 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 class DatabaseUserDetailsService implements UserDetailsService {
 
     private final UserRepository users;
+    private final RoleGrantRepository grants;
     private final Clock clock;
 
-    DatabaseUserDetailsService(UserRepository users, Clock clock) {
+    DatabaseUserDetailsService(UserRepository users, RoleGrantRepository grants, Clock clock) {
         this.users = users;
+        this.grants = grants;
         this.clock = clock;
     }
 
@@ -33,6 +35,9 @@ class DatabaseUserDetailsService implements UserDetailsService {
         authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
         if (user.isAdmin()) {
             authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+        }
+        if (grants.existsByUserIdAndRole(user.getId(), Role.COACH)) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_COACH"));
         }
         boolean locked = user.getLockedUntil() != null && user.getLockedUntil().isAfter(clock.instant());
         return User.withUsername(user.getUsername())

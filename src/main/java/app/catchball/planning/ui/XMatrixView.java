@@ -62,6 +62,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private final CycleService cycles;
     private final OrganisationService organisation;
     private final AccessService access;
+    private final app.catchball.audit.AuditService audit;
 
     private final ComboBox<UnitNode> unitPicker = new ComboBox<>("Unit");
     private final Select<CycleSummary> cyclePicker = new Select<>();
@@ -74,7 +75,9 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private XMatrix current;
     private boolean navigating;
 
-    XMatrixView(PlanningService planning, CycleService cycles, OrganisationService organisation, AccessService access) {
+    XMatrixView(PlanningService planning, CycleService cycles, OrganisationService organisation, AccessService access,
+                app.catchball.audit.AuditService audit) {
+        this.audit = audit;
         this.planning = planning;
         this.cycles = cycles;
         this.organisation = organisation;
@@ -301,6 +304,16 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         TraceTree below = new TraceTree("Cascaded beneath it");
         below.show(planning.cascadeBelow(itemId));
         detail.add(below);
+        detail.add(new H3("History"));
+        com.vaadin.flow.component.grid.Grid<app.catchball.audit.AuditEntry> history = new com.vaadin.flow.component.grid.Grid<>();
+        history.addColumn(e -> java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm")
+                .format(e.at().atZone(java.time.ZoneId.systemDefault()))).setHeader("When").setAutoWidth(true);
+        history.addColumn(app.catchball.audit.AuditEntry::actor).setHeader("Who").setAutoWidth(true);
+        history.addColumn(app.catchball.audit.AuditEntry::changes).setHeader("Change");
+        history.setItems(audit.history("plan_item", itemId));
+        history.setAllRowsVisible(true);
+        history.addClassName("item-history");
+        detail.add(history);
     }
 
     private void act(Runnable change, String confirmation) {

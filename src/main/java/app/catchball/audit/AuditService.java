@@ -1,0 +1,92 @@
+package app.catchball.audit;
+
+import app.catchball.security.Action;
+import app.catchball.security.PermissionService;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the audit trail written by the database's triggers. It has no method that changes or
+ * deletes audit rows, and the database refuses such changes anyway.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AuditService {
+
+    /** The kinds of thing the trail records, by table. */
+    public static final List<String> TYPES = List.of("org_unit", "app_user", "role_grant", "cycle", "plan_item",
+            "correlation", "cascade_link", "catchball_step", "metric_value", "countermeasure", "api_token");
+
+    private static final String COLUMNS = """
+            select a.id, a.at, a.actor, a.table_name, a.row_id, a.operation, a.unit_id, u.name as unit_name,
+                   a.before::text as before, a.after::text as after
+            from audit_event a left join org_unit u on u.id = a.unit_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final PermissionService permissions;
+
+    AuditService(JdbcClient jdbc, PermissionService permissions) {
+        this.jdbc = jdbc;
+        this.permissions = permissions;
+    }
+
+    /** The history of one thing (e.g. a plan item), newest first. Everyone who may see its unit may see it. */
+    public List<AuditEntry> history(String tableName, long rowId) {
+        permissions.requireUsername();
+        List<AuditEntry> entries = jdbc.sql(COLUMNS + " where a.table_name = :t and a.row_id = :id order by a.id desc")
+                .param("t", tableName).param("id", rowId).query(AuditEntry.class).list();
+        entries.stream().map(AuditEntry::unitId).filter(u -> u != null).findFirst()
+                .ifPresent(unit -> permissions.check(Action.VIEW, unit));
+        return entries;
+    }
+
+    /** Whether the signed-in user may open the audit page: Admins and Coaches. */
+    public boolean mayAudit() {
+        String user = permissions.requireUsername();
+        return permissions.isAdmin(user) || jdbc.sql("""
+                        select count(*) from role_grant g join app_user u on u.id = g.user_id
+                        where lower(u.username) = lower(:u) and g.role = 'COACH' and u.active
+                        """).param("u", user).query(Integer.class).single() > 0;
+    }
+
+    /** A page of the trail, newest first, filtered by user, unit (and everything below it), type and period. */
+    public List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
+        if (!mayAudit()) {
+            throw new AccessDeniedException("Only Admins and Coaches may read the audit trail.");
+        }
+        return jdbc.sql("""
+                        with recursive below (id) as (
+                            select id from org_unit where id = cast(:unit as bigint)
+                            union all
+                            select c.id from org_unit c join below on c.parent_id = below.id
+                        )
+                        """ + COLUMNS + """
+                        where (cast(:actor as text) is null or lower(a.actor) = lower(cast(:actor as text)))
+                          and (cast(:unit as bigint) is null or a.unit_id in (select id from below))
+                          and (cast(:type as text) is null or a.table_name = cast(:type as text))
+                          and (cast(:from as timestamptz) is null or a.at >= cast(:from as timestamptz))
+                          and (cast(:to as timestamptz) is null or a.at < cast(:to as timestamptz))
+                        order by a.id desc
+                        offset :offset limit :limit
+                        """)
+                .param("actor", blankToNull(filter.actor())).param("unit", filter.unitId())
+                .param("type", blankToNull(filter.type()))
+                .param("from", filter.from() == null ? null : java.sql.Timestamp.from(filter.from()))
+                .param("to", filter.to() == null ? null : java.sql.Timestamp.from(filter.to()))
+                .param("offset", Math.max(0, offset)).param("limit", Math.min(Math.max(1, limit), 500))
+                .query(AuditEntry.class).list();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Filters for the audit page; null means any. {@code to} is exclusive. */
+    public record AuditFilter(String actor, Long unitId, String type, Instant from, Instant to) {
+    }
+}

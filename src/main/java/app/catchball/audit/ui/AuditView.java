@@ -1,0 +1,73 @@
+package app.catchball.audit.ui;
+
+import app.catchball.audit.AuditEntry;
+import app.catchball.audit.AuditService;
+import app.catchball.audit.AuditService.AuditFilter;
+import app.catchball.organisation.OrganisationService;
+import app.catchball.organisation.UnitNode;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The audit trail for Admins and Coaches: every change, filterable by user, unit, type and period; read lazily. */
+@Route("audit")
+@PageTitle("Audit · Catchball")
+@Menu(order = 80, icon = "vaadin:records", title = "Audit")
+@RolesAllowed({"ADMIN", "COACH"})
+public class AuditView extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss");
+
+    private final TextField user = new TextField("User");
+    private final ComboBox<UnitNode> unit = new ComboBox<>("Unit");
+    private final ComboBox<String> type = new ComboBox<>("Type", AuditService.TYPES);
+    private final DatePicker from = new DatePicker("From");
+    private final DatePicker to = new DatePicker("To");
+    private final Grid<AuditEntry> grid = new Grid<>();
+
+    AuditView(AuditService audit, OrganisationService organisation) {
+        setSizeFull();
+        user.setPlaceholder("username");
+        user.setValueChangeMode(ValueChangeMode.LAZY);
+        unit.setItems(organisation.wholeTree());
+        unit.setItemLabelGenerator(UnitNode::name);
+        unit.setClearButtonVisible(true);
+        type.setClearButtonVisible(true);
+        grid.addColumn(e -> WHEN.format(e.at().atZone(ZoneId.systemDefault()))).setHeader("When").setAutoWidth(true);
+        grid.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
+        grid.addColumn(e -> e.operation().toLowerCase() + " " + e.tableName() + (e.rowId() == null ? "" : " #" + e.rowId()))
+                .setHeader("What").setAutoWidth(true);
+        grid.addColumn(e -> e.unitName() == null ? "" : e.unitName()).setHeader("Unit").setAutoWidth(true);
+        grid.addColumn(AuditEntry::changes).setHeader("Change").setFlexGrow(1);
+        grid.setSizeFull();
+        grid.setItems(q -> audit.search(filter(), q.getOffset(), q.getLimit()).stream());
+        user.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        unit.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        type.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        HorizontalLayout filters = new HorizontalLayout(user, unit, type, from, to);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        add(new H2("Audit trail"), filters, grid);
+    }
+
+    AuditFilter filter() {
+        ZoneId zone = ZoneId.systemDefault();
+        return new AuditFilter(user.getValue(), unit.getValue() == null ? null : unit.getValue().id(), type.getValue(),
+                from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant(),
+                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant());
+    }
+}

@@ -1,0 +1,91 @@
+package app.catchball.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.catchball.audit.AuditService.AuditFilter;
+import app.catchball.metrics.MetricInfo;
+import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.ValueEntry;
+import app.catchball.metrics.ValueSource;
+import app.catchball.planning.ItemView;
+import app.catchball.planning.PlanFixture;
+import app.catchball.planning.PlanningService;
+import app.catchball.security.SystemUser;
+import app.catchball.support.SpringTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+@SpringTest
+class AuditTrailTest {
+
+    @Autowired
+    AuditService audit;
+
+    @Autowired
+    PlanningService planning;
+
+    @Autowired
+    MetricsService metrics;
+
+    @Autowired
+    PlanFixture fixture;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void a_change_is_recorded_with_who_when_and_before_and_after_in_the_same_transaction() {
+        ItemView item = fixture.item("EAM", "Enhanced observation for high-risk patients");
+
+        SystemUser.runAs("acute.lead", () -> planning.updateItem(item.id(),
+                item.toDraft().withTitle("Enhanced observation for patients at high risk of falls"), item.version()));
+
+        List<AuditEntry> history = SystemUser.runAs("viewer", () -> audit.history("plan_item", item.id()));
+        assertThat(history.getFirst().actor()).isEqualTo("acute.lead");
+        assertThat(history.getFirst().operation()).isEqualTo("UPDATE");
+        assertThat(history.getFirst().unitName()).isEqualTo("Emergency & Acute Medicine");
+        assertThat(history.getFirst().changes()).contains("title: Enhanced observation for high-risk patients → "
+                + "Enhanced observation for patients at high risk of falls");
+        assertThat(history.getLast().operation()).isEqualTo("INSERT");
+    }
+
+    @Test
+    void metric_values_and_every_other_table_are_audited_but_passwords_never_are() {
+        MetricInfo recommend = SystemUser.runAs("viewer", () -> metrics.metricsOf(fixture.unit("W7"), fixture.cycle())).stream()
+                .filter(m -> m.title().equals("Patients who would recommend the ward")).findFirst().orElseThrow();
+        SystemUser.runAs("ward7.nurse", () -> metrics.saveValues(recommend.id(),
+                List.of(new ValueEntry(LocalDate.of(2027, 1, 1), new BigDecimal("77"))), ValueSource.MANUAL));
+
+        assertThat(jdbc.sql("select count(*) from audit_event where table_name = 'metric_value' and actor = 'ward7.nurse'")
+                .query(Integer.class).single()).isPositive();
+        assertThat(jdbc.sql("select distinct table_name from audit_event").query(String.class).list())
+                .contains("org_unit", "app_user", "role_grant", "cycle", "plan_item", "correlation", "cascade_link",
+                        "catchball_step", "metric_value", "countermeasure");
+        assertThat(jdbc.sql("select count(*) from audit_event where after::text like '%bcrypt%' or before::text like '%bcrypt%'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void the_trail_is_append_only_even_for_the_database_user_of_the_application() {
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'nobody'").update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update()).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void admins_and_coaches_search_the_trail_and_others_may_not() {
+        List<AuditEntry> units = SystemUser.runAs("coach", () -> audit.search(
+                new AuditFilter(null, fixture.unit("MED"), "plan_item", null, null), 0, 50));
+        assertThat(units).isNotEmpty().allSatisfy(e -> assertThat(e.tableName()).isEqualTo("plan_item"));
+        assertThat(SystemUser.runAs("admin", () -> audit.search(new AuditFilter("acute.lead", null, null, null, null), 0, 20)))
+                .allSatisfy(e -> assertThat(e.actor()).isEqualTo("acute.lead"));
+        assertThatThrownBy(() -> SystemUser.runAs("ward7.manager", () -> audit.search(new AuditFilter(null, null, null, null, null), 0, 10)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}
