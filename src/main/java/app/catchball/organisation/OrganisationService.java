@@ -100,7 +100,7 @@ public class OrganisationService {
             throw new RuleViolation("The short code " + cleanCode + " is already used by another unit.");
         }
         unit.rename(cleanName, cleanCode);
-        units.flush();
+        flush(unit);
         return tree.find(unitId).orElseThrow();
     }
 
@@ -116,7 +116,7 @@ public class OrganisationService {
             throw new RuleViolation("A unit cannot be moved under the archived unit " + parent.getName() + ".");
         }
         unit.moveUnder(newParentId);
-        units.flush();
+        flush(unit);
         return tree.find(unitId).orElseThrow();
     }
 
@@ -127,7 +127,7 @@ public class OrganisationService {
             throw new RuleViolation(unit.getName() + " still has active units below it: archive or move them first.");
         }
         unit.setArchived(true);
-        units.flush();
+        flush(unit);
         return tree.find(unitId).orElseThrow();
     }
 
@@ -138,8 +138,17 @@ public class OrganisationService {
             throw new RuleViolation("Restore the unit above it first.");
         }
         unit.setArchived(false);
-        units.flush();
+        flush(unit);
         return tree.find(unitId).orElseThrow();
+    }
+
+    private void flush(OrgUnit unit) {
+        try {
+            units.flush();
+        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            throw new app.catchball.base.ConflictException(unit.getName()
+                    + " was changed by someone else at the same moment. Reload and try again.");
+        }
     }
 
     private OrgUnit current(long unitId, long expectedVersion) {

@@ -25,10 +25,15 @@ public class AccessService {
     private final PasswordEncoder passwordEncoder;
     private final JdbcClient jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final PasswordPolicy policy;
+    private final java.time.Clock clock;
 
     AccessService(UserRepository users, RoleGrantRepository grants, PermissionService permissions,
-                  PasswordEncoder passwordEncoder, JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
+                  PasswordEncoder passwordEncoder, JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events,
+                  PasswordPolicy policy, java.time.Clock clock) {
         this.events = events;
+        this.policy = policy;
+        this.clock = clock;
         this.users = users;
         this.grants = grants;
         this.permissions = permissions;
@@ -138,6 +143,36 @@ public class AccessService {
         return user.toSummary();
     }
 
+    /** Changes the signed-in user's own password; the current one must be given. */
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        AppUser user = users.findByUsername(permissions.requireUsername())
+                .orElseThrow(() -> new RuleViolation("Your account no longer exists."));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new RuleViolation("The current password is not right.");
+        }
+        if (newPassword != null && passwordEncoder.matches(newPassword, user.getPasswordHash())) {
+            throw new RuleViolation("Choose a password different from the current one.");
+        }
+        policy.check(user.getUsername(), newPassword);
+        user.changePassword(passwordEncoder.encode(newPassword), false, clock.instant());
+        users.flush();
+    }
+
+    /** An Admin sets a temporary password; the user must choose a new one at the next sign-in. */
+    public void resetPassword(long userId, String temporaryPassword) {
+        permissions.checkAdmin();
+        AppUser user = users.findById(userId).orElseThrow(() -> new RuleViolation("That user does not exist."));
+        policy.check(user.getUsername(), temporaryPassword);
+        user.changePassword(passwordEncoder.encode(temporaryPassword), true, clock.instant());
+        users.flush();
+    }
+
+    /** Whether the signed-in user must choose a new password before going on. */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword() {
+        return permissions.currentUsername().flatMap(users::findByUsername).map(AppUser::isMustChangePassword).orElse(false);
+    }
+
     /** Reactivates a user who came back. Admins only. */
     public UserSummary reactivate(long userId) {
         permissions.checkAdmin();
@@ -176,9 +211,7 @@ public class AccessService {
         if (displayName == null || displayName.isBlank()) {
             throw new RuleViolation("Please give the user's name.");
         }
-        if (password == null || password.length() < 8) {
-            throw new RuleViolation("A password needs at least 8 characters.");
-        }
+        policy.check(username, password);
         if (users.findByUsername(username).isPresent()) {
             throw new RuleViolation("The username " + username + " is taken.");
         }

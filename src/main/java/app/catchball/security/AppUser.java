@@ -39,6 +39,12 @@ class AppUser {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword;
+
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
     @Version
     private long version;
 
@@ -79,6 +85,16 @@ class AppUser {
 
     boolean isActive() {
         return active;
+    }
+
+    boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    void changePassword(String hash, boolean mustChange, Instant at) {
+        this.passwordHash = hash;
+        this.mustChangePassword = mustChange;
+        this.passwordChangedAt = at;
     }
 
     void setActive(boolean active) {

@@ -36,7 +36,7 @@ public class StatementCounter implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof DataSource ds && !Proxy.isProxyClass(bean.getClass())) {
+        if (bean instanceof DataSource ds) {
             return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class, java.io.Closeable.class},
                     forward(ds, (result, method) -> result instanceof Connection c ? connection(c) : result));
         }

@@ -21,7 +21,7 @@ class AuditUserDataSource implements BeanPostProcessor {
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())) {
+        if (bean instanceof DataSource dataSource) {
             return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class, java.io.Closeable.class},
                     (proxy, method, args) -> {
                         try {

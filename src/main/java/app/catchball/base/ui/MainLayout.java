@@ -22,9 +22,12 @@ import jakarta.annotation.security.PermitAll;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements com.vaadin.flow.router.BeforeEnterObserver {
 
-    MainLayout(AuthenticationContext authentication) {
+    private final java.util.function.BooleanSupplier mustChangePassword;
+
+    MainLayout(AuthenticationContext authentication, java.util.List<PasswordGate> gates) {
+        this.mustChangePassword = () -> gates.stream().anyMatch(PasswordGate::mustChangePassword);
         setPrimarySection(Section.DRAWER);
 
         Span brand = new Span("Catchball");
@@ -37,12 +40,22 @@ public class MainLayout extends AppLayout {
         user.addClassName("signed-in-user");
         Button signOut = new Button("Sign out", e -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span(), user, signOut);
+        com.vaadin.flow.component.html.Anchor profile = new com.vaadin.flow.component.html.Anchor("profile", "Profile");
+        com.vaadin.flow.component.html.Anchor password = new com.vaadin.flow.component.html.Anchor("password", "Change password");
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span(), user, profile, password, signOut);
         header.setWidthFull();
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         header.expand(header.getComponentAt(1));
         header.addClassName("app-header");
         addToNavbar(header);
+    }
+
+    /** After an Admin reset, every page leads to the change-password page until the user has chosen a new one. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        if (!event.getLocation().getPath().equals("password") && mustChangePassword.getAsBoolean()) {
+            event.forwardTo("password");
+        }
     }
 
     private static SideNavItem item(MenuEntry entry) {

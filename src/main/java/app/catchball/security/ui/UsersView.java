@@ -1,31 +1,112 @@
 package app.catchball.security.ui;
 
+import app.catchball.base.RuleViolation;
 import app.catchball.security.AccessService;
+import app.catchball.security.PasswordPolicy;
 import app.catchball.security.UserSummary;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.function.Supplier;
+import org.springframework.security.access.AccessDeniedException;
 
-/** Administration: the users of Catchball. */
+/** Administration: users are created, deactivated (never deleted) and given temporary passwords here. */
 @Route("users")
 @PageTitle("Users · Catchball")
 @Menu(order = 90, icon = "vaadin:users", title = "Users")
 @RolesAllowed("ADMIN")
 public class UsersView extends VerticalLayout {
 
+    private final AccessService access;
+    private final Grid<UserSummary> grid = new Grid<>();
+
     UsersView(AccessService access) {
-        Grid<UserSummary> grid = new Grid<>();
+        this.access = access;
         grid.addColumn(UserSummary::displayName).setHeader("Name").setSortable(true);
         grid.addColumn(UserSummary::username).setHeader("Username").setSortable(true);
         grid.addColumn(UserSummary::email).setHeader("E-mail");
         grid.addColumn(u -> u.admin() ? "Admin" : "").setHeader("Admin");
         grid.addColumn(u -> u.active() ? "Active" : "Deactivated").setHeader("Status");
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.setHeight("28rem");
+
+        TextField username = new TextField("Username");
+        TextField name = new TextField("Name");
+        EmailField email = new EmailField("E-mail");
+        PasswordField password = new PasswordField("Temporary password");
+        password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters; they change it at first sign-in.");
+        Button create = new Button("Create user", e -> run(() -> {
+            UserSummary user = access.createUser(username.getValue(), name.getValue(), email.getValue(), password.getValue(), false);
+            access.resetPassword(user.id(), password.getValue());
+            return user;
+        }, "User " + username.getValue() + " created."));
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout form = new HorizontalLayout(username, name, email, password, create);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+        add(new H2("Users"), grid, new H3("New user"), form);
+        refresh();
+    }
+
+    private HorizontalLayout actions(UserSummary user) {
+        Button toggle = user.active()
+                ? new Button("Deactivate", e -> run(() -> access.deactivate(user.id()), user.displayName() + " deactivated."))
+                : new Button("Reactivate", e -> run(() -> access.reactivate(user.id()), user.displayName() + " reactivated."));
+        Button reset = new Button("Reset password", e -> openReset(user));
+        return new HorizontalLayout(toggle, reset);
+    }
+
+    private void openReset(UserSummary user) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Reset the password of " + user.displayName());
+        PasswordField temporary = new PasswordField("Temporary password");
+        Button ok = new Button("Reset", e -> {
+            try {
+                access.resetPassword(user.id(), temporary.getValue());
+                notify(user.displayName() + " must choose a new password at the next sign-in.", NotificationVariant.LUMO_SUCCESS);
+                dialog.close();
+            } catch (RuleViolation | AccessDeniedException ex) {
+                notify(ex.getMessage(), NotificationVariant.LUMO_ERROR);
+            }
+        });
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(temporary);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    private void refresh() {
         grid.setItems(access.users());
-        setSizeFull();
-        add(new H2("Users"), grid);
+    }
+
+    private void run(Supplier<UserSummary> change, String confirmation) {
+        try {
+            change.get();
+            notify(confirmation, NotificationVariant.LUMO_SUCCESS);
+            refresh();
+        } catch (RuleViolation | AccessDeniedException ex) {
+            notify(ex.getMessage(), NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private static void notify(String message, NotificationVariant variant) {
+        Notification.show(message, variant == NotificationVariant.LUMO_ERROR ? 6000 : 3000,
+                variant == NotificationVariant.LUMO_ERROR ? Notification.Position.MIDDLE : Notification.Position.BOTTOM_START)
+                .addThemeVariants(variant);
     }
 }

@@ -1,0 +1,300 @@
+package app.catchball.api;
+
+import app.catchball.base.RuleViolation;
+import app.catchball.metrics.MetricInfo;
+import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.SaveResult;
+import app.catchball.metrics.ValueEntry;
+import app.catchball.metrics.ValueSource;
+import app.catchball.organisation.OrganisationService;
+import app.catchball.organisation.UnitNode;
+import app.catchball.planning.CycleService;
+import app.catchball.planning.CycleSummary;
+import app.catchball.planning.ItemView;
+import app.catchball.planning.PlanningService;
+import app.catchball.planning.Side;
+import app.catchball.planning.XMatrix;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The REST API, version 1. Every call runs as the signed-in user (token or session) through the
+ * same services, and so the same permission checks, as the screens.
+ */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Catchball")
+@ApiResponse(responseCode = "401", description = "Not signed in and no valid bearer token",
+        content = @Content(schema = @Schema(implementation = ApiController.Error.class)))
+class ApiController {
+
+    private final OrganisationService organisation;
+    private final CycleService cycles;
+    private final PlanningService planning;
+    private final MetricsService metrics;
+    private final ObjectMapper json;
+
+    ApiController(OrganisationService organisation, CycleService cycles, PlanningService planning,
+                  MetricsService metrics, ObjectMapper json) {
+        this.organisation = organisation;
+        this.cycles = cycles;
+        this.planning = planning;
+        this.metrics = metrics;
+        this.json = json;
+    }
+
+    // ---------------------------------------------------------------- shapes
+
+    @Schema(description = "An error; field names the input that is wrong, when there is one")
+    record Error(String error, String field) {
+    }
+
+    record Unit(long id, String name, String shortCode, String level, Long parentId, boolean archived) {
+        static Unit of(UnitNode n) {
+            return new Unit(n.id(), n.name(), n.shortCode(), n.levelCode(), n.parentId(), n.archived());
+        }
+    }
+
+    record Cycle(long id, String name, LocalDate firstMonth, LocalDate lastMonth, String stage, boolean current) {
+        static Cycle of(CycleSummary c) {
+            return new Cycle(c.id(), c.name(), c.firstMonth(), c.lastMonth(), c.stage().name(), c.current());
+        }
+    }
+
+    record Item(long id, String code, String title, String kind, String description, BigDecimal baseline,
+                BigDecimal target, String unitOfMeasure, String direction, LocalDate dueDate, String accountable,
+                String owner, String team, Long trueNorthId, Long sourceItemId, String sourceUnit) {
+        static Item of(ItemView i) {
+            return new Item(i.id(), i.code(), i.title(), i.kind().name(), i.description(), plain(i.baseline()),
+                    plain(i.target()), i.unitOfMeasure(), i.direction() == null ? null : i.direction().name(),
+                    i.dueDate(), i.accountableName(), i.ownerName(), i.teamName(), i.trueNorthId(), i.sourceItemId(),
+                    i.sourceUnitName());
+        }
+    }
+
+    record Correlation(String corner, long a, long b, String strength) {
+    }
+
+    record Matrix(Unit unit, Cycle cycle, boolean editable, List<Item> trueNorth, Map<String, List<Item>> sides,
+                  List<Correlation> correlations, Map<String, List<String>> warnings, List<String> matrixWarnings) {
+    }
+
+    record Metric(long id, String code, String title, long unitId, String unitName, long cycleId, String unitOfMeasure,
+                  String direction, BigDecimal baseline, BigDecimal target, LocalDate dueDate, String owner,
+                  String frequency) {
+        static Metric of(MetricInfo m) {
+            return new Metric(m.id(), m.code(), m.title(), m.unitId(), m.unitName(), m.cycleId(), m.unitOfMeasure(),
+                    m.direction() == null ? null : m.direction().name(), plain(m.baseline()), plain(m.target()),
+                    m.dueDate(), m.ownerName(), m.frequency().name());
+        }
+    }
+
+    record Value(@Schema(example = "2026-05-01") LocalDate period, @Schema(example = "12.5") BigDecimal value) {
+    }
+
+    record Saved(int created, int changed, int unchanged) {
+    }
+
+    @Schema(description = "A series to analyse")
+    record SpcRequestDoc(
+            @Schema(description = "The values, in order (at most 10,000)", requiredMode = Schema.RequiredMode.REQUIRED)
+            List<Double> values,
+            @Schema(description = "One date (yyyy-mm-dd) per value; optional") List<LocalDate> dates,
+            @Schema(allowableValues = {"increase", "decrease", "neutral"}, requiredMode = Schema.RequiredMode.REQUIRED)
+            String improvementDirection,
+            @Schema(description = "Target for the assurance, or null", nullable = true) Double target,
+            @Schema(description = "Screen out moving-range outliers (default true)") Boolean screenOutliers,
+            @Schema(description = "Fix each segment's limits on its first N points (N >= 12), or null", nullable = true)
+            Integer fixAfterNPoints,
+            @Schema(description = "Start a new segment at the first point dated on or after each date (needs dates)")
+            List<LocalDate> rebaseDates) {
+    }
+
+    // ---------------------------------------------------------------- organisation and plans
+
+    @GetMapping("/units")
+    @Operation(summary = "The organisation tree", description = "Every unit, parents first.")
+    List<Unit> units() {
+        return organisation.wholeTree().stream().map(Unit::of).toList();
+    }
+
+    @GetMapping("/units/{id}/x-matrix")
+    @Operation(summary = "A unit's X-matrix", description = "Items by side (south, west, north, east, owners), "
+            + "correlations by corner and the warnings per item id. Without cycle: the current cycle.")
+    @ApiResponse(responseCode = "200", description = "The X-matrix")
+    @ApiResponse(responseCode = "404", description = "No such unit or cycle",
+            content = @Content(schema = @Schema(implementation = Error.class)))
+    Matrix matrix(@PathVariable long id,
+                  @Parameter(description = "Cycle id; the current cycle when left out") @RequestParam(required = false) Long cycle) {
+        long unitId = unit(id);
+        XMatrix m = planning.matrix(unitId, cycle(cycle));
+        Map<String, List<Item>> sides = new LinkedHashMap<>();
+        for (Side side : List.of(Side.SOUTH, Side.WEST, Side.NORTH, Side.EAST, Side.OWNERS)) {
+            sides.put(side.key(), m.side(side).stream().map(Item::of).toList());
+        }
+        Map<String, List<String>> warnings = new LinkedHashMap<>();
+        m.warnings().forEach((itemId, w) -> warnings.put(String.valueOf(itemId), w));
+        return new Matrix(Unit.of(m.unit()), Cycle.of(m.cycle()), m.editable(),
+                m.trueNorth().stream().map(Item::of).toList(), sides,
+                m.correlations().stream().map(c -> new Correlation(c.corner().name(), c.a(), c.b(), c.strength().name()))
+                        .toList(),
+                warnings, m.matrixWarnings());
+    }
+
+    @GetMapping("/units/{id}/metrics")
+    @Operation(summary = "A unit's metrics", description = "The metrics on the unit's X-matrix, in matrix order. "
+            + "Without cycle: the current cycle.")
+    List<Metric> metricsOf(@PathVariable long id, @RequestParam(required = false) Long cycle) {
+        long unitId = unit(id);
+        return metrics.metricsOf(unitId, cycle(cycle)).stream().map(Metric::of).toList();
+    }
+
+    // ---------------------------------------------------------------- metric values
+
+    @GetMapping("/metrics/{id}/values")
+    @Operation(summary = "A metric's values", description = "One value per period (the first day of the month, "
+            + "or the Monday of the week for weekly metrics), oldest first.")
+    List<Value> values(@PathVariable long id) {
+        metric(id);
+        return metrics.values(id).stream().map(v -> new Value(v.period(), plain(v.value()))).toList();
+    }
+
+    @PutMapping("/metrics/{id}/values")
+    @Operation(summary = "Save a metric's values", description = "All or nothing: new periods are added, changed values "
+            + "corrected (the history keeps who, when and how), equal values left alone. Needs the Contributor or "
+            + "Lead role on the metric's unit or a unit above it.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    array = @ArraySchema(schema = @Schema(implementation = Value.class)),
+                    examples = @ExampleObject("[{\"period\": \"2026-05-01\", \"value\": 12.5}]"))))
+    @ApiResponse(responseCode = "200", description = "What was saved")
+    @ApiResponse(responseCode = "400", description = "Bad input", content = @Content(schema = @Schema(implementation = Error.class)))
+    @ApiResponse(responseCode = "403", description = "You may not enter values for this metric",
+            content = @Content(schema = @Schema(implementation = Error.class)))
+    Saved saveValues(@PathVariable long id, @RequestBody(required = false) String body) {
+        metric(id);
+        JsonNode tree = parse(body);
+        if (!tree.isArray()) {
+            throw new BadInput("body", "The body must be a list such as [{\"period\": \"2026-05-01\", \"value\": 12.5}].");
+        }
+        List<ValueEntry> entries = new ArrayList<>();
+        for (int i = 0; i < tree.size(); i++) {
+            JsonNode e = tree.get(i);
+            if (!e.isObject()) {
+                throw new BadInput("body", "Entry " + i + " must be an object with a period and a value.");
+            }
+            JsonNode period = e.get("period");
+            if (period == null || !period.isString() || !period.stringValue().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new BadInput("period", "Entry " + i + ": period must be a date written yyyy-mm-dd.");
+            }
+            LocalDate day;
+            try {
+                day = LocalDate.parse(period.stringValue());
+            } catch (DateTimeParseException ex) {
+                throw new BadInput("period", "Entry " + i + ": " + period.stringValue() + " is not a real date.");
+            }
+            JsonNode value = e.get("value");
+            if (value == null || !value.isNumber() || !Double.isFinite(value.doubleValue())) {
+                throw new BadInput("value", "Entry " + i + ": value must be a number.");
+            }
+            entries.add(new ValueEntry(day, value.decimalValue()));
+        }
+        SaveResult result = metrics.saveValues(id, entries, ValueSource.API);
+        return new Saved(result.created(), result.changed(), result.unchanged());
+    }
+
+    // ---------------------------------------------------------------- SPC
+
+    @GetMapping("/metrics/{id}/spc")
+    @Operation(summary = "SPC of a metric's values", description = "Making Data Count XmR analysis of the stored values "
+            + "with the metric's direction and target; dates are the periods.")
+    SpcAnalysis.Response metricSpc(@PathVariable long id) {
+        metric(id);
+        var spc = metrics.spc(id);
+        return SpcAnalysis.shape(spc.result(), spc.periods());
+    }
+
+    @PostMapping("/spc")
+    @Operation(summary = "SPC of any series", description = "Making Data Count XmR analysis (as NHSRplotthedots): "
+            + "process limits, special causes (outside the limits, a trend of 7, 2 of 3 beyond 2 sigma, a shift of 7), "
+            + "the variation of the last point and the assurance against the target. Changes nothing.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = SpcRequestDoc.class),
+                    examples = @ExampleObject("{\"values\": [5, 6, 5, 7, 6, 5, 6, 9, 9, 10, 9, 10, 9, 10, 9],"
+                            + " \"improvementDirection\": \"increase\", \"target\": 8}"))))
+    @ApiResponse(responseCode = "200", description = "The analysis")
+    @ApiResponse(responseCode = "400", description = "Bad input; field names what is wrong",
+            content = @Content(schema = @Schema(implementation = Error.class)))
+    SpcAnalysis.Response spc(@RequestBody(required = false) String body) {
+        return SpcAnalysis.analyse(parse(body));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new BadInput("body", "The request has no body: send JSON.");
+        }
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            throw new BadInput("body", "The body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private long unit(long id) {
+        try {
+            return organisation.get(id).id();
+        } catch (RuleViolation e) {
+            throw new NotFound("There is no unit " + id + ".");
+        }
+    }
+
+    private long cycle(Long id) {
+        if (id == null) {
+            return cycles.current().orElseThrow(() -> new NotFound("There is no current planning cycle.")).id();
+        }
+        try {
+            return cycles.get(id).id();
+        } catch (RuleViolation e) {
+            throw new NotFound("There is no planning cycle " + id + ".");
+        }
+    }
+
+    private void metric(long id) {
+        try {
+            metrics.metric(id);
+        } catch (RuleViolation e) {
+            throw new NotFound("There is no metric " + id + ".");
+        }
+    }
+
+    /** 12.5000 as 12.5 and 100.0000 as 100 (never 1E+2). */
+    static BigDecimal plain(BigDecimal value) {
+        return value == null ? null : new BigDecimal(value.stripTrailingZeros().toPlainString());
+    }
+}
