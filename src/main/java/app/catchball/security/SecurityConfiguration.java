@@ -23,7 +23,14 @@ class SecurityConfiguration {
             + "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http,
+            org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> sso,
+            SingleSignOnUsers singleSignOnUsers) throws Exception {
+        if (sso.getIfAvailable() != null) {
+            // Single sign-on only when an OpenID Connect provider is configured (spring.security.oauth2.client.*).
+            http.oauth2Login(oauth -> oauth.loginPage("/login").failureUrl("/login?error")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(singleSignOnUsers)));
+        }
         // Our own static resources (plain custom elements and the style sheet) are public.
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/components/**", "/styles/**", "/images/**").permitAll());

@@ -14,6 +14,9 @@ interface UserRepository extends JpaRepository<AppUser, Long> {
 
     boolean existsByAdminTrue();
 
+    @Query("select u from AppUser u where lower(u.email) = lower(:email)")
+    Optional<AppUser> findByEmail(@Param("email") String email);
+
     /** Counts a failed sign-in atomically; at {@code max} failures the account locks until {@code until}. */
     @Modifying
     @Query(value = """

