@@ -112,6 +112,27 @@ class WriteAuthorisationMatrixTest {
 
     private static final AtomicInteger N = new AtomicInteger();
 
+    /** Probe items made for a case, archived afterwards so that other tests see the demo matrices as they were. */
+    private final List<Long> probes = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void archiveProbes() {
+        for (long id : probes) {
+            try {
+                SystemUser.runAs("admin", () -> planning.archiveItem(id, planning.item(id).version()));
+            } catch (RuntimeException alreadyGone) {
+                // archived by the case itself
+            }
+        }
+        probes.clear();
+    }
+
+    private ItemView probe(String unitCode, ItemKind kind, String title) {
+        ItemView item = fixture.create(unitCode, kind, title);
+        probes.add(item.id());
+        return item;
+    }
+
     @ParameterizedTest(name = "{1} {0} on {2} unit {3}: {4} allowed={5}")
     @MethodSource("cases")
     void each_write_is_allowed_or_refused_as_designed(String user, String role, String position, String unit, String op,
@@ -134,32 +155,33 @@ class WriteAuthorisationMatrixTest {
         long cycle = fixture.cycle();
         int n = N.incrementAndGet();
         return switch (op) {
-            case "PlanningService.createItem" -> () -> planning.createItem(unit, cycle, ItemKind.PRIORITY, ItemDraft.titled("Probe " + n));
+            case "PlanningService.createItem" -> () -> probes.add(planning.createItem(unit, cycle, ItemKind.PRIORITY,
+                    ItemDraft.titled("Probe " + n)).id());
             case "PlanningService.updateItem" -> {
-                ItemView item = fixture.create(unitCode, ItemKind.PRIORITY, "Probe " + n);
+                ItemView item = probe(unitCode, ItemKind.PRIORITY, "Probe " + n);
                 yield () -> planning.updateItem(item.id(), item.toDraft().withDescription("changed"), item.version());
             }
             case "PlanningService.moveItem" -> {
-                fixture.create(unitCode, ItemKind.ANNUAL, "Probe first " + n);
-                ItemView item = fixture.create(unitCode, ItemKind.ANNUAL, "Probe " + n);
+                probe(unitCode, ItemKind.ANNUAL, "Probe first " + n);
+                ItemView item = probe(unitCode, ItemKind.ANNUAL, "Probe " + n);
                 yield () -> planning.moveItem(item.id(), -1);
             }
             case "PlanningService.archiveItem" -> {
-                ItemView item = fixture.create(unitCode, ItemKind.PRIORITY, "Probe " + n);
+                ItemView item = probe(unitCode, ItemKind.PRIORITY, "Probe " + n);
                 yield () -> planning.archiveItem(item.id(), item.version());
             }
             case "PlanningService.cycleCorrelation" -> {
-                ItemView a = fixture.create(unitCode, ItemKind.ANNUAL, "Probe A " + n);
-                ItemView p = fixture.create(unitCode, ItemKind.PRIORITY, "Probe P " + n);
+                ItemView a = probe(unitCode, ItemKind.ANNUAL, "Probe A " + n);
+                ItemView p = probe(unitCode, ItemKind.PRIORITY, "Probe P " + n);
                 yield () -> planning.cycleCorrelation(Corner.NW, a.id(), p.id());
             }
             case "PlanningService.deploy" -> {
-                ItemView p = fixture.create(unitCode, ItemKind.PRIORITY, "Probe " + n);
+                ItemView p = probe(unitCode, ItemKind.PRIORITY, "Probe " + n);
                 long child = firstChildOr(unit);
                 yield () -> planning.deploy(p.id(), List.of(child));
             }
             case "CatchballService.proposeDown" -> {
-                ItemView p = fixture.create(unitCode, ItemKind.PRIORITY, "Probe " + n);
+                ItemView p = probe(unitCode, ItemKind.PRIORITY, "Probe " + n);
                 long child = firstChildOr(unit);
                 yield () -> catchball.proposeDown(p.id(), List.of(child), Proposal.titled("Probe " + n), null);
             }
@@ -201,7 +223,9 @@ class WriteAuthorisationMatrixTest {
     }
 
     private long metric(String unitCode, int n) {
-        return SystemUser.runAs("admin", () -> planning.createItem(fixture.unit(unitCode), fixture.cycle(), ItemKind.METRIC,
+        long id = SystemUser.runAs("admin", () -> planning.createItem(fixture.unit(unitCode), fixture.cycle(), ItemKind.METRIC,
                 ItemDraft.titled("Probe metric " + n).withMetric("%", Direction.UP, null, null, null))).id();
+        probes.add(id);
+        return id;
     }
 }

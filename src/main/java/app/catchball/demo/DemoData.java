@@ -1,10 +1,12 @@
 package app.catchball.demo;
 
+import app.catchball.capability.CapabilityService;
 import app.catchball.catchball.CatchballService;
 import app.catchball.metrics.MetricsService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.PlanningService;
+import app.catchball.projects.ProjectService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.security.AccessService;
 import app.catchball.security.Role;
@@ -95,6 +97,8 @@ class DemoData implements ApplicationRunner {
     private final PlanningService planning;
     private final CatchballService catchball;
     private final MetricsService metrics;
+    private final ProjectService projects;
+    private final CapabilityService capability;
     private final app.catchball.api.ApiTokenService tokens;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
@@ -102,7 +106,10 @@ class DemoData implements ApplicationRunner {
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
              CatchballService catchball, MetricsService metrics, app.catchball.api.ApiTokenService tokens,
              org.springframework.jdbc.core.simple.JdbcClient jdbc,
-             org.springframework.security.crypto.password.PasswordEncoder passwordEncoder) {
+             org.springframework.security.crypto.password.PasswordEncoder passwordEncoder, ProjectService projects,
+             CapabilityService capability) {
+        this.projects = projects;
+        this.capability = capability;
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
@@ -133,6 +140,7 @@ class DemoData implements ApplicationRunner {
         new DemoPlan(cycles, planning, units, users).seed();
         new DemoCatchball(catchball, planning, cycles, units).seed();
         new DemoMetrics(metrics, units, users, cycles.current().orElseThrow().id()).seed();
+        new DemoProjects(projects, capability, access, planning, cycles, units, users).seed();
         // Demo-only API tokens (never in the prod profile): an analyst who reads, a ward manager who writes.
         tokens.createWithValue("analyst", "Data warehouse (demo)", ANALYST_TOKEN);
         tokens.createWithValue("ward7.manager", "Ward 7 spreadsheet (demo)", WARD7_TOKEN);

@@ -218,8 +218,15 @@ class DemoPlan {
     }
 
     private ItemView metric(String unit, String title, String measure, Direction direction, String baseline, String target) {
+        String owner = switch (unit) {
+            case "NTH" -> "chief.exec";
+            case "MED" -> "medicine.director";
+            case "EAM" -> "acute.lead";
+            default -> "ward7.manager";
+        };
         return planning.createItem(units.get(unit), cycle, ItemKind.METRIC, ItemDraft.titled(title).withMetric(measure,
-                direction, new BigDecimal(baseline), target == null ? null : new BigDecimal(target), LocalDate.of(2027, 3, 31)));
+                direction, new BigDecimal(baseline), target == null ? null : new BigDecimal(target), LocalDate.of(2027, 3, 31))
+                .withAccountable(users.get(owner)));
     }
 
     private ItemView owner(String unit, String username, String team) {

@@ -27,13 +27,23 @@ import java.util.stream.Collectors;
 @PermitAll
 public class HomeView extends VerticalLayout {
 
-    HomeView(AccessService access, OrganisationService organisation, CatchballService catchball) {
+    HomeView(AccessService access, OrganisationService organisation, CatchballService catchball,
+             app.catchball.metrics.MetricsService metrics) {
         add(new H2("Welcome, " + access.me().displayName()));
         long waiting = catchball.waitingOnMe();
         Anchor inbox = new Anchor("catchball", waiting == 0 ? "Catchball: nothing is waiting on you"
                 : "Catchball: " + waiting + (waiting == 1 ? " proposal is" : " proposals are") + " waiting on you");
         inbox.addClassName("waiting-on-me");
         add(inbox);
+        var asked = metrics.countermeasuresAskedOfMe();
+        if (!asked.isEmpty()) {
+            add(new H3("Metrics asking you for a countermeasure"));
+            asked.forEach(r -> {
+                Anchor link = new Anchor("metrics/metric/" + r.metricId(), r.label() + " (" + r.unitName() + "): " + r.reason());
+                link.addClassName("countermeasure-needed");
+                add(new Div(link));
+            });
+        }
         List<Grant> grants = access.myGrants();
         if (grants.isEmpty()) {
             add(new Paragraph(access.me().admin()

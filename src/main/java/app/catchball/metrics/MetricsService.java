@@ -236,18 +236,69 @@ public class MetricsService {
 
     // ---------------------------------------------------------------- SPC
 
-    /** The SPC analysis of a metric's stored values (Making Data Count), with the metric's target. */
+    /**
+     * The SPC analysis of a metric's stored values (Making Data Count), with the metric's target and
+     * its chart settings: limits fixed after N points, outlier screening, rebase dates.
+     */
     @Transactional(readOnly = true)
     public MetricSpc spc(long metricId) {
         MetricInfo metric = metric(metricId);
         List<MetricValueView> values = values(metricId);
-        return new MetricSpc(metric, values.stream().map(MetricValueView::period).toList(), analyse(metric, values));
+        SpcSettings settings = spcSettings(metricId);
+        return new MetricSpc(metric, values.stream().map(MetricValueView::period).toList(), analyse(metric, values, settings));
+    }
+
+    /** A metric's SPC chart settings (defaults when never set). */
+    @Transactional(readOnly = true)
+    public SpcSettings spcSettings(long metricId) {
+        metric(metricId);
+        record Row(Integer fixAfterN, boolean screenOutliers) {
+        }
+        Row row = jdbc.sql("select fix_after_n, screen_outliers from metric_spc_settings where metric_id = :m")
+                .param("m", metricId).query(Row.class).optional().orElse(new Row(null, true));
+        List<LocalDate> rebases = jdbc.sql("select period from metric_rebase where metric_id = :m order by period")
+                .param("m", metricId).query(LocalDate.class).list();
+        return new SpcSettings(row.fixAfterN(), row.screenOutliers(), rebases);
+    }
+
+    /** Changes how a metric's chart is read; Leads of its unit (like the rest of the X-matrix). */
+    public SpcSettings changeSpcSettings(long metricId, SpcSettings settings) {
+        MetricInfo metric = metric(metricId);
+        permissions.check(Action.EDIT_PLAN, metric.unitId());
+        if (settings.fixAfterN() != null && settings.fixAfterN() < SpcOptions.MIN_FIX_AFTER_N_POINTS) {
+            throw new RuleViolation("Limits can be fixed after at least " + SpcOptions.MIN_FIX_AFTER_N_POINTS + " points.");
+        }
+        jdbc.sql("""
+                        insert into metric_spc_settings (metric_id, fix_after_n, screen_outliers) values (:m, :n, :s)
+                        on conflict (metric_id) do update set fix_after_n = excluded.fix_after_n,
+                            screen_outliers = excluded.screen_outliers, version = metric_spc_settings.version + 1
+                        """).param("m", metricId).param("n", settings.fixAfterN()).param("s", settings.screenOutliers()).update();
+        jdbc.sql("delete from metric_rebase where metric_id = :m").param("m", metricId).update();
+        for (LocalDate rebase : new java.util.TreeSet<>(settings.rebaseDates())) {
+            jdbc.sql("insert into metric_rebase (metric_id, period) values (:m, :p)").param("m", metricId)
+                    .param("p", normalise(rebase, metric.frequency())).update();
+        }
+        return spcSettings(metricId);
     }
 
     static SpcResult analyse(MetricInfo metric, List<MetricValueView> values) {
+        return analyse(metric, values, new SpcSettings(null, true, List.of()));
+    }
+
+    static SpcResult analyse(MetricInfo metric, List<MetricValueView> values, SpcSettings settings) {
         double[] series = values.stream().mapToDouble(v -> v.value().doubleValue()).toArray();
+        List<Integer> rebaseIndexes = new ArrayList<>();
+        for (LocalDate rebase : settings.rebaseDates()) {
+            for (int i = 0; i < values.size(); i++) {
+                if (!values.get(i).period().isBefore(rebase)) {
+                    rebaseIndexes.add(i);
+                    break;
+                }
+            }
+        }
+        Integer fix = settings.fixAfterN() != null && settings.fixAfterN() >= SpcOptions.MIN_FIX_AFTER_N_POINTS ? settings.fixAfterN() : null;
         return SpcEngine.analyse(series, new SpcOptions(direction(metric.direction()),
-                metric.target() == null ? null : metric.target().doubleValue(), true, null, List.of()));
+                metric.target() == null ? null : metric.target().doubleValue(), settings.screenOutliers(), fix, rebaseIndexes));
     }
 
     public static ImprovementDirection direction(Direction direction) {
@@ -384,6 +435,40 @@ public class MetricsService {
     }
 
     // ---------------------------------------------------------------- countermeasures
+
+    /** A metric asking its owner for a countermeasure. */
+    public record CountermeasureRequest(long metricId, String label, String unitName, String reason) {
+    }
+
+    /**
+     * The metrics the signed-in user owns (in the current cycle) that ask for a countermeasure:
+     * special-cause concern, or red two months running, with no open countermeasure yet.
+     */
+    @Transactional(readOnly = true)
+    public List<CountermeasureRequest> countermeasuresAskedOfMe() {
+        String me = permissions.requireUsername();
+        record UnitCycle(long unitId, long cycleId) {
+        }
+        List<UnitCycle> matrices = jdbc.sql("""
+                        select distinct m.unit_id, m.cycle_id from plan_item m
+                        join app_user u on u.id = m.accountable_user_id
+                        join cycle c on c.id = m.cycle_id
+                        where lower(u.username) = lower(:u) and m.kind = 'METRIC' and not m.archived and c.is_current
+                        """).param("u", me).query(UnitCycle.class).list();
+        Long myId = jdbc.sql("select id from app_user where lower(username) = lower(:u)").param("u", me)
+                .query(Long.class).optional().orElse(-1L);
+        List<CountermeasureRequest> requests = new ArrayList<>();
+        for (UnitCycle matrix : matrices) {
+            for (BowlingChart.Row row : bowling(matrix.unitId(), matrix.cycleId()).rows()) {
+                boolean open = row.countermeasures().stream().anyMatch(c -> c.status() != CountermeasureStatus.DONE);
+                if (row.countermeasureReason() != null && !open && myId.equals(row.metric().ownerUserId())) {
+                    requests.add(new CountermeasureRequest(row.metric().id(), row.metric().label(), row.metric().unitName(),
+                            row.countermeasureReason()));
+                }
+            }
+        }
+        return requests;
+    }
 
     @Transactional(readOnly = true)
     public List<CountermeasureView> countermeasures(long metricId) {

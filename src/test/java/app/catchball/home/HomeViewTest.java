@@ -17,4 +17,14 @@ class HomeViewTest extends KaribuTest {
         _get(Span.class, spec -> spec.withText("Ward 7 — Respiratory › Emergency & Acute Medicine › Division of Medicine"
                 + " › Northshore Teaching Hospitals NHS Foundation Trust"));
     }
+
+    @Test
+    void a_metric_owner_is_asked_for_a_countermeasure_on_the_home_page() {
+        login("acute.lead");
+
+        _get(com.vaadin.flow.component.html.H3.class, spec -> spec.withText("Metrics asking you for a countermeasure"));
+        org.assertj.core.api.Assertions.assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(
+                        com.vaadin.flow.component.html.Anchor.class).stream().map(a -> a.getText()))
+                .anyMatch(t -> t.startsWith("M2 Average length of stay (Emergency & Acute Medicine): "));
+    }
 }

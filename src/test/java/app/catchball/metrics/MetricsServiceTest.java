@@ -176,4 +176,21 @@ class MetricsServiceTest {
         assertThatThrownBy(() -> as("viewer", () -> imports.preview(fixture.unit("W7"), fixture.cycle(), "values.xlsx",
                 new ByteArrayInputStream(out.toByteArray())))).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void rebasing_recomputes_the_limits_from_the_rebase_month_and_only_a_lead_may_change_it() {
+        MetricInfo discharges = metric("W7", "Discharges before noon");
+        SpcSettings rebased = new SpcSettings(null, true, List.of(LocalDate.of(2025, 11, 1)));
+
+        assertThatThrownBy(() -> as("ward7.nurse", () -> metrics.changeSpcSettings(discharges.id(), rebased)))
+                .isInstanceOf(AccessDeniedException.class);
+        as("ward7.manager", () -> metrics.changeSpcSettings(discharges.id(), rebased));
+
+        MetricSpc spc = as("viewer", () -> metrics.spc(discharges.id()));
+        assertThat(spc.result().points().get(5).mean()).isLessThan(20);
+        assertThat(spc.result().points().get(15).mean()).isGreaterThan(25);
+        assertThatThrownBy(() -> as("ward7.manager", () -> metrics.changeSpcSettings(discharges.id(), new SpcSettings(5, true, List.of()))))
+                .hasMessage("Limits can be fixed after at least 12 points.");
+        as("ward7.manager", () -> metrics.changeSpcSettings(discharges.id(), new SpcSettings(null, true, List.of())));
+    }
 }

@@ -110,6 +110,8 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         frequency.setReadOnly(!metrics.mayChangeMetric(metricId));
         add(frequency);
 
+        chartSettings(metric);
+
         boolean mayEnter = metrics.mayEnterValues(metricId);
         add(new H3("Values"));
         if (mayEnter) {
@@ -154,6 +156,53 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             add(corrections);
         }
         countermeasures(metric);
+    }
+
+    /** Rebase dates, fixed limits and outlier screening: shown to all, changed by Leads. */
+    private void chartSettings(MetricInfo metric) {
+        app.catchball.metrics.SpcSettings settings = metrics.spcSettings(metricId);
+        if (!settings.rebaseDates().isEmpty() || settings.fixAfterN() != null || !settings.screenOutliers()) {
+            Paragraph p = new Paragraph("Chart settings: "
+                    + (settings.rebaseDates().isEmpty() ? "" : "limits rebased from " + settings.rebaseDates().stream()
+                    .map(d -> YearMonth.from(d).toString()).collect(java.util.stream.Collectors.joining(", ")) + "; ")
+                    + (settings.fixAfterN() == null ? "" : "limits fixed after " + settings.fixAfterN() + " points; ")
+                    + (settings.screenOutliers() ? "outlier screening on" : "outlier screening off"));
+            p.addClassName("unit-path");
+            add(p);
+        }
+        if (!metrics.mayChangeMetric(metricId)) {
+            return;
+        }
+        com.vaadin.flow.component.checkbox.Checkbox screen = new com.vaadin.flow.component.checkbox.Checkbox("Screen outliers",
+                settings.screenOutliers());
+        com.vaadin.flow.component.textfield.IntegerField fix = new com.vaadin.flow.component.textfield.IntegerField("Fix limits after (points)");
+        fix.setValue(settings.fixAfterN());
+        fix.setMin(12);
+        fix.setHelperText("Empty: limits from all points");
+        DatePicker rebase = new DatePicker("Rebase from");
+        rebase.setHelperText("Limits are recomputed from this month on");
+        Button save = new Button("Save chart settings", e -> {
+            try {
+                java.util.List<java.time.LocalDate> dates = new java.util.ArrayList<>(settings.rebaseDates());
+                if (rebase.getValue() != null) {
+                    dates.add(rebase.getValue());
+                }
+                metrics.changeSpcSettings(metricId, new app.catchball.metrics.SpcSettings(fix.getValue(), screen.getValue(), dates));
+                MetricsView.ok("Chart settings saved.");
+                show();
+            } catch (RuleViolation | AccessDeniedException ex) {
+                MetricsView.error(ex.getMessage());
+            }
+        });
+        Button clear = new Button("Remove rebases", e -> {
+            metrics.changeSpcSettings(metricId, new app.catchball.metrics.SpcSettings(fix.getValue(), screen.getValue(), List.of()));
+            show();
+        });
+        clear.setVisible(!settings.rebaseDates().isEmpty());
+        HorizontalLayout row = new HorizontalLayout(screen, fix, rebase, save, clear);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        add(row);
     }
 
     private void countermeasures(MetricInfo metric) {

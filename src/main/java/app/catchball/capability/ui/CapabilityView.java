@@ -1,0 +1,287 @@
+package app.catchball.capability.ui;
+
+import app.catchball.base.RuleViolation;
+import app.catchball.capability.CapabilityChart;
+import app.catchball.capability.CapabilityOverview;
+import app.catchball.capability.CapabilityService;
+import app.catchball.capability.CoachingRelationship;
+import app.catchball.capability.CoachingSuggestion;
+import app.catchball.capability.PersonCapability;
+import app.catchball.capability.SkillLevelView;
+import app.catchball.organisation.OrganisationService;
+import app.catchball.organisation.UnitNode;
+import app.catchball.projects.ProjectSummary;
+import app.catchball.security.AccessService;
+import app.catchball.security.Grant;
+import app.catchball.security.UserSummary;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Improvement capability of a unit and the units below it: the mix by skill level (an SVG chart),
+ * people with their level, coach, training and projects, who could coach whom, the intermediate
+ * improvers and projects led at the first level without a coach. Coaches and Admins record
+ * capability; Admins change the list of levels.
+ */
+@Route("capability")
+@PageTitle("Capability · Catchball")
+@Menu(order = 34, icon = "vaadin:academy-cap", title = "Capability")
+@PermitAll
+public class CapabilityView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final CapabilityService capability;
+    private final AccessService access;
+    private final ComboBox<UnitNode> unit = new ComboBox<>("Unit");
+    private final Image chart = new Image();
+    private final Grid<PersonCapability> people = new Grid<>();
+    private final Grid<CoachingRelationship> coaching = new Grid<>();
+    private final Grid<CoachingSuggestion> suggestions = new Grid<>();
+    private final Grid<PersonCapability> intermediate = new Grid<>();
+    private final Grid<ProjectSummary> foundationLed = new Grid<>();
+    private final Button levels = new Button("Skill levels…");
+    private boolean navigating;
+
+    CapabilityView(CapabilityService capability, OrganisationService organisation, AccessService access) {
+        this.capability = capability;
+        this.access = access;
+        setWidthFull();
+        unit.setItems(organisation.wholeTree().stream().filter(u -> !u.archived()).toList());
+        unit.setItemLabelGenerator(UnitNode::name);
+        unit.setWidth("22rem");
+        unit.addValueChangeListener(e -> {
+            if (!navigating && e.getValue() != null) {
+                UI.getCurrent().navigate(CapabilityView.class, QueryParameters.simple(Map.of("unit", e.getValue().shortCode())));
+            }
+        });
+        levels.addClickListener(e -> openLevels());
+        HorizontalLayout bar = new HorizontalLayout(unit, levels);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        chart.addClassName("capability-mix");
+        chart.setAlt("Capability mix");
+        chart.setWidth("560px");
+
+        people.addClassName("capability-people");
+        people.addColumn(PersonCapability::displayName).setHeader("Person").setFlexGrow(2);
+        people.addColumn(PersonCapability::unitName).setHeader("Unit").setFlexGrow(2);
+        people.addColumn(PersonCapability::levelText).setHeader("Level");
+        people.addColumn(p -> p.coachName() == null ? "—" : p.coachName()).setHeader("Coach");
+        people.addColumn(PersonCapability::trainingCount).setHeader("Courses");
+        people.addColumn(PersonCapability::projectsLed).setHeader("Projects led");
+        people.addColumn(p -> p.intermediate() ? "Intermediate improver" : "").setHeader("");
+        people.addComponentColumn(this::recordButton).setKey("record").setAutoWidth(true);
+        people.setAllRowsVisible(true);
+
+        coaching.addClassName("coaching");
+        coaching.addColumn(CoachingRelationship::coachName).setHeader("Coach");
+        coaching.addColumn(CoachingRelationship::coacheeName).setHeader("Coachee");
+        coaching.addColumn(CoachingRelationship::since).setHeader("Since");
+        coaching.setAllRowsVisible(true);
+
+        suggestions.addClassName("coaching-suggestions");
+        suggestions.addColumn(CoachingSuggestion::coacheeName).setHeader("Without a coach");
+        suggestions.addColumn(CoachingSuggestion::levelName).setHeader("Level");
+        suggestions.addColumn(CoachingSuggestion::unitName).setHeader("Unit");
+        suggestions.addColumn(s -> s.candidates().isEmpty() ? "Nobody at a coaching level yet"
+                : String.join(", ", s.candidates())).setHeader("Could be coached by").setFlexGrow(3);
+        suggestions.setAllRowsVisible(true);
+
+        intermediate.addClassName("intermediate-improvers");
+        intermediate.addColumn(PersonCapability::displayName).setHeader("Person");
+        intermediate.addColumn(PersonCapability::unitName).setHeader("Unit");
+        intermediate.addColumn(PersonCapability::projectsLed).setHeader("Projects led");
+        intermediate.addColumn(p -> p.coachName() == null ? "No coach" : p.coachName()).setHeader("Coach");
+        intermediate.setAllRowsVisible(true);
+
+        foundationLed.addClassName("foundation-led");
+        foundationLed.addComponentColumn(p -> new Anchor("projects/project/" + p.id(), p.title())).setHeader("Project")
+                .setFlexGrow(3);
+        foundationLed.addColumn(ProjectSummary::unitName).setHeader("Unit");
+        foundationLed.addColumn(ProjectSummary::leadText).setHeader("Lead");
+        foundationLed.addColumn(p -> p.stage().label()).setHeader("Stage");
+        foundationLed.setAllRowsVisible(true);
+
+        add(new H2("Capability"), bar, chart, new H3("People"), people, new H3("Coaching"), coaching,
+                new H3("Who could coach whom"), suggestions,
+                new H3("Intermediate improvers"),
+                new Paragraph("Practitioners on their third or later project: keep them growing, or they leak away."),
+                intermediate, new H3("Projects led at foundation level without a coach"), foundationLed);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        List<UnitNode> units = unit.getListDataView().getItems().toList();
+        Optional<UnitNode> u = event.getLocation().getQueryParameters().getSingleParameter("unit")
+                .flatMap(code -> units.stream()
+                        .filter(x -> x.shortCode().equalsIgnoreCase(code) || String.valueOf(x.id()).equals(code)).findFirst())
+                .or(() -> access.myGrants().stream().map(Grant::unitId).findFirst()
+                        .flatMap(id -> units.stream().filter(x -> x.id() == id).findFirst()))
+                .or(() -> units.stream().findFirst());
+        navigating = true;
+        u.ifPresent(unit::setValue);
+        navigating = false;
+        show();
+    }
+
+    void show() {
+        if (unit.getValue() == null) {
+            return;
+        }
+        CapabilityOverview overview = capability.overview(unit.getValue().id());
+        chart.setSrc(CapabilityChart.dataUrl(overview.mix(), "Capability mix — " + overview.unitName(), 560, 280));
+        people.setItems(overview.people());
+        coaching.setItems(overview.coaching());
+        suggestions.setItems(overview.suggestions());
+        intermediate.setItems(overview.intermediate());
+        foundationLed.setItems(overview.foundationLedWithoutCoach());
+        levels.setVisible(access.me().admin());
+    }
+
+    private Button recordButton(PersonCapability person) {
+        Button b = new Button("Record…", e -> openRecord(person));
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        b.setVisible(capability.mayRecordFor(person.userId()));
+        return b;
+    }
+
+    private void openRecord(PersonCapability person) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Improvement capability of " + person.displayName());
+        ComboBox<SkillLevelView> level = new ComboBox<>("Skill level");
+        List<SkillLevelView> list = capability.levels();
+        level.setItems(list);
+        level.setItemLabelGenerator(SkillLevelView::name);
+        list.stream().filter(l -> person.levelId() != null && l.id() == person.levelId()).findFirst().ifPresent(level::setValue);
+        Button saveLevel = new Button("Save level", e -> run(() -> {
+            if (level.getValue() == null) {
+                throw new RuleViolation("Please choose a level.");
+            }
+            capability.setLevel(person.userId(), level.getValue().id(), person.skillVersion());
+            return null;
+        }, person.displayName() + " is now at " + (level.getValue() == null ? "" : level.getValue().name()) + " level.", dialog));
+
+        TextField course = new TextField("Course");
+        DatePicker completed = new DatePicker("Completed on");
+        Button addTraining = new Button("Add training", e -> run(() -> capability.addTraining(person.userId(),
+                course.getValue(), completed.getValue()), "Training recorded.", dialog));
+
+        ComboBox<UserSummary> coach = new ComboBox<>("Coach");
+        coach.setItems(access.users().stream().filter(u -> u.active() && u.id() != person.userId()).toList());
+        coach.setItemLabelGenerator(UserSummary::displayName);
+        DatePicker since = new DatePicker("Since");
+        since.setValue(LocalDate.now());
+        Button startCoaching = new Button("Start coaching", e -> run(() -> {
+            if (coach.getValue() == null) {
+                throw new RuleViolation("Please choose the coach.");
+            }
+            return capability.startCoaching(coach.getValue().id(), person.userId(), since.getValue());
+        }, "Coaching recorded.", dialog));
+
+        VerticalLayout body = new VerticalLayout(row(level, saveLevel), new H3("Training"),
+                new Paragraph(capability.training(person.userId()).stream()
+                        .map(t -> t.course() + " (" + t.completedOn() + ")").reduce((a, b) -> a + "; " + b)
+                        .orElse("No training recorded.")),
+                row(course, completed, addTraining), new H3("Coaching"),
+                new Paragraph(person.coachName() == null ? "No coach." : "Coached by " + person.coachName() + "."));
+        if (person.coachName() == null) {
+            body.add(row(coach, since, startCoaching));
+        }
+        dialog.add(body);
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.setWidth("46rem");
+        dialog.open();
+    }
+
+    private void openLevels() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Improvement skill levels");
+        Grid<SkillLevelView> grid = new Grid<>();
+        grid.addClassName("skill-levels");
+        Runnable refresh = () -> grid.setItems(capability.levels());
+        grid.addColumn(SkillLevelView::name).setHeader("Level");
+        grid.addColumn(l -> l.canCoach() ? "Can coach" : "").setHeader("");
+        grid.addComponentColumn(l -> new HorizontalLayout(
+                new Button("↑", e -> runQuietly(() -> capability.moveLevel(l.id(), -1), refresh)),
+                new Button("↓", e -> runQuietly(() -> capability.moveLevel(l.id(), 1), refresh)),
+                new Button("Remove", e -> runQuietly(() -> {
+                    capability.removeLevel(l.id(), l.version());
+                    return null;
+                }, refresh)))).setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        refresh.run();
+        TextField name = new TextField("New level");
+        Checkbox canCoach = new Checkbox("Can coach");
+        Button add = new Button("Add level", e -> runQuietly(() -> capability.addLevel(name.getValue(), canCoach.getValue()),
+                refresh));
+        dialog.add(new VerticalLayout(grid, row(name, canCoach, add)));
+        dialog.getFooter().add(new Button("Close", e -> {
+            dialog.close();
+            show();
+        }));
+        dialog.setWidth("40rem");
+        dialog.open();
+    }
+
+    private void run(Supplier<?> action, String message, Dialog dialog) {
+        try {
+            action.get();
+            ok(message);
+            dialog.close();
+            show();
+        } catch (RuleViolation | AccessDeniedException ex) {
+            error(ex.getMessage());
+        }
+    }
+
+    private void runQuietly(Supplier<?> action, Runnable then) {
+        try {
+            action.get();
+            then.run();
+        } catch (RuleViolation | AccessDeniedException ex) {
+            error(ex.getMessage());
+        }
+    }
+
+    private static HorizontalLayout row(com.vaadin.flow.component.Component... components) {
+        HorizontalLayout row = new HorizontalLayout(components);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private static void ok(String message) {
+        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static void error(String message) {
+        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

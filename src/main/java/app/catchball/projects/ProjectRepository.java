@@ -1,0 +1,6 @@
+package app.catchball.projects;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProjectRepository extends JpaRepository<Project, Long> {
+}

@@ -1,0 +1,133 @@
+package app.catchball.projects.ui;
+
+import app.catchball.organisation.OrganisationService;
+import app.catchball.organisation.UnitNode;
+import app.catchball.projects.ContinuityBoard;
+import app.catchball.projects.ProjectService;
+import app.catchball.projects.ProjectSummary;
+import app.catchball.projects.Responsibility;
+import app.catchball.security.AccessService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * The continuity board of a unit and everything below it: projects that need a new lead (their
+ * lead left or moved, or they never had one), X-matrix items whose accountable person left, and
+ * finished projects that are slipping. Nothing is reassigned silently: a handover does it.
+ */
+@Route("continuity")
+@PageTitle("Continuity · Catchball")
+@Menu(order = 36, icon = "vaadin:users", title = "Continuity")
+@PermitAll
+public class ContinuityView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    private final ProjectService projects;
+    private final AccessService access;
+    private final ComboBox<UnitNode> unit = new ComboBox<>("Unit");
+    private final Paragraph summary = new Paragraph();
+    private final Grid<ContinuityBoard.OrphanedProject> needs = new Grid<>();
+    private final Grid<Responsibility> responsibilities = new Grid<>();
+    private final Grid<ProjectSummary> slipping = new Grid<>();
+    private boolean navigating;
+
+    ContinuityView(ProjectService projects, OrganisationService organisation, AccessService access) {
+        this.projects = projects;
+        this.access = access;
+        setWidthFull();
+        unit.setItems(organisation.wholeTree().stream().filter(u -> !u.archived()).toList());
+        unit.setItemLabelGenerator(UnitNode::name);
+        unit.setWidth("22rem");
+        unit.addValueChangeListener(e -> {
+            if (!navigating && e.getValue() != null) {
+                UI.getCurrent().navigate(ContinuityView.class, QueryParameters.simple(Map.of("unit", e.getValue().shortCode())));
+            }
+        });
+
+        needs.addClassName("needs-new-lead");
+        needs.addComponentColumn(o -> new Anchor("projects/project/" + o.project().id(), o.project().title()))
+                .setHeader("Project").setFlexGrow(3);
+        needs.addColumn(o -> o.project().unitName()).setHeader("Unit").setFlexGrow(2);
+        needs.addColumn(o -> o.project().stage().label()).setHeader("Stage");
+        needs.addColumn(ContinuityBoard.OrphanedProject::reason).setHeader("Why").setFlexGrow(3)
+                .setTooltipGenerator(ContinuityBoard.OrphanedProject::reason);
+        needs.addComponentColumn(this::handover).setKey("handover").setAutoWidth(true);
+        needs.setAllRowsVisible(true);
+
+        responsibilities.addClassName("responsibilities");
+        responsibilities.addColumn(r -> r.code() + " " + r.title()).setHeader("X-matrix item").setFlexGrow(3);
+        responsibilities.addColumn(Responsibility::unitName).setHeader("Unit").setFlexGrow(2);
+        responsibilities.addColumn(Responsibility::reason).setHeader("Why").setFlexGrow(3)
+                .setTooltipGenerator(Responsibility::reason);
+        responsibilities.addComponentColumn(r -> new Anchor("x-matrix?unit=" + r.unitId() + "&cycle=" + r.cycleId(),
+                "Open the X-matrix")).setAutoWidth(true);
+        responsibilities.setAllRowsVisible(true);
+
+        slipping.addClassName("slipping");
+        slipping.addComponentColumn(p -> new Anchor("projects/project/" + p.id(), p.title())).setHeader("Project").setFlexGrow(3);
+        slipping.addColumn(ProjectSummary::unitName).setHeader("Unit").setFlexGrow(2);
+        slipping.addColumn(p -> p.stage().label()).setHeader("Stage");
+        slipping.addColumn(p -> p.endDate() == null ? "" : DAY.format(p.endDate())).setHeader("Ended");
+        slipping.addColumn(ProjectSummary::leadText).setHeader("Lead");
+        slipping.setAllRowsVisible(true);
+
+        add(new H2("Continuity"), unit, summary, new H3("Needs a new lead"), needs,
+                new H3("X-matrix responsibilities that need a new person"),
+                new Paragraph("Change the accountable person on the unit's X-matrix."), responsibilities,
+                new H3("Slipping"), new Paragraph("Finished projects whose measures show special-cause concern after "
+                        + "the project ended."), slipping);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        navigating = true;
+        UnitChoice.from(event.getLocation().getQueryParameters(), unit.getListDataView().getItems().toList(),
+                access.myGrants()).ifPresent(unit::setValue);
+        navigating = false;
+        show();
+    }
+
+    void show() {
+        if (unit.getValue() == null) {
+            return;
+        }
+        ContinuityBoard board = projects.continuity(unit.getValue().id());
+        summary.setText(board.unitName() + " and the units below it: "
+                + count(board.needsNewLead().size(), "project needs", "projects need") + " a new lead, "
+                + count(board.responsibilities().size(), "X-matrix item needs", "X-matrix items need")
+                + " a new accountable person, " + count(board.slipping().size(), "project is", "projects are") + " slipping.");
+        needs.setItems(board.needsNewLead());
+        responsibilities.setItems(board.responsibilities());
+        slipping.setItems(board.slipping());
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    private Button handover(ContinuityBoard.OrphanedProject o) {
+        Button b = new Button("Hand over…", e -> new HandoverDialog(projects, o.project(), access.users(), this::show).open());
+        b.setId("handover-" + o.project().id());
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        b.setVisible(projects.mayHandOver(o.project().unitId()));
+        return b;
+    }
+}

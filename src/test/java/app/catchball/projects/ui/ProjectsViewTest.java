@@ -1,0 +1,124 @@
+package app.catchball.projects.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.catchball.projects.AlignmentReport;
+import app.catchball.projects.LinkedItem;
+import app.catchball.projects.PdsaCycle;
+import app.catchball.projects.ProjectDraft;
+import app.catchball.projects.ProjectService;
+import app.catchball.projects.ProjectSummary;
+import app.catchball.planning.PlanFixture;
+import app.catchball.security.SystemUser;
+import app.catchball.support.KaribuTest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ProjectsViewTest extends KaribuTest {
+
+    @Autowired
+    ProjectService projects;
+
+    @Autowired
+    PlanFixture fixture;
+
+    @SuppressWarnings("unchecked")
+    static <T> List<T> rows(String className) {
+        Grid<T> grid = _get(Grid.class, spec -> spec.withClasses(className));
+        return IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i)).toList();
+    }
+
+    @Test
+    void a_contributor_sees_the_wards_projects_and_alignment_and_creates_a_project() {
+        login("ward7.nurse");
+        UI.getCurrent().navigate(ProjectsView.class, QueryParameters.simple(Map.of("unit", "W7")));
+
+        assertThat(ProjectsViewTest.<ProjectSummary>rows("project-list")).extracting(ProjectSummary::title)
+                .contains("Falls safety huddle", "Quiet protected mealtimes");
+        assertThat(ProjectsViewTest.<AlignmentReport.UnitRow>rows("alignment-units").getFirst().unitName())
+                .isEqualTo("Ward 7 — Respiratory");
+        assertThat(ProjectsViewTest.<ProjectSummary>rows("unaligned-projects")).extracting(ProjectSummary::title)
+                .contains("Oxygen prescribing audit");
+        assertThat(_find(Button.class, spec -> spec.withText("Link…"))).as("only Leads link").isEmpty();
+
+        _click(_get(Button.class, spec -> spec.withText("New project…")));
+        setValue(_get(TextField.class, spec -> spec.withLabel("Title")), "Sleep well on Ward 7");
+        setValue(_get(TextArea.class, spec -> spec.withLabel("Aim (what, by how much, by when)")),
+                "Patients sleep 6 hours by May 2027");
+        _click(_get(Button.class, spec -> spec.withText("Create project")));
+
+        expectNotifications("Sleep well on Ward 7 was created.");
+        assertThat(_get(H2.class, spec -> spec.withText("Sleep well on Ward 7"))).isNotNull();
+    }
+
+    @Test
+    void a_lead_links_an_unaligned_project_from_the_thousand_flowers() {
+        long w7 = fixture.unit("W7");
+        ProjectSummary flower = SystemUser.runAs("ward7.nurse", () -> projects.create(w7, ProjectDraft.titled("Ward garden")));
+        login("ward7.manager");
+        UI.getCurrent().navigate(ProjectsView.class, QueryParameters.simple(Map.of("unit", "W7")));
+        @SuppressWarnings("unchecked")
+        Grid<ProjectSummary> unaligned = _get(Grid.class, spec -> spec.withClasses("unaligned-projects"));
+        int row = IntStream.range(0, GridKt._size(unaligned))
+                .filter(i -> GridKt._get(unaligned, i).id() == flower.id()).findFirst().orElseThrow();
+
+        _click(_get(GridKt._getCellComponent(unaligned, row, "actions"), Button.class, spec -> spec.withText("Link…")));
+        @SuppressWarnings("unchecked")
+        ComboBox<LinkedItem> item = _get(ComboBox.class, spec -> spec.withLabel("Priority or annual objective"));
+        setValue(item, item.getListDataView().getItems().filter(i -> i.title().equals("Daily discharge huddle")).findFirst()
+                .orElseThrow());
+        _click(_get(Button.class, spec -> spec.withText("Link")));
+
+        expectNotifications("Ward garden is linked to P1 Daily discharge huddle.");
+        assertThat(SystemUser.runAs("viewer", () -> projects.summary(flower.id())).aligned()).isTrue();
+        assertThat(ProjectsViewTest.<ProjectSummary>rows("unaligned-projects")).noneMatch(p -> p.id() == flower.id());
+    }
+
+    @Test
+    void the_project_page_shows_the_pdsa_log_and_a_contributor_adds_a_cycle() {
+        long w7 = fixture.unit("W7");
+        ProjectSummary project = SystemUser.runAs("ward7.nurse", () -> projects.create(w7, ProjectDraft.titled("Red trays")));
+        login("ward7.nurse");
+        UI.getCurrent().navigate(ProjectView.class, project.id());
+
+        setValue(_get(DatePicker.class, spec -> spec.withLabel("Date")), LocalDate.of(2026, 11, 20));
+        setValue(_get(TextArea.class, spec -> spec.withLabel("Plan")), "Red trays for patients who need help to eat");
+        setValue(_get(TextArea.class, spec -> spec.withLabel("Study")), "Everyone on a red tray was helped");
+        _click(_get(Button.class, spec -> spec.withText("Add to the log")));
+
+        expectNotifications("PDSA cycle added to the log.");
+        assertThat(ProjectsViewTest.<PdsaCycle>rows("pdsa-log")).extracting(PdsaCycle::plan)
+                .containsExactly("Red trays for patients who need help to eat");
+    }
+
+    @Test
+    void a_viewer_sees_a_slipping_project_without_the_forms() {
+        ProjectSummary falls = SystemUser.runAs("viewer", () -> projects.projectsOf(fixture.unit("W7"), false)).stream()
+                .filter(p -> p.title().equals("Falls safety huddle")).findFirst().orElseThrow();
+        login("viewer");
+        UI.getCurrent().navigate(ProjectView.class, falls.id());
+
+        assertThat(_find(com.vaadin.flow.component.html.Span.class)).extracting(s -> s.getText()).contains("Slipping", "Sustaining");
+        assertThat(_find(Button.class, spec -> spec.withText("Add to the log"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withText("Save changes"))).isEmpty();
+        assertThat(ProjectsViewTest.<PdsaCycle>rows("pdsa-log")).isNotEmpty();
+    }
+}
