@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,10 +58,8 @@ class CrashRecoveryTest {
                 }
             });
             writer.start();
-            Instant until = Instant.now().plusSeconds(60);
-            while (acknowledged.size() < 40 && Instant.now().isBefore(until)) {
-                Thread.sleep(20);
-            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> acknowledged.size() >= 40 || !writer.isAlive());
             killHard(app, dataDir);
             writer.join(10_000);
         } finally {
@@ -124,22 +121,24 @@ class CrashRecoveryTest {
                 "--server.port=" + port, "--catchball.embedded-postgres.data-dir=" + dataDir.toAbsolutePath(),
                 "--vaadin.launch-browser=false", "--logging.level.root=warn")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Instant until = Instant.now().plusSeconds(180);
-        while (Instant.now().isBefore(until)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The application stopped; see " + log + ":\n" + Files.readString(log));
-            }
-            try {
-                if (http.send(request(port, "/api/v1/units").GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError("The application stopped; see " + log + ":\n" + Files.readString(log));
+                        }
+                        try {
+                            return http.send(request(port, "/api/v1/units").GET().build(),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (java.io.IOException notYet) {
+                            return false;
+                        }
+                    });
+            return process;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            killHard(process, dataDir);
+            throw new AssertionError("The application did not start within 3 minutes; see " + log);
         }
-        killHard(process, dataDir);
-        throw new AssertionError("The application did not start within 3 minutes; see " + log);
     }
 
     /**

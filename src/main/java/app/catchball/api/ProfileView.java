@@ -1,5 +1,6 @@
 package app.catchball.api;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
 import app.catchball.security.PermissionService;
 import com.vaadin.flow.component.button.Button;
@@ -9,8 +10,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -88,18 +87,17 @@ public class ProfileView extends VerticalLayout {
             name.clear();
             refresh();
         } catch (RuleViolation | AccessDeniedException ex) {
-            error(ex.getMessage());
+            Notices.error(ex.getMessage());
         }
     }
 
     private void revoke(TokenSummary token) {
         try {
             tokens.revoke(token.id());
-            Notification.show("Token \"" + token.name() + "\" revoked.", 3000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.ok("Token \"" + token.name() + "\" revoked.");
             refresh();
         } catch (RuleViolation | AccessDeniedException ex) {
-            error(ex.getMessage());
+            Notices.error(ex.getMessage());
         }
     }
 
@@ -111,7 +109,4 @@ public class ProfileView extends VerticalLayout {
         return WHEN.format(instant.atZone(ZoneId.systemDefault()));
     }
 
-    private static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }

@@ -1,5 +1,6 @@
 package app.catchball.capability.ui;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
 import app.catchball.capability.CapabilityChart;
 import app.catchball.capability.CapabilityOverview;
@@ -27,8 +28,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -254,11 +253,11 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
     private void run(Supplier<?> action, String message, Dialog dialog) {
         try {
             action.get();
-            ok(message);
+            Notices.ok(message);
             dialog.close();
             show();
         } catch (RuleViolation | AccessDeniedException ex) {
-            error(ex.getMessage());
+            Notices.error(ex.getMessage());
         }
     }
 
@@ -267,7 +266,7 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
             action.get();
             then.run();
         } catch (RuleViolation | AccessDeniedException ex) {
-            error(ex.getMessage());
+            Notices.error(ex.getMessage());
         }
     }
 
@@ -277,11 +276,5 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
         return row;
     }
 
-    private static void ok(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
 
-    private static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }

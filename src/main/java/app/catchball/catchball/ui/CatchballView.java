@@ -1,5 +1,6 @@
 package app.catchball.catchball.ui;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.catchball.CatchballBroadcaster;
 import app.catchball.catchball.CatchballService;
 import app.catchball.catchball.InboxRow;
@@ -106,7 +107,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         down.setVisible(myUnits.stream().anyMatch(u -> all.stream().anyMatch(c -> c.parentId() != null && c.parentId() == u.id())));
         Button up = new Button("Propose to the unit above…", e -> {
             if (cycle.getValue() == null) {
-                error("Choose the cycle first.");
+                Notices.error("Choose the cycle first.");
                 return;
             }
             ProposalDialog.up(catchball, myUnits, cycle.getValue()).open();
@@ -140,14 +141,14 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
             try {
                 newProposal(planning.item(Long.parseLong(id)));
             } catch (NumberFormatException | app.catchball.base.RuleViolation ex) {
-                error("That item does not exist.");
+                Notices.error("That item does not exist.");
             }
         });
     }
 
     private void newProposal(app.catchball.planning.ItemView item) {
         if (cycle.getValue() == null) {
-            error("Choose the cycle first.");
+            Notices.error("Choose the cycle first.");
             return;
         }
         ProposalDialog.down(catchball, planning, organisation, myUnits, cycle.getValue(), item).open();
@@ -199,11 +200,5 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
-    static void ok(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
 
-    static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }

@@ -1,5 +1,6 @@
 package app.catchball.catchball.ui;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.catchball.CatchballService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
@@ -128,7 +129,7 @@ class ProposalDialog extends Dialog {
         Button send = new Button(label, e -> {
             try {
                 List<CascadeLinkView> threads = action.get();
-                CatchballView.ok(threads.size() == 1 ? "Proposal sent to " + threads.getFirst().unitNameOf(
+                Notices.ok(threads.size() == 1 ? "Proposal sent to " + threads.getFirst().unitNameOf(
                         threads.getFirst().initiator().other()) + "." : "Proposal sent to " + threads.size() + " units.");
                 close();
                 if (threads.size() == 1) {
@@ -137,7 +138,7 @@ class ProposalDialog extends Dialog {
                     UI.getCurrent().navigate(CatchballView.class);
                 }
             } catch (app.catchball.base.RuleViolation | org.springframework.security.access.AccessDeniedException ex) {
-                CatchballView.error(ex.getMessage());
+                Notices.error(ex.getMessage());
             }
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -1,5 +1,6 @@
 package app.catchball.catchball.ui;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
 import app.catchball.catchball.CatchballBroadcaster;
@@ -169,13 +170,13 @@ public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> 
                 Proposal proposal = move.carriesProposal()
                         ? new Proposal(wording.getValue(), target.getValue(), due.getValue(), null, resources.getValue()) : null;
                 catchball.act(linkId, move, proposal, message.getValue());
-                CatchballView.ok("You " + move.pastTense() + ".");
+                Notices.ok("You " + move.pastTense() + ".");
                 show();
             } catch (ConflictException ex) {
-                CatchballView.error(ex.getMessage());
+                Notices.error(ex.getMessage());
                 show();
             } catch (RuleViolation | AccessDeniedException ex) {
-                CatchballView.error(ex.getMessage());
+                Notices.error(ex.getMessage());
             }
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -1,5 +1,6 @@
 package app.catchball.metrics.ui;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
 import app.catchball.metrics.CountermeasureStatus;
@@ -101,9 +102,9 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         frequency.addValueChangeListener(e -> {
             try {
                 metrics.changeFrequency(metricId, e.getValue());
-                MetricsView.ok("Frequency saved.");
+                Notices.ok("Frequency saved.");
             } catch (RuleViolation | AccessDeniedException ex) {
-                MetricsView.error(ex.getMessage());
+                Notices.error(ex.getMessage());
                 show();
             }
         });
@@ -124,10 +125,10 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
                         throw new RuleViolation("Please choose the period.");
                     }
                     var result = metrics.saveValues(metricId, List.of(new ValueEntry(period.getValue(), value.getValue())), ValueSource.MANUAL);
-                    MetricsView.ok("Value saved: " + result.summary() + ".");
+                    Notices.ok("Value saved: " + result.summary() + ".");
                     show();
                 } catch (RuleViolation | AccessDeniedException ex) {
-                    MetricsView.error(ex.getMessage());
+                    Notices.error(ex.getMessage());
                 }
             });
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -188,10 +189,10 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
                     dates.add(rebase.getValue());
                 }
                 metrics.changeSpcSettings(metricId, new app.catchball.metrics.SpcSettings(fix.getValue(), screen.getValue(), dates));
-                MetricsView.ok("Chart settings saved.");
+                Notices.ok("Chart settings saved.");
                 show();
             } catch (RuleViolation | AccessDeniedException ex) {
-                MetricsView.error(ex.getMessage());
+                Notices.error(ex.getMessage());
             }
         });
         Button clear = new Button("Remove rebases", e -> {
@@ -233,12 +234,12 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             try {
                 metrics.saveCountermeasure(null, metricId, null, problem.getValue(), cause.getValue(), action.getValue(),
                         owner.getValue() == null ? null : owner.getValue().id(), due.getValue(), status.getValue(), 0);
-                MetricsView.ok("Countermeasure recorded.");
+                Notices.ok("Countermeasure recorded.");
                 show();
             } catch (ConflictException ex) {
-                MetricsView.error(ex.getMessage());
+                Notices.error(ex.getMessage());
             } catch (RuleViolation | AccessDeniedException ex) {
-                MetricsView.error(ex.getMessage());
+                Notices.error(ex.getMessage());
             }
         });
         FormLayout form = new FormLayout(problem, cause, action, owner, due, status);

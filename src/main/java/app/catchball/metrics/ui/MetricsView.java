@@ -1,5 +1,6 @@
 package app.catchball.metrics.ui;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
 import app.catchball.metrics.BowlingChart;
 import app.catchball.metrics.ImportPreview;
@@ -22,8 +23,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -177,11 +176,11 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
                     }
                 });
                 SaveResult result = metrics.saveMany(values, app.catchball.metrics.ValueSource.MANUAL);
-                ok("Values saved: " + result.summary() + ".");
+                Notices.ok("Values saved: " + result.summary() + ".");
                 dialog.close();
                 show();
             } catch (RuleViolation | AccessDeniedException ex) {
-                error(ex.getMessage());
+                Notices.error(ex.getMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -229,7 +228,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
                 showPreview(dialog, body, imports.preview(unit.getValue().id(), cycle.getValue().id(), e.getFileName(),
                         buffer.getInputStream()));
             } catch (RuleViolation | AccessDeniedException ex) {
-                error(ex.getMessage());
+                Notices.error(ex.getMessage());
             }
         });
         dialog.add(body);
@@ -254,11 +253,11 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         Button save = new Button("Save " + preview.goodRows() + " good rows", e -> {
             try {
                 SaveResult result = imports.saveGoodRows(preview);
-                ok("Values saved: " + result.summary() + ".");
+                Notices.ok("Values saved: " + result.summary() + ".");
                 dialog.close();
                 show();
             } catch (RuleViolation | AccessDeniedException ex) {
-                error(ex.getMessage());
+                Notices.error(ex.getMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -267,11 +266,5 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
     }
 
-    static void ok(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
 
-    static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }

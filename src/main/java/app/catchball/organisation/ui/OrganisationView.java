@@ -1,5 +1,6 @@
 package app.catchball.organisation.ui;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitLevel;
@@ -17,8 +18,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -144,7 +143,7 @@ public class OrganisationView extends HorizontalLayout {
         role.setItemLabelGenerator(Role::label);
         Button grant = new Button("Grant", e -> {
             if (user.getValue() == null || role.getValue() == null) {
-                error("Choose a user and a role to grant.");
+                Notices.error("Choose a user and a role to grant.");
                 return;
             }
             run(() -> access.grant(user.getValue().id(), unit.id(), role.getValue()), unit.id(),
@@ -169,7 +168,7 @@ public class OrganisationView extends HorizontalLayout {
         newParent.setWidthFull();
         Button move = new Button("Move", e -> {
             if (newParent.getValue() == null) {
-                error("Choose the unit to move it under.");
+                Notices.error("Choose the unit to move it under.");
                 return;
             }
             run(() -> organisation.move(unit.id(), newParent.getValue().id(), unit.version()), unit.id(),
@@ -193,15 +192,15 @@ public class OrganisationView extends HorizontalLayout {
         level.setItemLabelGenerator(UnitLevel::name);
         Button add = new Button("Add unit", e -> {
             if (level.getValue() == null) {
-                error("Please choose the unit's level.");
+                Notices.error("Please choose the unit's level.");
                 return;
             }
             try {
                 UnitNode created = organisation.create(childName.getValue(), childCode.getValue(), level.getValue().code(), unit.id());
-                ok(created.name() + " added.");
+                Notices.ok(created.name() + " added.");
                 refresh(created.id());
             } catch (RuleViolation | AccessDeniedException ex) {
-                error(ex.getMessage());
+                Notices.error(ex.getMessage());
             }
         });
         detail.add(childName, new HorizontalLayout(childCode, level), add);
@@ -210,20 +209,12 @@ public class OrganisationView extends HorizontalLayout {
     private void run(Runnable change, long reselect, String confirmation) {
         try {
             change.run();
-            ok(confirmation);
+            Notices.ok(confirmation);
             refresh(reselect);
         } catch (RuleViolation | AccessDeniedException ex) {
-            error(ex.getMessage());
+            Notices.error(ex.getMessage());
         }
     }
 
-    private static void ok(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
 
-    private static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }

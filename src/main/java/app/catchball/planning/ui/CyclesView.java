@@ -1,5 +1,6 @@
 package app.catchball.planning.ui;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleStage;
@@ -10,8 +11,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -94,10 +93,10 @@ public class CyclesView extends VerticalLayout {
     private void run(Supplier<CycleSummary> change, String confirmation) {
         try {
             change.get();
-            Notification.show(confirmation, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.ok(confirmation);
             refresh();
         } catch (RuleViolation | AccessDeniedException ex) {
-            Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.error(ex.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.catchball.planning.ui;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
 import app.catchball.organisation.OrganisationService;
@@ -218,10 +219,10 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
             String pair = (itemA == null ? "?" : itemA.code()) + " × " + (itemB == null ? "?" : itemB.code());
             String what = s == null ? "no link" : s.symbol() + " "
                     + (corner == app.catchball.planning.Corner.OWNERS ? s.ownerLabel() : s.label());
-            ok(pair + ": " + what + " — saved");
+            Notices.ok(pair + ": " + what + " — saved");
             reload(new XMatrixElement.CellRef(corner.name(), a, b));
         } catch (RuleViolation | AccessDeniedException ex) {
-            error(ex.getMessage());
+            Notices.error(ex.getMessage());
         }
     }
 
@@ -244,7 +245,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
                 ItemView saved = existing == null
                         ? planning.createItem(current.unit().id(), current.cycle().id(), kind, draft)
                         : planning.updateItem(existing.id(), draft, existing.version());
-                ok(saved.code() + " " + (existing == null ? "added" : "saved") + ".");
+                Notices.ok(saved.code() + " " + (existing == null ? "added" : "saved") + ".");
                 reload(null);
                 showItem(saved.id());
                 return true;
@@ -252,7 +253,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
                 conflict(ex.getMessage());
                 return true;
             } catch (RuleViolation | AccessDeniedException ex) {
-                error(ex.getMessage());
+                Notices.error(ex.getMessage());
                 return false;
             }
         });
@@ -319,13 +320,13 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private void act(Runnable change, String confirmation) {
         try {
             change.run();
-            ok(confirmation);
+            Notices.ok(confirmation);
             reload(null);
             detail.removeAll();
         } catch (ConflictException ex) {
             conflict(ex.getMessage());
         } catch (RuleViolation | AccessDeniedException ex) {
-            error(ex.getMessage());
+            Notices.error(ex.getMessage());
         }
     }
 
@@ -351,16 +352,16 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         });
         Button ok = new Button("Deploy", e -> {
             if (source.getValue() == null || targets.getValue().isEmpty()) {
-                error("Choose an item and at least one unit.");
+                Notices.error("Choose an item and at least one unit.");
                 return;
             }
             try {
                 List<ItemView> created = planning.deploy(source.getValue().id(), targets.getValue().stream().map(UnitNode::id).toList());
-                ok(source.getValue().code() + " deployed to " + created.size() + (created.size() == 1 ? " unit." : " units."));
+                Notices.ok(source.getValue().code() + " deployed to " + created.size() + (created.size() == 1 ? " unit." : " units."));
                 dialog.close();
                 reload(null);
             } catch (RuleViolation | AccessDeniedException ex) {
-                error(ex.getMessage());
+                Notices.error(ex.getMessage());
             }
         });
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -385,11 +386,5 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         n.open();
     }
 
-    private static void ok(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
 
-    private static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }

@@ -1,5 +1,6 @@
 package app.catchball.projects.ui;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.projects.Handover;

@@ -1,5 +1,6 @@
 package app.catchball.security.ui;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
 import app.catchball.security.AccessService;
 import app.catchball.security.PasswordPolicy;
@@ -8,8 +9,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.PageTitle;
@@ -29,16 +28,15 @@ public class ChangePasswordView extends VerticalLayout {
         PasswordField repeat = new PasswordField("Repeat new password");
         Button change = new Button("Change password", e -> {
             if (!next.getValue().equals(repeat.getValue())) {
-                error("The new passwords do not match.");
+                Notices.error("The new passwords do not match.");
                 return;
             }
             try {
                 access.changeOwnPassword(current.getValue(), next.getValue());
-                Notification.show("Password changed.", 3000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notices.ok("Password changed.");
                 UI.getCurrent().navigate("");
             } catch (RuleViolation ex) {
-                error(ex.getMessage());
+                Notices.error(ex.getMessage());
             }
         });
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -49,7 +47,4 @@ public class ChangePasswordView extends VerticalLayout {
         add(current, next, repeat, change);
     }
 
-    private static void error(String message) {
-        Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
 }

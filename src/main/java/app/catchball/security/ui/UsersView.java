@@ -1,5 +1,6 @@
 package app.catchball.security.ui;
 
+import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
 import app.catchball.security.AccessService;
 import app.catchball.security.PasswordPolicy;
@@ -10,8 +11,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -78,10 +77,10 @@ public class UsersView extends VerticalLayout {
         Button ok = new Button("Reset", e -> {
             try {
                 access.resetPassword(user.id(), temporary.getValue());
-                notify(user.displayName() + " must choose a new password at the next sign-in.", NotificationVariant.LUMO_SUCCESS);
+                Notices.ok(user.displayName() + " must choose a new password at the next sign-in.");
                 dialog.close();
             } catch (RuleViolation | AccessDeniedException ex) {
-                notify(ex.getMessage(), NotificationVariant.LUMO_ERROR);
+                Notices.error(ex.getMessage());
             }
         });
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -97,16 +96,11 @@ public class UsersView extends VerticalLayout {
     private void run(Supplier<UserSummary> change, String confirmation) {
         try {
             change.get();
-            notify(confirmation, NotificationVariant.LUMO_SUCCESS);
+            Notices.ok(confirmation);
             refresh();
         } catch (RuleViolation | AccessDeniedException ex) {
-            notify(ex.getMessage(), NotificationVariant.LUMO_ERROR);
+            Notices.error(ex.getMessage());
         }
     }
 
-    private static void notify(String message, NotificationVariant variant) {
-        Notification.show(message, variant == NotificationVariant.LUMO_ERROR ? 6000 : 3000,
-                variant == NotificationVariant.LUMO_ERROR ? Notification.Position.MIDDLE : Notification.Position.BOTTOM_START)
-                .addThemeVariants(variant);
-    }
 }

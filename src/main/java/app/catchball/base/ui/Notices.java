@@ -1,19 +1,21 @@
-package app.catchball.projects.ui;
+package app.catchball.base.ui;
 
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
-/** Success and error messages, shown as the other screens show them. */
-final class Notices {
+/** The two ways every screen tells the user how a change went: a short confirmation, or why nothing changed. */
+public final class Notices {
 
     private Notices() {
     }
 
-    static void ok(String message) {
+    /** A change was saved. */
+    public static void ok(String message) {
         Notification.show(message, 3000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
-    static void error(String message) {
+    /** A change was refused; the message says why and nothing was changed. */
+    public static void error(String message) {
         Notification.show(message, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }
