@@ -127,11 +127,13 @@ class DemoData implements ApplicationRunner {
             return;
         }
         log.info("Empty database: seeding the demo trust '{}'", TRUST);
+        long started = System.nanoTime();
         access.bootstrapAdmin("admin", "Administrator", SETUP_PASSWORD);
         SystemUser.runAs("admin", this::seed);
         // Demo accounts deliberately share a short, known password, below the password policy that
         // real accounts must meet; it is set here, in demo mode only.
         jdbc.sql("update app_user set password_hash = :hash").param("hash", passwordEncoder.encode(PASSWORD)).update();
+        log.info("Demo data ready in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     private void seed() {
