@@ -60,6 +60,10 @@ class WriteAuthorisationMatrixTest {
             new Op("MetricsService.saveValues", Needs.CONTRIBUTOR),
             new Op("MetricsService.changeFrequency", Needs.LEAD),
             new Op("MetricsService.saveCountermeasure", Needs.COACH_OR_CONTRIBUTOR),
+            new Op("ProjectService.create", Needs.CONTRIBUTOR),
+            new Op("ProjectService.update", Needs.CONTRIBUTOR),
+            new Op("ProjectService.approve", Needs.LEAD),
+            new Op("ProjectService.addPdsa", Needs.CONTRIBUTOR),
             new Op("OrganisationService.create", Needs.ADMIN),
             new Op("OrganisationService.rename", Needs.ADMIN),
             new Op("AccessService.grant", Needs.ADMIN),
@@ -109,6 +113,7 @@ class WriteAuthorisationMatrixTest {
     @Autowired AccessService access;
     @Autowired app.catchball.planning.CycleService cycles;
     @Autowired PlanFixture fixture;
+    @Autowired app.catchball.projects.ProjectService projects;
 
     private static final AtomicInteger N = new AtomicInteger();
 
@@ -125,6 +130,21 @@ class WriteAuthorisationMatrixTest {
             }
         }
         probes.clear();
+        for (long id : probeProjects) {
+            var project = SystemUser.runAs("admin", () -> projects.summary(id));
+            SystemUser.runAs("admin", () -> projects.update(id, app.catchball.projects.ProjectDraft.titled(project.title())
+                    .withAim(project.aim()).withStage(app.catchball.projects.ProjectStage.CLOSED), project.version()));
+        }
+        probeProjects.clear();
+    }
+
+    /** Probe projects, closed afterwards so that they do not crowd the continuity boards of other tests. */
+    private final List<Long> probeProjects = new ArrayList<>();
+
+    private app.catchball.projects.ProjectSummary probeProject(long unit, int n) {
+        var project = SystemUser.runAs("admin", () -> projects.create(unit, app.catchball.projects.ProjectDraft.titled("Probe project " + n)));
+        probeProjects.add(project.id());
+        return project;
     }
 
     private ItemView probe(String unitCode, ItemKind kind, String title) {
@@ -198,6 +218,22 @@ class WriteAuthorisationMatrixTest {
                 long metric = metric(unitCode, n);
                 yield () -> metrics.saveCountermeasure(null, metric, null, "p", "c", "Probe action", null,
                         LocalDate.of(2030, 1, 1), CountermeasureStatus.OPEN, 0);
+            }
+            case "ProjectService.create" -> () -> probeProjects.add(
+                    projects.create(unit, app.catchball.projects.ProjectDraft.titled("Probe project " + n)).id());
+            case "ProjectService.update" -> {
+                var project = probeProject(unit, n);
+                yield () -> projects.update(project.id(), app.catchball.projects.ProjectDraft.titled("Probe project " + n)
+                        .withAim("Halve it by March"), project.version());
+            }
+            case "ProjectService.approve" -> {
+                var project = probeProject(unit, n);
+                yield () -> projects.approve(project.id(), project.version());
+            }
+            case "ProjectService.addPdsa" -> {
+                var project = probeProject(unit, n);
+                yield () -> projects.addPdsa(project.id(), new app.catchball.projects.PdsaDraft(LocalDate.of(2026, 11, 1),
+                        "Plan", "Do", "Study", "Act"));
             }
             case "OrganisationService.create" -> () -> organisation.create("Probe unit " + n, "PRB" + n, "WARD", unit);
             case "OrganisationService.rename" -> {
