@@ -83,7 +83,8 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout bar = new HorizontalLayout(unit, cycle, enter, upload);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         grid.addClassName("bowling-chart");
-        grid.setSizeFull();
+        grid.setWidthFull();
+        grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(MetricView.class, e.getItem().metric().id()));
         add(new H2("Metrics"), bar, grid);
     }
@@ -122,7 +123,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         grid.removeAllColumns();
         grid.addColumn(r -> r.metric().label()).setHeader("Metric").setFrozen(true).setAutoWidth(true);
         grid.addColumn(r -> r.metric().target() == null ? "—" : r.metric().target().stripTrailingZeros().toPlainString()
-                + (r.metric().unitOfMeasure() == null ? "" : " " + r.metric().unitOfMeasure())).setHeader("Target");
+                + (r.metric().unitOfMeasure() == null ? "" : " " + r.metric().unitOfMeasure())).setHeader("Target").setAutoWidth(true);
         for (int i = 0; i < chart.months().size(); i++) {
             int index = i;
             grid.addComponentColumn(r -> cell(r.cells().get(index))).setHeader(MONTH.format(chart.months().get(i)))
