@@ -66,17 +66,7 @@ public class PlanningService {
                 select i.true_north_id from plan_item i where i.id = up.id and i.true_north_id is not null
             """;
 
-    /** The same edges walked downwards, from {@code down.id} to the items that serve it. */
-    private static final String DOWN_EDGES = """
-                select c.item_b_id as item_id from correlation c
-                    where c.item_a_id = down.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
-                union all
-                select c.item_a_id from correlation c where c.item_b_id = down.id and c.corner = 'SE'
-                union all
-                select i.id from plan_item i where i.source_item_id = down.id
-                union all
-                select i.id from plan_item i where i.true_north_id = down.id
-            """;
+
 
     private final PlanItemRepository items;
     private final CorrelationRepository correlations;
@@ -225,42 +215,6 @@ public class PlanningService {
                         order by up.depth, i.kind, i.number
                         """)
                 .param("item", itemId).query(TraceNode.class).list();
-    }
-
-    /** Everything cascaded beneath an item, down to the wards (owners left out), in one statement. */
-    @Transactional(readOnly = true)
-    public List<TraceNode> cascadeBelow(long itemId) {
-        permissions.check(Action.VIEW, find(itemId).unitId());
-        return down("select id, null::bigint, 0, array[id] from plan_item where id = :item", Map.of("item", itemId));
-    }
-
-    /** The whole plan of a cycle as a tree from the True North goals down, in one statement. */
-    @Transactional(readOnly = true)
-    public List<TraceNode> wholePlan(long cycleId) {
-        permissions.requireUsername();
-        return down("select id, null::bigint, 0, array[id] from plan_item where kind = 'TRUE_NORTH' and not archived",
-                Map.of("cycle", cycleId)).stream()
-                .filter(n -> n.kind() == ItemKind.TRUE_NORTH || n.depth() > 0)
-                .toList();
-    }
-
-    private List<TraceNode> down(String start, Map<String, Object> params) {
-        String cycleFilter = params.containsKey("cycle") ? " and p.cycle_id = :cycle" : "";
-        return jdbc.sql("with recursive down (id, via_id, depth, path) as (" + start + "\n" + """
-                            union all
-                            select e.item_id, down.id, down.depth + 1, down.path || e.item_id
-                            from down
-                            cross join lateral (""" + DOWN_EDGES + """
-                            ) e
-                            join plan_item p on p.id = e.item_id and not p.archived and p.kind <> 'OWNER'
-                            """ + cycleFilter + """
-                            where not e.item_id = any(down.path)
-                        )
-                        select down.id, down.via_id, down.depth, i.kind, i.number, i.title, i.unit_id, u.name as unit_name
-                        from down join plan_item i on i.id = down.id join org_unit u on u.id = i.unit_id
-                        order by down.depth, u.name, i.kind, i.number
-                        """)
-                .params(params).query(TraceNode.class).list();
     }
 
     // ---------------------------------------------------------------- changing items

@@ -35,6 +35,9 @@ class PlanningBenchmark {
     @Autowired
     PlanFixture fixture;
 
+    @Autowired
+    CascadeTree cascade;
+
     @Test
     void matrix_and_line_of_sight_on_a_trust_of_3000_units_and_50000_items() throws IOException {
         long cycle = fixture.cycle();
@@ -58,7 +61,11 @@ class PlanningBenchmark {
                 "generated: " + units + " units, " + items + " plan items in " + generatedMs + " ms",
                 time("X-matrix model of a ward (server time)", () -> planning.matrix(ward, cycle)),
                 time("line of sight, ward priority -> True North", () -> planning.lineOfSight(wardPriority)),
-                time("cascade below a trust priority (whole subtree)", () -> planning.cascadeBelow(rootPriority)),
+                bench("cascade.trust.open", 300, () -> openToPriorities(cycle)),
+                bench("cascade.trust.expand-priority", 300, () -> cascade.children(rootPriority, cycle)),
+                bench("xmatrix.trust.click-priority", 300, () -> List.of(planning.lineOfSight(rootPriority),
+                        cascade.children(rootPriority, cycle))),
+                bench("cascade.beneath.ward-priority", 5, () -> cascade.children(wardPriority, cycle)),
                 "line of sight rows: " + SystemUser.runAs("admin", () -> planning.lineOfSight(wardPriority)).size()
                         + ", statements for the matrix: " + statements(() -> planning.matrix(ward, cycle)),
                 "");
@@ -66,6 +73,40 @@ class PlanningBenchmark {
         Path out = Path.of("target", "benchmark-results.txt");
         Files.writeString(out, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertThat(items).isGreaterThanOrEqualTo(50_000);
+    }
+
+    /** What the Cascade view loads when it opens: the roots, then each level down to the top unit's priorities. */
+    private List<PlanNode> openToPriorities(long cycle) {
+        List<PlanNode> shown = new java.util.ArrayList<>(cascade.roots(cycle));
+        java.util.ArrayDeque<PlanNode> todo = new java.util.ArrayDeque<>(shown);
+        while (!todo.isEmpty()) {
+            PlanNode n = todo.pop();
+            if (n.hasChildren() && n.kind() != ItemKind.PRIORITY && n.kind() != ItemKind.METRIC && n.kind() != ItemKind.INPUT) {
+                List<PlanNode> below = cascade.children(n.id(), cycle).stream().filter(c -> c.unitId() == n.unitId()).toList();
+                shown.addAll(below);
+                todo.addAll(below);
+            }
+        }
+        return shown;
+    }
+
+    /** One line a script can read: {@code BENCH <name> <median> ms target <= <target> ms met|MISSED}. */
+    private static String bench(String name, double targetMs, Supplier<?> work) {
+        return SystemUser.runAs("admin", () -> {
+            for (int i = 0; i < 10; i++) {
+                work.get();
+            }
+            long[] ns = new long[30];
+            for (int i = 0; i < ns.length; i++) {
+                long t = System.nanoTime();
+                work.get();
+                ns[i] = System.nanoTime() - t;
+            }
+            Arrays.sort(ns);
+            double median = ns[ns.length / 2] / 1e6;
+            return String.format(java.util.Locale.ROOT, "BENCH %s %.2f ms target <= %s ms %s", name, median,
+                    new java.math.BigDecimal(targetMs).stripTrailingZeros().toPlainString(), median <= targetMs ? "met" : "MISSED");
+        });
     }
 
     private int statements(Supplier<?> work) {

@@ -30,6 +30,9 @@ class PlanningServiceTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CascadeTree cascade;
+
     @Test
     void a_ward_priority_traces_up_to_true_north_through_every_level() {
         ItemView huddle = fixture.item("W7", "Daily discharge huddle");
@@ -51,12 +54,43 @@ class PlanningServiceTest {
     void everything_cascaded_beneath_a_trust_priority_reaches_the_wards() {
         ItemView flow = fixture.item("NTH", "Safer patient flow");
 
-        List<TraceNode> below = SystemUser.runAs("viewer", () -> planning.cascadeBelow(flow.id()));
+        List<PlanNode> below = SystemUser.runAs("viewer", () -> everythingBeneath(flow.id(), fixture.cycle()));
 
-        assertThat(below).extracting(TraceNode::unitName)
+        assertThat(below).extracting(PlanNode::unitName)
                 .contains("Division of Medicine", "Division of Surgery", "Emergency & Acute Medicine",
                         "Ward 7 — Respiratory", "Acute Medical Unit");
-        assertThat(below).extracting(TraceNode::title).contains("Daily discharge huddle");
+        assertThat(below).extracting(PlanNode::title).contains("Daily discharge huddle");
+    }
+
+    @Test
+    void the_cascade_opens_one_level_at_a_time_each_item_once_under_its_parent() {
+        ItemView flow = fixture.item("NTH", "Safer patient flow");
+
+        List<PlanNode> level = SystemUser.runAs("viewer", () -> cascade.children(flow.id(), fixture.cycle()));
+
+        assertThat(level).extracting(PlanNode::id).doesNotHaveDuplicates();
+        assertThat(level).extracting(PlanNode::unitName).first().isEqualTo("Northshore Teaching Hospitals NHS Foundation Trust");
+        assertThat(level).filteredOn(n -> n.kind() == ItemKind.INPUT).extracting(PlanNode::unitName)
+                .contains("Division of Medicine", "Division of Surgery");
+        assertThat(level).allMatch(n -> n.kind() != ItemKind.OWNER);
+        PlanNode medicine = level.stream().filter(n -> n.unitName().equals("Division of Medicine")).findFirst().orElseThrow();
+        assertThat(medicine.hasChildren()).isTrue();
+        assertThat(SystemUser.runAs("viewer", () -> cascade.roots(fixture.cycle()))).extracting(PlanNode::kind)
+                .containsOnly(ItemKind.TRUE_NORTH).isNotEmpty();
+    }
+
+    /** Every item beneath, opening each node once as the tree would: breadth first, each item once. */
+    private List<PlanNode> everythingBeneath(long itemId, long cycle) {
+        java.util.Map<Long, PlanNode> seen = new java.util.LinkedHashMap<>();
+        java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>(List.of(itemId));
+        while (!todo.isEmpty()) {
+            for (PlanNode child : cascade.children(todo.pop(), cycle)) {
+                if (seen.putIfAbsent(child.id(), child) == null && child.hasChildren()) {
+                    todo.add(child.id());
+                }
+            }
+        }
+        return List.copyOf(seen.values());
     }
 
     @Test

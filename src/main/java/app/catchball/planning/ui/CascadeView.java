@@ -2,9 +2,12 @@ package app.catchball.planning.ui;
 
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
-import app.catchball.planning.PlanningService;
+import app.catchball.planning.CascadeTree;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -22,19 +25,23 @@ import java.util.List;
 @PermitAll
 public class CascadeView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final PlanningService planning;
     private final Select<CycleSummary> cycle = new Select<>();
-    private final TraceTree tree = new TraceTree("True North → breakthrough → annual → priority → … → ward");
+    private final CascadeGrid tree;
 
-    CascadeView(PlanningService planning, CycleService cycles) {
-        this.planning = planning;
+    CascadeView(CascadeTree cascade, CycleService cycles) {
+        this.tree = new CascadeGrid(cascade, "True North → breakthrough → annual → priority → … → ward");
+        tree.setHeight("70vh");
         cycle.setLabel("Cycle");
         List<CycleSummary> all = cycles.cycles();
         cycle.setItems(all);
         cycle.setItemLabelGenerator(c -> c.name() + (c.current() ? " (current)" : ""));
         cycle.addValueChangeListener(e -> show());
-        add(new H2("Cascade"), new Paragraph("The whole plan as a tree: each level's hows become the next level's whats."),
-                cycle, tree);
+        Button expandAll = new Button("Expand all", e -> tree.expandAll());
+        Button collapseAll = new Button("Collapse all", e -> tree.collapseAll());
+        HorizontalLayout bar = new HorizontalLayout(cycle, expandAll, collapseAll);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(new H2("Cascade"), new Paragraph("The whole plan as a tree: each level's hows become the next level's whats. "
+                + "It opens down to the trust's priorities; open a branch to see what is cascaded beneath it."), bar, tree);
     }
 
     @Override
@@ -48,7 +55,7 @@ public class CascadeView extends VerticalLayout implements BeforeEnterObserver {
 
     private void show() {
         if (cycle.getValue() != null) {
-            tree.show(planning.wholePlan(cycle.getValue().id()));
+            tree.showPlan(cycle.getValue().id());
         }
     }
 }

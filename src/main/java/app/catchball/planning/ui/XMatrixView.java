@@ -7,6 +7,7 @@ import app.catchball.base.UnitDirectory;
 import app.catchball.base.UnitRef;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.organisation.UnitNode;
+import app.catchball.planning.CascadeTree;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
 import app.catchball.planning.ItemKind;
@@ -60,6 +61,7 @@ import org.springframework.security.access.AccessDeniedException;
 public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
 
     private final PlanningService planning;
+    private final CascadeTree cascadeTree;
     private final CycleService cycles;
     private final AccessService access;
     private final app.catchball.audit.AuditService audit;
@@ -75,10 +77,11 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private XMatrix current;
     private boolean navigating;
 
-    XMatrixView(PlanningService planning, CycleService cycles, UnitDirectory units, AccessService access,
+    XMatrixView(PlanningService planning, CascadeTree cascadeTree, CycleService cycles, UnitDirectory units, AccessService access,
                 app.catchball.audit.AuditService audit) {
         this.audit = audit;
         this.planning = planning;
+        this.cascadeTree = cascadeTree;
         this.cycles = cycles;
         this.unitPicker = new UnitPicker(units);
         this.access = access;
@@ -280,11 +283,10 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
             buttons.setWrap(true);
             detail.add(buttons);
         }
-        TraceTree up = new TraceTree("Line of sight to True North");
-        up.show(planning.lineOfSight(itemId));
-        detail.add(up);
-        TraceTree below = new TraceTree("Cascaded beneath it");
-        below.show(planning.cascadeBelow(itemId));
+        detail.add(new LineOfSight(planning.lineOfSight(itemId)));
+        CascadeGrid below = new CascadeGrid(cascadeTree, "Cascaded beneath it");
+        below.showBeneath(itemId, cyclePicker.getValue().id());
+        below.setAllRowsVisible(true);
         detail.add(below);
         detail.add(new H3("History"));
         com.vaadin.flow.component.grid.Grid<app.catchball.audit.AuditEntry> history = new com.vaadin.flow.component.grid.Grid<>();

@@ -2,6 +2,7 @@ package app.catchball.planning.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,14 +12,13 @@ import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.Side;
 import app.catchball.support.KaribuTest;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.treegrid.TreeGrid;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -150,21 +150,19 @@ class XMatrixViewTest extends KaribuTest {
 
         ComponentUtil.fireEvent(matrix, new XMatrixElement.ItemClickEvent(matrix, true, "north", huddle.id()));
 
-        @SuppressWarnings("unchecked")
-        TreeGrid<TraceTree.Node> up = (TreeGrid<TraceTree.Node>) com.github.mvysny.kaributesting.v10.LocatorJ._find(TraceTree.class).getFirst();
-        List<String> labels = up.getTreeData().getRootItems().isEmpty() ? List.of() : flatten(up);
-        assertThat(labels).anyMatch(l -> l.startsWith("True North T2 Patient experience"));
+        LineOfSight up = _get(LineOfSight.class);
+        List<String> lines = _find(up, ListItem.class).stream().map(li -> li.getElement().getTextRecursively()).toList();
+        assertThat(lines.getFirst()).startsWith("True North T2 Patient experience — Northshore Teaching Hospitals");
+        assertThat(lines.getLast()).isEqualTo("P1 Daily discharge huddle — Ward 7 — Respiratory");
+        assertThat(lines).contains("P1 Safer patient flow — Northshore Teaching Hospitals NHS Foundation Trust",
+                "A1 Half of our patients home before noon — Ward 7 — Respiratory").doesNotHaveDuplicates();
+
+        CascadeGrid below = _get(CascadeGrid.class);
+        assertThat(rows(below)).isNotEmpty().extracting(r -> r.node().id()).doesNotHaveDuplicates();
     }
 
-    private static List<String> flatten(TreeGrid<TraceTree.Node> grid) {
-        List<String> out = new java.util.ArrayList<>();
-        java.util.ArrayDeque<TraceTree.Node> todo = new java.util.ArrayDeque<>(grid.getTreeData().getRootItems());
-        while (!todo.isEmpty()) {
-            TraceTree.Node n = todo.pop();
-            out.add(n.trace.label());
-            todo.addAll(grid.getTreeData().getChildren(n));
-        }
-        return out;
+    private static List<CascadeGrid.Row> rows(CascadeGrid grid) {
+        return java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i)).toList();
     }
 
     @Test
@@ -182,9 +180,18 @@ class XMatrixViewTest extends KaribuTest {
         login("viewer");
         UI.getCurrent().navigate(CascadeView.class);
 
-        @SuppressWarnings("unchecked")
-        TreeGrid<TraceTree.Node> tree = _get(TraceTree.class);
-        assertThat(flatten(tree)).anyMatch(l -> l.equals("P1 Daily discharge huddle — Ward 7 — Respiratory"))
-                .anyMatch(l -> l.startsWith("True North T1 Quality & safety"));
+        CascadeGrid tree = _get(CascadeGrid.class);
+        List<String> open = rows(tree).stream().map(r -> r.node().label() + " — " + r.node().unitName()).toList();
+        assertThat(open).anyMatch(l -> l.startsWith("True North T1 Quality & safety"))
+                .contains("P1 Safer patient flow — Northshore Teaching Hospitals NHS Foundation Trust")
+                .noneMatch(l -> l.endsWith("Ward 7 — Respiratory"));
+
+        _click(_get(Button.class, spec -> spec.withText("Expand all")));
+        List<CascadeGrid.Row> all = rows(tree);
+        assertThat(all).extracting(r -> r.node().label() + " — " + r.node().unitName())
+                .contains("P1 Daily discharge huddle — Ward 7 — Respiratory");
+        all.stream().collect(java.util.stream.Collectors.groupingBy(r -> r.path().substring(0, r.path().lastIndexOf('/'))))
+                .forEach((parent, children) -> assertThat(children).as("children of %s", parent)
+                        .extracting(r -> r.node().id()).doesNotHaveDuplicates());
     }
 }
