@@ -5,10 +5,9 @@ import java.util.List;
 /**
  * Alignment of a unit's projects (and those of the units below it): per unit the number of
  * projects and the share aligned to True North, projects per priority, priorities with no
- * project, and the unaligned projects — the "thousand flowers".
+ * project. The unaligned projects (the "thousand flowers") are paged by the project list.
  */
-public record AlignmentReport(long unitId, String unitName, List<UnitRow> units, List<PriorityRow> priorities,
-                              List<ProjectSummary> unaligned) {
+public record AlignmentReport(long unitId, String unitName, List<UnitRow> units, List<PriorityRow> priorities) {
 
     public record UnitRow(long unitId, String unitName, int depth, int projects, int aligned) {
 

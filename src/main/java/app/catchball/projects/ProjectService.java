@@ -113,6 +113,63 @@ public class ProjectService {
             """;
     }
 
+    /**
+     * The projects in scope ({@code scope}), the items they are linked to ({@code starts}) and of
+     * those the ones that trace to True North ({@code aligned}), in two walks over distinct items:
+     * up from the linked items, then down from the True North goals reached, within what was
+     * reached. It costs the number of items on the way, not projects times paths.
+     */
+    private static final String ALIGNED_SCOPE = """
+            with recursive sub (id) as (
+                select cast(:unit as bigint)
+                union all
+                select c.id from org_unit c join sub on c.parent_id = sub.id and :below
+            ),
+            scope (id) as (select p.id from project p where p.unit_id in (select id from sub)),
+            starts (id) as (
+                select distinct pi.item_id from project_item pi join plan_item s on s.id = pi.item_id and not s.archived
+                where pi.project_id in (select id from scope)
+            ),
+            up (id) as (
+                select id from starts
+                union
+                select e.parent_id from up
+                cross join lateral (
+                    select c.item_a_id as parent_id from correlation c
+                        where c.item_b_id = up.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
+                    union all
+                    select c.item_b_id from correlation c where c.item_a_id = up.id and c.corner = 'SE'
+                    union all
+                    select i.source_item_id from plan_item i where i.id = up.id and i.source_item_id is not null
+                    union all
+                    select i.true_north_id from plan_item i where i.id = up.id and i.true_north_id is not null
+                ) e
+                join plan_item p on p.id = e.parent_id and not p.archived
+            ),
+            down (id) as (
+                select up.id from up join plan_item t on t.id = up.id where t.kind = 'TRUE_NORTH'
+                union
+                select e.item_id from down
+                cross join lateral (
+                    select c.item_b_id as item_id from correlation c
+                        where c.item_a_id = down.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
+                    union all
+                    select c.item_a_id from correlation c where c.item_b_id = down.id and c.corner = 'SE'
+                    union all
+                    select i.id from plan_item i where i.source_item_id = down.id
+                    union all
+                    select i.id from plan_item i where i.true_north_id = down.id
+                ) e
+                where e.item_id in (select id from up)
+            ),
+            aligned (id) as (select starts.id from starts join down on down.id = starts.id)
+            """;
+
+    /** {@link #SUMMARY} with the aligned flag from {@link #ALIGNED_SCOPE}. */
+    private static final String SUMMARY_ALIGNED = ALIGNED_SCOPE + SUMMARY.replace("false as aligned",
+            "exists (select 1 from project_item pa where pa.project_id = p.id and pa.item_id in (select id from aligned)) as aligned")
+            + " where p.id in (select id from scope)";
+
     private final ProjectRepository projects;
     private final PlanningService planning;
     private final CycleService cycles;
@@ -149,6 +206,52 @@ public class ProjectService {
                 : jdbc.sql(SUMMARY + " where p.unit_id = :unit order by p.id").param("unit", unitId)
                         .query(ProjectSummary.class).list();
         return enrich(list);
+    }
+
+    /**
+     * A page of the projects of a unit (and the units below it), ordered by unit and age; the
+     * aligned flag and the sustain check are worked out for the page only.
+     *
+     * @param unalignedOnly only projects with no link that traces to True North (the "thousand flowers")
+     */
+    @Transactional(readOnly = true)
+    public List<ProjectSummary> projectsOf(long unitId, boolean includeBelow, boolean unalignedOnly, int offset, int limit) {
+        permissions.check(Action.VIEW, unitId);
+        List<ProjectSummary> page = jdbc.sql(SUMMARY_ALIGNED + (unalignedOnly
+                        ? " and not exists (select 1 from project_item pa where pa.project_id = p.id and pa.item_id in (select id from aligned))"
+                        : "") + " order by u.name, p.id offset :offset limit :limit")
+                .param("unit", unitId).param("below", includeBelow).param("offset", Math.max(0, offset))
+                .param("limit", Math.clamp(limit, 0, 500)).query(ProjectSummary.class).list();
+        return withSustainCheck(page);
+    }
+
+    /** How many projects {@link #projectsOf(long, boolean, boolean, int, int)} pages through. */
+    @Transactional(readOnly = true)
+    public int countProjects(long unitId, boolean includeBelow, boolean unalignedOnly) {
+        permissions.check(Action.VIEW, unitId);
+        if (!unalignedOnly) {
+            return jdbc.sql(SUBTREE.replace("join sub on c.parent_id = sub.id", "join sub on c.parent_id = sub.id and :below")
+                            + " select count(*) from project p where p.unit_id in (select id from sub)")
+                    .param("unit", unitId).param("below", includeBelow).query(Integer.class).single();
+        }
+        return jdbc.sql(ALIGNED_SCOPE + """
+                        select count(*) from scope s where not exists (
+                            select 1 from project_item pa where pa.project_id = s.id and pa.item_id in (select id from aligned))""")
+                .param("unit", unitId).param("below", includeBelow).query(Integer.class).single();
+    }
+
+    /** Of these units, those where the signed-in user may link, approve and propose projects: one statement. */
+    @Transactional(readOnly = true)
+    public Set<Long> unitsWhereMayLink(Collection<Long> unitIds) {
+        return permissions.unitsWhereAllowed(Action.EDIT_PLAN, unitIds);
+    }
+
+    /** Of these units, those where the signed-in user may hand projects over: two statements. */
+    @Transactional(readOnly = true)
+    public Set<Long> unitsWhereMayHandOver(Collection<Long> unitIds) {
+        Set<Long> result = new HashSet<>(permissions.unitsWhereAllowed(Action.EDIT_PROJECTS, unitIds));
+        result.addAll(permissions.unitsWhereAllowed(Action.COACH, unitIds));
+        return result;
     }
 
     /** Projects led by any of these users, anywhere: the capability screens count them. */
@@ -268,32 +371,44 @@ public class ProjectService {
         return result;
     }
 
-    /** Alignment of the unit's projects and those below it (the "thousand flowers" view). */
+    /**
+     * Alignment of the unit's projects and those below it (the "thousand flowers" view): per unit
+     * with projects the count and the number aligned (one statement), and the priorities in scope
+     * with the projects that serve them. The unaligned projects themselves are paged with
+     * {@link #projectsOf(long, boolean, boolean, int, int)}.
+     */
     @Transactional(readOnly = true)
     public AlignmentReport alignment(long unitId) {
         List<UnitNode> subtree = organisation.subtree(unitId);
         UnitNode root = subtree.getFirst();
-        List<ProjectSummary> all = projectsOf(unitId, true);
         Map<Long, Long> parentOf = new HashMap<>();
         subtree.forEach(u -> parentOf.put(u.id(), u.parentId()));
         Map<Long, int[]> counts = new HashMap<>();
-        for (ProjectSummary p : all) {
-            Long u = p.unitId();
-            while (u != null && parentOf.containsKey(u)) {
-                int[] c = counts.computeIfAbsent(u, k -> new int[2]);
-                c[0]++;
-                if (p.aligned()) {
-                    c[1]++;
-                }
-                u = u == unitId ? null : parentOf.get(u);
-            }
-        }
+        jdbc.sql(ALIGNED_SCOPE + """
+                        select p.unit_id, count(*), count(*) filter (where exists (
+                            select 1 from project_item pa where pa.project_id = p.id and pa.item_id in (select id from aligned)))
+                        from project p where p.id in (select id from scope) group by p.unit_id
+                        """)
+                .param("unit", unitId).param("below", true)
+                .query(rs -> {
+                    Long u = rs.getLong(1);
+                    int projectsHere = rs.getInt(2);
+                    int alignedHere = rs.getInt(3);
+                    while (u != null && parentOf.containsKey(u)) {
+                        int[] c = counts.computeIfAbsent(u, k -> new int[2]);
+                        c[0] += projectsHere;
+                        c[1] += alignedHere;
+                        u = u == unitId ? null : parentOf.get(u);
+                    }
+                });
         List<AlignmentReport.UnitRow> rows = subtree.stream()
                 .filter(u -> u.id() == unitId || counts.containsKey(u.id()))
                 .map(u -> {
                     int[] c = counts.getOrDefault(u.id(), new int[2]);
                     return new AlignmentReport.UnitRow(u.id(), u.name(), u.depth(), c[0], c[1]);
                 }).toList();
+        List<Long> all = jdbc.sql(SUBTREE + " select p.id from project p where p.unit_id in (select id from sub)")
+                .param("unit", unitId).query(Long.class).list();
 
         CycleSummary cycle = currentCycle();
         record Priority(long id, int number, String title, String unitName) {
@@ -315,13 +430,12 @@ public class ProjectService {
                 }
             }
         }
-        Map<Long, Set<Long>> reached = reachedBy(all.stream().map(ProjectSummary::id).toList());
+        Map<Long, Set<Long>> reached = reachedBy(all);
         List<AlignmentReport.PriorityRow> priorityRows = scope.stream()
                 .map(p -> new AlignmentReport.PriorityRow(p.id(), ItemKind.PRIORITY.letter() + p.number(), p.title(),
                         p.unitName(), reached.getOrDefault(p.id(), Set.of()).size()))
                 .toList();
-        return new AlignmentReport(unitId, root.name(), rows, priorityRows,
-                all.stream().filter(p -> !p.aligned()).toList());
+        return new AlignmentReport(unitId, root.name(), rows, priorityRows);
     }
 
     /**
@@ -693,6 +807,14 @@ public class ProjectService {
         jdbc.sql(REACH + " where i.kind = 'TRUE_NORTH'").param("ids", ids).query(rs -> {
             aligned.add(rs.getLong(1));
         });
+        return withSustainCheck(list.stream().map(p -> p.with(aligned.contains(p.id()), false)).toList());
+    }
+
+    /** Adds the sustain check: SPC of the finished projects' measures after their end. */
+    private List<ProjectSummary> withSustainCheck(List<ProjectSummary> list) {
+        if (list.isEmpty()) {
+            return list;
+        }
         Map<Long, ProjectSummary> finished = new LinkedHashMap<>();
         list.stream().filter(p -> p.stage().finished() && p.endDate() != null).forEach(p -> finished.put(p.id(), p));
         Set<Long> slipping = new HashSet<>();
@@ -707,7 +829,7 @@ public class ProjectService {
                         }
                     });
         }
-        return list.stream().map(p -> p.with(aligned.contains(p.id()), slipping.contains(p.id()))).toList();
+        return list.stream().map(p -> p.with(p.aligned(), slipping.contains(p.id()))).toList();
     }
 
     private boolean concernAfter(Map<Long, MetricSpc> cache, long metricId, LocalDate end) {

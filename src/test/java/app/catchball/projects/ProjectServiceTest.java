@@ -15,6 +15,7 @@ import app.catchball.security.UserSummary;
 import app.catchball.support.SpringTest;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -224,7 +225,11 @@ class ProjectServiceTest {
         AlignmentReport trust = as("viewer", () -> projects.alignment(fixture.unit("NTH")));
         assertThat(trust.totalProjects()).isGreaterThanOrEqualTo(60);
         assertThat(trust.totalAligned()).isBetween(1, trust.totalProjects() - 1);
-        assertThat(trust.unaligned()).extracting(ProjectSummary::title).contains("Oxygen prescribing audit");
+        long nth = fixture.unit("NTH");
+        List<ProjectSummary> unaligned = as("viewer", () -> projects.projectsOf(nth, true, true, 0, 500));
+        assertThat(unaligned).extracting(ProjectSummary::title).contains("Oxygen prescribing audit");
+        assertThat(unaligned).hasSize(trust.totalProjects() - trust.totalAligned()).noneMatch(ProjectSummary::aligned);
+        assertThat(as("viewer", () -> projects.countProjects(nth, true, true))).isEqualTo(unaligned.size());
         assertThat(trust.priorities()).anySatisfy(p -> {
             assertThat(p.title()).isEqualTo("Safer patient flow");
             assertThat(p.projects()).isGreaterThan(3);
@@ -238,6 +243,28 @@ class ProjectServiceTest {
         AlignmentReport ed = as("viewer", () -> projects.alignment(fixture.unit("ED")));
         assertThat(ed.priorities()).as("a ward without its own X-matrix sees the nearest unit's priorities")
                 .extracting(AlignmentReport.PriorityRow::unitName).containsOnly("Emergency & Acute Medicine");
+    }
+
+    @Test
+    void pages_of_projects_agree_with_the_line_of_sight_walk_project_by_project() {
+        long nth = fixture.unit("NTH");
+        List<ProjectSummary> walked = as("viewer", () -> projects.projectsOf(nth, true));
+        int total = as("viewer", () -> projects.countProjects(nth, true, false));
+        List<ProjectSummary> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < total; offset += 7) {
+            int from = offset;
+            paged.addAll(as("viewer", () -> projects.projectsOf(nth, true, false, from, 7)));
+        }
+
+        assertThat(paged).hasSize(walked.size()).extracting(ProjectSummary::id).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(walked.stream().map(ProjectSummary::id).toList());
+        java.util.Map<Long, Boolean> alignedByWalk = walked.stream()
+                .collect(java.util.stream.Collectors.toMap(ProjectSummary::id, ProjectSummary::aligned));
+        assertThat(paged).allSatisfy(p -> assertThat(p.aligned()).as(p.title()).isEqualTo(alignedByWalk.get(p.id())));
+        assertThat(paged.stream().filter(ProjectSummary::slipping).map(ProjectSummary::id).toList())
+                .containsExactlyInAnyOrderElementsOf(walked.stream().filter(ProjectSummary::slipping).map(ProjectSummary::id).toList());
+        assertThat(as("viewer", () -> projects.countProjects(fixture.unit("W7"), false, false)))
+                .isEqualTo(as("viewer", () -> projects.projectsOf(fixture.unit("W7"), false)).size());
     }
 
     @Test

@@ -26,6 +26,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The continuity board of a unit and everything below it: projects that need a new lead (their
@@ -43,6 +44,8 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
     private final ProjectService projects;
     private final AccessService access;
     private final UnitPicker unit;
+    /** Units of the listed projects where the user may hand over: asked once per list, not per button. */
+    private Set<Long> mayHandOver = Set.of();
     private final Paragraph summary = new Paragraph();
     private final Grid<ContinuityBoard.OrphanedProject> needs = new Grid<>();
     private final Grid<Responsibility> responsibilities = new Grid<>();
@@ -105,6 +108,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
                 + count(board.needsNewLead().size(), "project needs", "projects need") + " a new lead, "
                 + count(board.responsibilities().size(), "X-matrix item needs", "X-matrix items need")
                 + " a new accountable person, " + count(board.slipping().size(), "project is", "projects are") + " slipping.");
+        mayHandOver = projects.unitsWhereMayHandOver(board.needsNewLead().stream().map(o -> o.project().unitId()).toList());
         needs.setItems(board.needsNewLead());
         responsibilities.setItems(board.responsibilities());
         slipping.setItems(board.slipping());
@@ -118,7 +122,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
         Button b = new Button("Hand over…", e -> new HandoverDialog(projects, o.project(), access.users(), this::show).open());
         b.setId("handover-" + o.project().id());
         b.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        b.setVisible(projects.mayHandOver(o.project().unitId()));
+        b.setVisible(mayHandOver.contains(o.project().unitId()));
         return b;
     }
 }

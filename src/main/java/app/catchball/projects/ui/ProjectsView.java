@@ -33,6 +33,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -54,6 +55,9 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
     private final Button create = new Button("New project…");
     private final Grid<ProjectSummary> list = new Grid<>();
     private final Paragraph summary = new Paragraph();
+    private final Paragraph empty = new Paragraph();
+    /** Units of the shown unaligned page where the user may link: asked once per page, not per row. */
+    private Set<Long> linkableUnits = Set.of();
     private final Grid<AlignmentReport.UnitRow> units = new Grid<>();
     private final Grid<AlignmentReport.PriorityRow> priorities = new Grid<>();
     private final Paragraph withoutProject = new Paragraph();
@@ -79,7 +83,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         list.addColumn(ProjectSummary::leadText).setHeader("Lead");
         list.addColumn(p -> p.aligned() ? "Aligned" : "Not aligned").setHeader("True North");
         list.addColumn(ProjectsView::flags).setHeader("Attention").setFlexGrow(2);
-        list.setAllRowsVisible(true);
+        list.setHeight("24rem");
         list.addItemClickListener(e -> UI.getCurrent().navigate(ProjectView.class, e.getItem().id()));
 
         units.addClassName("alignment-units");
@@ -87,22 +91,22 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         units.addColumn(AlignmentReport.UnitRow::projects).setHeader("Projects");
         units.addColumn(AlignmentReport.UnitRow::aligned).setHeader("Aligned");
         units.addColumn(r -> r.sharePercent() + " %").setHeader("Share aligned");
-        units.setAllRowsVisible(true);
 
         priorities.addClassName("alignment-priorities");
         priorities.addColumn(r -> r.code() + " " + r.title()).setHeader("Priority").setFlexGrow(3);
         priorities.addColumn(AlignmentReport.PriorityRow::unitName).setHeader("Unit").setFlexGrow(2);
         priorities.addColumn(AlignmentReport.PriorityRow::projects).setHeader("Projects");
-        priorities.setAllRowsVisible(true);
 
         unaligned.addClassName("unaligned-projects");
         unaligned.addColumn(ProjectSummary::title).setHeader("Project").setFlexGrow(3);
         unaligned.addColumn(ProjectSummary::unitName).setHeader("Unit").setFlexGrow(2);
         unaligned.addColumn(p -> p.stage().label()).setHeader("Stage");
         unaligned.addComponentColumn(this::unalignedActions).setHeader("").setKey("actions").setAutoWidth(true);
-        unaligned.setAllRowsVisible(true);
+        unaligned.setHeight("20rem");
 
-        add(new H2("Projects"), bar, list, new H3("Alignment"), summary, units, new H3("Projects per priority"),
+        empty.addClassName("empty-state");
+        empty.setVisible(false);
+        add(new H2("Projects"), bar, empty, list, new H3("Alignment"), summary, units, new H3("Projects per priority"),
                 priorities, withoutProject, new H3("Unaligned projects — the thousand flowers"),
                 new Paragraph("Local projects not linked to anything that traces to True North. Prioritising is a "
                         + "decision: a Lead links a project to a priority, proposes it upwards, or lets it be."),
@@ -131,18 +135,60 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         long unitId = unit.getValue().id();
+        boolean withBelow = below.getValue();
         create.setVisible(projects.mayEdit(unitId));
-        list.setItems(projects.projectsOf(unitId, below.getValue()));
+        int count = projects.countProjects(unitId, withBelow, false);
+        list.setItems(q -> projects.projectsOf(unitId, withBelow, false, q.getOffset(), q.getLimit()).stream(), q -> count);
+        showEmptyState(unitId, count, withBelow);
         AlignmentReport report = projects.alignment(unitId);
         summary.setText(report.unitName() + " and the units below it: " + report.totalProjects() + " projects, "
                 + report.totalAligned() + " aligned to True North ("
                 + (report.units().isEmpty() ? 0 : report.units().getFirst().sharePercent()) + " %).");
-        units.setItems(report.units());
-        priorities.setItems(report.priorities());
-        withoutProject.setText(report.prioritiesWithoutProject().isEmpty() ? "Every priority has at least one project."
-                : "Priorities with no project: " + report.prioritiesWithoutProject().stream()
-                        .map(p -> p.code() + " " + p.title() + " (" + p.unitName() + ")").collect(Collectors.joining("; ")) + ".");
-        unaligned.setItems(report.unaligned());
+        fit(units, report.units());
+        fit(priorities, report.priorities());
+        List<AlignmentReport.PriorityRow> without = report.prioritiesWithoutProject();
+        withoutProject.setText(without.isEmpty() ? "Every priority has at least one project."
+                : "Priorities with no project (" + without.size() + "): " + without.stream().limit(10)
+                        .map(p -> p.code() + " " + p.title() + " (" + p.unitName() + ")").collect(Collectors.joining("; "))
+                        + (without.size() > 10 ? "; and " + (without.size() - 10) + " more." : "."));
+        int unalignedCount = projects.countProjects(unitId, true, true);
+        unaligned.setItems(q -> {
+            List<ProjectSummary> page = projects.projectsOf(unitId, true, true, q.getOffset(), q.getLimit());
+            linkableUnits = projects.unitsWhereMayLink(page.stream().map(ProjectSummary::unitId).toList());
+            return page.stream();
+        }, q -> unalignedCount);
+    }
+
+    /** Says why the list is empty and what to do: "No projects at … 61 projects in the units below: show them." */
+    private void showEmptyState(long unitId, int count, boolean withBelow) {
+        empty.removeAll();
+        empty.setVisible(count == 0);
+        list.setVisible(count > 0);
+        if (count > 0) {
+            return;
+        }
+        String name = unit.getValue().name();
+        int belowCount = withBelow ? 0 : projects.countProjects(unitId, true, false);
+        if (belowCount > 0) {
+            Button show = new Button("show them", e -> below.setValue(true));
+            show.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            empty.add(new Span("No projects at " + name + " itself. " + belowCount
+                    + (belowCount == 1 ? " project" : " projects") + " in the units below: "), show);
+        } else {
+            empty.add(new Span("No projects at " + name + (withBelow ? " or the units below it" : "") + " yet. "
+                    + (projects.mayEdit(unitId) ? "Start one with \u201cNew project\u2026\u201d." : "Its Contributors and Leads can start one.")));
+        }
+    }
+
+    /** Short lists show in full; long ones scroll inside the grid, which only sends the rows on screen. */
+    private static <T> void fit(Grid<T> grid, List<T> rows) {
+        grid.setItems(rows);
+        if (rows.size() <= 12) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setAllRowsVisible(false);
+            grid.setHeight("24rem");
+        }
     }
 
     static String flags(ProjectSummary p) {
@@ -158,7 +204,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
 
     private HorizontalLayout unalignedActions(ProjectSummary p) {
         HorizontalLayout actions = new HorizontalLayout();
-        if (projects.mayLink(p.unitId())) {
+        if (linkableUnits.contains(p.unitId())) {
             Button link = new Button("Link…", e -> openLink(p));
             link.addThemeVariants(ButtonVariant.LUMO_SMALL);
             Button propose = new Button("Propose upwards…", e -> openPropose(p));
