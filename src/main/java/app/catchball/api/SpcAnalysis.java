@@ -7,6 +7,7 @@ import app.catchball.metrics.spc.SpcEngine;
 import app.catchball.metrics.spc.SpcOptions;
 import app.catchball.metrics.spc.SpcPoint;
 import app.catchball.metrics.spc.SpcResult;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,12 +27,21 @@ final class SpcAnalysis {
     private static final Set<String> FIELDS = Set.of("values", "dates", "improvementDirection", "target",
             "screenOutliers", "fixAfterNPoints", "rebaseDates");
 
-    /** The answer: one entry per point, the variation of the last point and the assurance against the target. */
-    record Response(List<Point> points, String variation, String assurance) {
+    /**
+     * The answer: one entry per point, the variation of the last point, the assurance against the target and
+     * whether some limits are provisional.
+     */
+    record Response(List<Point> points, String variation, String assurance,
+                    @Schema(description = "True when some segment's limits come from fewer than 12 points")
+                    boolean limitsProvisional,
+                    @Schema(description = "\"" + SpcResult.PROVISIONAL_LIMITS + "\" when limitsProvisional, otherwise null",
+                            nullable = true)
+                    String limitsWarning) {
     }
 
     record Point(int index, LocalDate date, double value, double mean, double lowerLimit, double upperLimit,
-                 String specialCause, String pointType) {
+                 String specialCause, String pointType,
+                 @Schema(description = "True when this point's segment has fewer than 12 points") boolean provisionalLimits) {
     }
 
     /** What the client sent, checked. */
@@ -53,11 +63,12 @@ final class SpcAnalysis {
         List<Point> points = new ArrayList<>(result.points().size());
         for (SpcPoint p : result.points()) {
             points.add(new Point(p.index(), dates == null ? null : dates.get(p.index()), p.value(), p.mean(),
-                    p.lowerLimit(), p.upperLimit(), p.specialCause().name(), p.pointType().json()));
+                    p.lowerLimit(), p.upperLimit(), p.specialCause().name(), p.pointType().json(), p.provisionalLimits()));
         }
         PointType variation = result.variation();
         Assurance assurance = result.assurance();
-        return new Response(points, variation == null ? null : variation.json(), assurance == null ? null : assurance.json());
+        return new Response(points, variation == null ? null : variation.json(), assurance == null ? null : assurance.json(),
+                result.provisionalLimits(), result.limitsWarning());
     }
 
     static Request parse(JsonNode body) {

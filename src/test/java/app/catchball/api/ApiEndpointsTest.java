@@ -126,6 +126,7 @@ class ApiEndpointsTest {
         assertThat(spc.get("points").get(0).get("date").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(spc.has("variation")).isTrue();
         assertThat(spc.has("assurance")).isTrue();
+        assertThat(spc.get("limitsProvisional").booleanValue()).isFalse(); // 24 months of demo values
     }
 
     @Test

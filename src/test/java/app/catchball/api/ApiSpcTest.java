@@ -66,6 +66,9 @@ class ApiSpcTest {
         assertThat(first.get("pointType").asString()).isEqualTo("common_cause");
         assertThat(result.get("variation").asString()).isEqualTo("special_cause_improvement");
         assertThat(result.get("assurance").isNull()).isTrue();
+        assertThat(result.get("limitsProvisional").booleanValue()).isFalse(); // 20 points
+        assertThat(result.get("limitsWarning").isNull()).isTrue();
+        assertThat(first.get("provisionalLimits").booleanValue()).isFalse();
     }
 
     @Test
@@ -122,6 +125,9 @@ class ApiSpcTest {
                 .isEqualTo(401);
         JsonNode single = spc("{\"values\": [4], \"improvementDirection\": \"neutral\"}");
         assertThat(single.get("variation").asString()).isEqualTo("common_cause");
+        assertThat(single.get("limitsProvisional").booleanValue()).isTrue();
+        assertThat(single.get("limitsWarning").asString()).isEqualTo("Limits are provisional: fewer than 12 points");
+        assertThat(single.get("points").get(0).get("provisionalLimits").booleanValue()).isTrue();
     }
 
     private HttpResponse<String> post(String body) {

@@ -109,6 +109,11 @@ public final class SpcChart {
         chart.setBorderVisible(false);
         chart.removeLegend();
         chart.setTitle(new TextTitle(title == null ? "" : title, new Font(Font.SANS_SERIF, Font.BOLD, 14)));
+        if (result.provisionalLimits()) {
+            TextTitle warning = new TextTitle(SpcResult.PROVISIONAL_LIMITS, FONT);
+            warning.setPaint(MEAN);
+            chart.addSubtitle(warning);
+        }
         return chart;
     }
 

@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * <p>The series is split into segments at each rebase index; each segment gets its own mean, mean moving range
  * and limits, and no run or window crosses a segment boundary. A point is labelled with the first special cause
- * that applies: outside the process limits, a trend of 7 rising or falling points, 2 of 3 points beyond the near
- * limit, a shift of 7 points on one side of the mean.
+ * that applies: outside the process limits, a trend of 7 rising or falling points, 2 of 3 points close to the
+ * limits (beyond the near limit but not beyond the process limit), a shift of 7 points on one side of the mean.
+ * The limits of a segment whose baseline has fewer than {@value #MIN_BASELINE_POINTS} points are provisional.
  */
 public final class SpcEngine {
 
@@ -24,6 +25,8 @@ public final class SpcEngine {
     static final double OUTLIER_MOVING_RANGE = 3.267;
     /** Points in a trend or a shift. */
     static final int RUN_LENGTH = 7;
+    /** Limits computed from fewer points than this are provisional (NHSRplotthedots warns "n < 12"). */
+    public static final int MIN_BASELINE_POINTS = 12;
 
     private SpcEngine() {}
 
@@ -37,17 +40,19 @@ public final class SpcEngine {
             }
         }
         if (n == 0) {
-            return new SpcResult(List.of(), null, null);
+            return new SpcResult(List.of(), null, null, false);
         }
 
         double[] mean = new double[n];
         double[] meanMovingRange = new double[n];
         SpecialCause[] cause = new SpecialCause[n];
+        boolean[] provisional = new boolean[n];
         int[] bounds = segmentBounds(n, options.rebaseIndexes());
         for (int s = 0; s + 1 < bounds.length; s++) {
             int from = bounds[s];
             int to = bounds[s + 1];
-            calculateLimits(values, from, to, options, mean, meanMovingRange);
+            int baseline = calculateLimits(values, from, to, options, mean, meanMovingRange);
+            Arrays.fill(provisional, from, to, baseline < MIN_BASELINE_POINTS);
             labelSegment(values, from, to, mean[from], meanMovingRange[from], cause);
         }
 
@@ -56,10 +61,14 @@ public final class SpcEngine {
             double limit = LIMIT * meanMovingRange[i];
             double near = NEAR_LIMIT * meanMovingRange[i];
             points.add(new SpcPoint(i, values[i], mean[i], mean[i] - limit, mean[i] + limit, mean[i] - near,
-                    mean[i] + near, cause[i], pointType(cause[i], options.direction())));
+                    mean[i] + near, cause[i], pointType(cause[i], options.direction()), provisional[i]));
         }
         SpcPoint last = points.get(n - 1);
-        return new SpcResult(points, last.pointType(), assurance(last, options));
+        boolean anyProvisional = false;
+        for (boolean p : provisional) {
+            anyProvisional |= p;
+        }
+        return new SpcResult(points, last.pointType(), assurance(last, options), anyProvisional);
     }
 
     /** Segment start indexes followed by n: [0, r1, r2, ..., n]. */
@@ -76,7 +85,8 @@ public final class SpcEngine {
         return all;
     }
 
-    private static void calculateLimits(
+    /** Fills the segment's mean and mean moving range; returns the number of points they were computed from. */
+    private static int calculateLimits(
             double[] x, int from, int to, SpcOptions options, double[] mean, double[] meanMovingRange) {
         Integer fix = options.fixAfterNPoints();
         int baseEnd = fix == null ? to : Math.min(to, from + fix);
@@ -109,97 +119,123 @@ public final class SpcEngine {
         }
         Arrays.fill(mean, from, to, segmentMean);
         Arrays.fill(meanMovingRange, from, to, amr);
+        return baseEnd - from;
     }
 
-    /** Labels [from, to) by the rules in reverse precedence, each later rule overwriting the earlier. */
+    /**
+     * Labels [from, to) as {@code ptd_special_cause_type} does: each rule marks the points that are part of it, and a
+     * point takes the first that applies in the order outside the limits, trend, two in three, shift.
+     */
     private static void labelSegment(double[] x, int from, int to, double mean, double amr, SpecialCause[] cause) {
-        Arrays.fill(cause, from, to, SpecialCause.NONE);
-        labelShifts(x, from, to, mean, cause);
-        labelTwoOfThree(x, from, to, mean, mean + NEAR_LIMIT * amr, mean - NEAR_LIMIT * amr, cause);
-        labelTrends(x, from, to, cause);
+        int n = to - from;
+        double[] y = Arrays.copyOfRange(x, from, to);
         double upper = mean + LIMIT * amr;
         double lower = mean - LIMIT * amr;
-        for (int i = from; i < to; i++) {
-            if (x[i] > upper) {
-                cause[i] = SpecialCause.ABOVE_UPPER_LIMIT;
-            } else if (x[i] < lower) {
-                cause[i] = SpecialCause.BELOW_LOWER_LIMIT;
-            }
+        double upperNear = mean + NEAR_LIMIT * amr;
+        double lowerNear = mean - NEAR_LIMIT * amr;
+        int[] side = new int[n];
+        boolean[] outside = new boolean[n];
+        boolean[] close = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            side[i] = (int) Math.signum(y[i] - mean);
+            outside[i] = y[i] > upper || y[i] < lower;
+            close[i] = !outside[i] && (y[i] < lowerNear || y[i] > upperNear);
         }
-    }
-
-    /** Runs of at least 7 points strictly on one side of the mean; a point on the mean breaks the run. */
-    private static void labelShifts(double[] x, int from, int to, double mean, SpecialCause[] cause) {
-        int runStart = from;
-        for (int i = from; i <= to; i++) {
-            boolean runEnds = i == to || Math.signum(x[i] - mean) != Math.signum(x[runStart] - mean);
-            if (runEnds) {
-                int side = (int) Math.signum(x[runStart] - mean);
-                if (side != 0 && i - runStart >= RUN_LENGTH) {
-                    Arrays.fill(cause, runStart, i, side > 0 ? SpecialCause.SHIFT_HIGH : SpecialCause.SHIFT_LOW);
-                }
-                runStart = i;
+        boolean[] trend = partOfSeven(sevenPointTrend(y));
+        boolean[] twoInThree = twoInThree(close, side);
+        boolean[] shift = partOfSeven(sevenPointsOneSideOfMean(side));
+        for (int i = 0; i < n; i++) {
+            SpecialCause c;
+            if (outside[i]) {
+                c = side[i] == 1 ? SpecialCause.ABOVE_UPPER_LIMIT : SpecialCause.BELOW_LOWER_LIMIT;
+            } else if (trend[i]) {
+                c = trendDirection(y, trend, i) == 1 ? SpecialCause.TREND_INCREASING : SpecialCause.TREND_DECREASING;
+            } else if (twoInThree[i] && close[i]) {
+                c = side[i] > 0 ? SpecialCause.TWO_OF_THREE_HIGH : SpecialCause.TWO_OF_THREE_LOW;
+            } else if (shift[i]) {
+                c = side[i] > 0 ? SpecialCause.SHIFT_HIGH : SpecialCause.SHIFT_LOW;
+            } else {
+                c = SpecialCause.NONE;
             }
-        }
-    }
-
-    /**
-     * In any 3 consecutive points all strictly on the same side of the mean, when at least 2 are on or beyond
-     * the near limit of that side, those points (not the one inside) are labelled.
-     */
-    private static void labelTwoOfThree(
-            double[] x, int from, int to, double mean, double upperNear, double lowerNear, SpecialCause[] cause) {
-        for (int w = from; w + 2 < to; w++) {
-            int side = (int) Math.signum(x[w] - mean);
-            if (side == 0
-                    || (int) Math.signum(x[w + 1] - mean) != side
-                    || (int) Math.signum(x[w + 2] - mean) != side) {
-                continue;
-            }
-            int beyond = 0;
-            for (int i = w; i < w + 3; i++) {
-                if (side > 0 ? x[i] >= upperNear : x[i] <= lowerNear) {
-                    beyond++;
-                }
-            }
-            if (beyond >= 2) {
-                for (int i = w; i < w + 3; i++) {
-                    if (side > 0 && x[i] >= upperNear) {
-                        cause[i] = SpecialCause.TWO_OF_THREE_HIGH;
-                    } else if (side < 0 && x[i] <= lowerNear) {
-                        cause[i] = SpecialCause.TWO_OF_THREE_LOW;
-                    }
-                }
-            }
+            cause[from + i] = c;
         }
     }
 
     /**
-     * Runs of at least 7 points each strictly above (or below) the one before; a tie breaks the run. A point that
-     * ends one trend and starts the opposite keeps the label of the trend it ends.
+     * +1 at each point that ends 7 strictly rising points (6 rises in a row), −1 at each that ends 7 strictly falling
+     * points, otherwise 0. A tie breaks a trend.
      */
-    private static void labelTrends(double[] x, int from, int to, SpecialCause[] cause) {
-        boolean[] labelled = new boolean[to - from];
-        int runStart = from;
+    static int[] sevenPointTrend(double[] y) {
+        int[] ends = new int[y.length];
+        int run = 0; // consecutive steps in the direction of the last step
         int direction = 0;
-        for (int i = from + 1; i <= to; i++) {
-            int step = i == to ? 0 : (int) Math.signum(x[i] - x[i - 1]);
-            if (step != 0 && step == direction) {
-                continue;
-            }
-            int runEnd = i - 1; // inclusive
-            if (direction != 0 && runEnd - runStart + 1 >= RUN_LENGTH) {
-                SpecialCause trend = direction > 0 ? SpecialCause.TREND_INCREASING : SpecialCause.TREND_DECREASING;
-                for (int j = runStart; j <= runEnd; j++) {
-                    if (!labelled[j - from]) {
-                        labelled[j - from] = true;
-                        cause[j] = trend;
-                    }
-                }
-            }
-            runStart = i - 1;
+        for (int i = 1; i < y.length; i++) {
+            int step = (int) Math.signum(y[i] - y[i - 1]);
+            run = step != 0 && step == direction ? run + 1 : (step == 0 ? 0 : 1);
             direction = step;
+            if (run >= RUN_LENGTH - 1) {
+                ends[i] = step;
+            }
         }
+        return ends;
+    }
+
+    /** 1 at each point that ends 7 points in a row strictly on the same side of the mean, otherwise 0. */
+    static int[] sevenPointsOneSideOfMean(int[] side) {
+        int[] ends = new int[side.length];
+        int run = 0;
+        for (int i = 0; i < side.length; i++) {
+            run = side[i] != 0 && i > 0 && side[i] == side[i - 1] ? run + 1 : (side[i] == 0 ? 0 : 1);
+            if (run >= RUN_LENGTH) {
+                ends[i] = 1;
+            }
+        }
+        return ends;
+    }
+
+    /** Whether each point is one of the 7 that end at a non-zero mark: that point or one of the 6 after it is marked. */
+    static boolean[] partOfSeven(int[] ends) {
+        boolean[] part = new boolean[ends.length];
+        int lastEnd = Integer.MAX_VALUE; // nearest marked index at or after i
+        for (int i = ends.length - 1; i >= 0; i--) {
+            if (ends[i] != 0) {
+                lastEnd = i;
+            }
+            part[i] = lastEnd != Integer.MAX_VALUE && lastEnd - i < RUN_LENGTH;
+        }
+        return part;
+    }
+
+    /**
+     * Whether each point is in some window of 3 consecutive points that are all strictly on the same side of the mean
+     * with at least 2 of them close to the limits. Only the close points of such windows are special causes.
+     */
+    static boolean[] twoInThree(boolean[] close, int[] side) {
+        int n = close.length;
+        boolean[] in = new boolean[n];
+        for (int w = 0; w + 2 < n; w++) {
+            int sides = side[w] + side[w + 1] + side[w + 2];
+            int closeCount = (close[w] ? 1 : 0) + (close[w + 1] ? 1 : 0) + (close[w + 2] ? 1 : 0);
+            if (Math.abs(sides) == 3 && closeCount >= 2) {
+                in[w] = true;
+                in[w + 1] = true;
+                in[w + 2] = true;
+            }
+        }
+        return in;
+    }
+
+    /**
+     * The direction of the trend a point belongs to. When the next point is in a trend too, the step to it decides
+     * (so a point that ends one trend and starts the opposite takes the direction of the trend to its right);
+     * otherwise the step from the point before. As in NHSRplotthedots, only a rise counts as increasing: a tie
+     * between a point and the next trend point reads as decreasing.
+     */
+    private static int trendDirection(double[] y, boolean[] trend, int i) {
+        if (i + 1 < y.length && trend[i + 1]) {
+            return (int) Math.signum(y[i + 1] - y[i]);
+        }
+        return i == 0 ? 0 : (int) Math.signum(y[i] - y[i - 1]);
     }
 
     private static PointType pointType(SpecialCause cause, ImprovementDirection direction) {
@@ -216,15 +252,18 @@ public final class SpcEngine {
 
     /** Judged on the last segment's limits: a target outside them is met always or never. */
     private static Assurance assurance(SpcPoint last, SpcOptions options) {
-        Double target = options.target();
-        if (target == null || options.direction() == ImprovementDirection.NEUTRAL) {
+        return assurance(last.lowerLimit(), last.upperLimit(), options.target(), options.direction());
+    }
+
+    static Assurance assurance(double lowerLimit, double upperLimit, Double target, ImprovementDirection direction) {
+        if (target == null || direction == ImprovementDirection.NEUTRAL) {
             return null;
         }
-        boolean higherIsBetter = options.direction() == ImprovementDirection.INCREASE;
-        if (target > last.upperLimit()) {
+        boolean higherIsBetter = direction == ImprovementDirection.INCREASE;
+        if (target > upperLimit) {
             return higherIsBetter ? Assurance.CONSISTENT_FAIL : Assurance.CONSISTENT_PASS;
         }
-        if (target < last.lowerLimit()) {
+        if (target < lowerLimit) {
             return higherIsBetter ? Assurance.CONSISTENT_PASS : Assurance.CONSISTENT_FAIL;
         }
         return Assurance.INCONSISTENT;

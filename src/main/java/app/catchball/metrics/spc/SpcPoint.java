@@ -1,6 +1,11 @@
 package app.catchball.metrics.spc;
 
-/** One analysed point with the limits of its segment. */
+/**
+ * One analysed point with the limits of its segment.
+ *
+ * @param provisionalLimits whether the limits of its segment come from fewer than
+ *     {@value SpcEngine#MIN_BASELINE_POINTS} points
+ */
 public record SpcPoint(
         int index,
         double value,
@@ -10,4 +15,5 @@ public record SpcPoint(
         double lowerNearLimit,
         double upperNearLimit,
         SpecialCause specialCause,
-        PointType pointType) {}
+        PointType pointType,
+        boolean provisionalLimits) {}

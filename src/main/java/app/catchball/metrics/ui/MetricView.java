@@ -15,6 +15,7 @@ import app.catchball.metrics.ValueSource;
 import app.catchball.metrics.spc.Assurance;
 import app.catchball.metrics.spc.PointType;
 import app.catchball.metrics.spc.SpcChart;
+import app.catchball.metrics.spc.SpcResult;
 import app.catchball.security.AccessService;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.button.Button;
@@ -83,6 +84,11 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         add(where);
 
         HorizontalLayout icons = new HorizontalLayout(variation(spc.result().variation()), assurance(spc.result().assurance()));
+        if (spc.result().provisionalLimits()) {
+            Span provisional = new Span(SpcResult.PROVISIONAL_LIMITS);
+            provisional.addClassName("spc-provisional");
+            icons.add(provisional);
+        }
         add(icons);
         List<String> labels = spc.periods().stream().map(p -> YearMonth.from(p).toString()).toList();
         String svg = SpcChart.svg(spc.result(), labels, metric.title(), metric.unitOfMeasure(),

@@ -17,7 +17,8 @@ class SpcChartTest {
 
         String svg = SpcChart.svg(result, null, "Falls per 1,000 bed days", "falls", 15.0, 800, 400);
 
-        assertThat(svg).startsWith("<svg").contains("Falls per 1,000 bed days");
+        assertThat(svg).startsWith("<svg").contains("Falls per 1,000 bed days")
+                .doesNotContain("Limits are provisional"); // 14 points
     }
 
     @Test
@@ -38,6 +39,7 @@ class SpcChartTest {
         String svg = SpcChart.svg(result, null, "Steady", "", 4.0, 600, 300);
 
         assertThat(svg).doesNotContain("rgb(40,157,224)", "#289de0").containsAnyOf("rgb(222,27,27)", "#de1b1b");
+        assertThat(svg).contains("Limits are provisional: fewer than 12 points"); // 5 points
     }
 
     @Test

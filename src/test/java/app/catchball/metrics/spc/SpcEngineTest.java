@@ -256,6 +256,274 @@ class SpcEngineTest {
         assertThat(withoutIndexes(causes, 12, 13, 14, 15, 16, 17, 18, 19)).containsOnly(NONE);
     }
 
+    // --- NHSRplotthedots rule (a): two in three counts only points close to the limits ---
+
+    @Test
+    void a_point_beyond_the_process_limit_does_not_count_towards_two_in_three() {
+        // 20 is above the upper limit 16.32, 15 is close (beyond 14.5467): only one close point in any window
+        List<SpecialCause> causes = causes(SpcEngine.analyse(baselineThen(20, 15, 12, 10, 12, 10), fixedAfter12(UP)));
+
+        assertThat(causes.subList(12, 15)).containsExactly(ABOVE_UPPER_LIMIT, NONE, NONE);
+        assertThat(withoutIndexes(causes, 12)).containsOnly(NONE);
+    }
+
+    @Test
+    void a_close_point_next_to_a_point_beyond_the_limit_within_seven_above_the_mean_is_a_shift_not_two_in_three() {
+        // 7 points above the mean 11: 12, 20, 15, 12, 13, 12, 13; 20 is outside, 15 the only close point
+        List<SpecialCause> causes =
+                causes(SpcEngine.analyse(baselineThen(10, 12, 20, 15, 12, 13, 12, 13, 10), fixedAfter12(UP)));
+
+        assertThat(causes.subList(13, 20)).containsExactly(
+                SHIFT_HIGH, ABOVE_UPPER_LIMIT, SHIFT_HIGH, SHIFT_HIGH, SHIFT_HIGH, SHIFT_HIGH, SHIFT_HIGH);
+        assertThat(withoutIndexes(causes, 13, 14, 15, 16, 17, 18, 19)).containsOnly(NONE);
+    }
+
+    @Test
+    void two_close_points_within_a_shift_are_two_in_three_and_the_rest_of_the_shift_is_a_shift() {
+        List<SpecialCause> causes =
+                causes(SpcEngine.analyse(baselineThen(10, 12, 15, 15, 12, 13, 12, 13, 10), fixedAfter12(UP)));
+
+        assertThat(causes.subList(13, 20)).containsExactly(
+                SHIFT_HIGH, TWO_OF_THREE_HIGH, TWO_OF_THREE_HIGH, SHIFT_HIGH, SHIFT_HIGH, SHIFT_HIGH, SHIFT_HIGH);
+        assertThat(withoutIndexes(causes, 13, 14, 15, 16, 17, 18, 19)).containsOnly(NONE);
+    }
+
+    // --- NHSRplotthedots rule (b): a point in a rising and a falling trend takes the trend to its right ---
+
+    @Test
+    void a_peak_that_ends_a_rising_trend_and_starts_a_falling_one_is_decreasing() {
+        // 10 … 16 rises over indexes 12..18, 16 … 10 falls over 18..24; limits [5.68, 16.32]
+        List<SpecialCause> causes = causes(SpcEngine.analyse(
+                baselineThen(10, 11, 12, 13, 14, 15, 16, 15, 14, 13, 12, 11, 10), fixedAfter12(UP)));
+
+        assertThat(causes.subList(12, 18)).containsOnly(TREND_INCREASING);
+        assertThat(causes.subList(18, 25)).containsOnly(TREND_DECREASING);
+        assertThat(causes.subList(0, 12)).containsOnly(NONE);
+    }
+
+    @Test
+    void a_trough_that_ends_a_falling_trend_and_starts_a_rising_one_is_increasing() {
+        List<SpecialCause> causes = causes(SpcEngine.analyse(
+                baselineThen(14, 13, 12, 11, 10, 9, 8, 9, 10, 11, 12, 13, 14), fixedAfter12(UP)));
+
+        assertThat(causes.subList(12, 18)).containsOnly(TREND_DECREASING);
+        assertThat(causes.subList(18, 25)).containsOnly(TREND_INCREASING);
+    }
+
+    @Test
+    void the_last_point_of_a_rising_trend_followed_by_a_tie_and_a_falling_trend_reads_decreasing_as_in_nhsrplotthedots() {
+        // Index 18 (16) is only in the rising trend, but the next point is in the falling one; NHSRplotthedots
+        // takes the step to it (a tie, not a rise) and so labels it decreasing.
+        List<SpecialCause> causes = causes(SpcEngine.analyse(
+                baselineThen(10, 11, 12, 13, 14, 15, 16, 16, 15, 14, 13, 12, 11, 10), fixedAfter12(UP)));
+
+        assertThat(causes.subList(12, 18)).containsOnly(TREND_INCREASING);
+        assertThat(causes.subList(18, 26)).containsOnly(TREND_DECREASING);
+    }
+
+    // --- provisional limits ---
+
+    @Test
+    void limits_from_fewer_than_12_points_are_provisional_and_from_12_they_are_not() {
+        // NHSRplotthedots test-ptd_add_short_group_warnings: 11 points warn, 12 do not
+        SpcResult eleven = SpcEngine.analyse(Arrays.copyOf(baselineThen(), 11), SpcOptions.defaults(UP));
+        SpcResult twelve = SpcEngine.analyse(baselineThen(), SpcOptions.defaults(UP));
+
+        assertThat(eleven.provisionalLimits()).isTrue();
+        assertThat(eleven.limitsWarning()).isEqualTo("Limits are provisional: fewer than 12 points");
+        assertThat(eleven.points()).allMatch(SpcPoint::provisionalLimits);
+        assertThat(twelve.provisionalLimits()).isFalse();
+        assertThat(twelve.limitsWarning()).isNull();
+        assertThat(twelve.points()).noneMatch(SpcPoint::provisionalLimits);
+    }
+
+    @Test
+    void only_a_short_segment_has_provisional_limits() {
+        // test-ptd_add_short_group_warnings: groups of 35 and 5 points warn on the 5 only; 20 and 20 do not warn
+        double[] forty = new double[40];
+        for (int i = 0; i < forty.length; i++) {
+            forty[i] = i % 2 == 0 ? 10 : 12;
+        }
+        SpcResult shortTail = SpcEngine.analyse(forty, rebasedAt(UP, null, 35));
+        SpcResult halves = SpcEngine.analyse(forty, rebasedAt(UP, null, 20));
+
+        assertThat(shortTail.provisionalLimits()).isTrue();
+        assertThat(shortTail.points().subList(0, 35)).noneMatch(SpcPoint::provisionalLimits);
+        assertThat(shortTail.points().subList(35, 40)).allMatch(SpcPoint::provisionalLimits);
+        assertThat(halves.provisionalLimits()).isFalse();
+        assertThat(halves.points()).noneMatch(SpcPoint::provisionalLimits);
+    }
+
+    @Test
+    void limits_fixed_after_12_points_are_not_provisional_and_an_empty_series_has_no_limits_to_warn_about() {
+        assertThat(SpcEngine.analyse(baselineThen(20, 20, 20), fixedAfter12(UP)).provisionalLimits()).isFalse();
+        assertThat(SpcEngine.analyse(new double[0], SpcOptions.defaults(UP)).limitsWarning()).isNull();
+    }
+
+    // --- ported from NHSRplotthedots tests/testthat (test-ptd_calculate_point_type.R) ---
+
+    @Test
+    void nhsr_seven_point_one_side_mean() {
+        assertThat(SpcEngine.sevenPointsOneSideOfMean(new int[0])).isEmpty();
+        assertThat(SpcEngine.sevenPointsOneSideOfMean(new int[] {1, 1, 1, 1, 1, 1})).containsExactly(0, 0, 0, 0, 0, 0);
+        assertThat(SpcEngine.sevenPointsOneSideOfMean(new int[] {1, 1, 1, 1, 1, 1, -1}))
+                .containsExactly(0, 0, 0, 0, 0, 0, 0);
+        assertThat(SpcEngine.sevenPointsOneSideOfMean(new int[] {1, 1, 1, 1, 1, 1, 1, 1, -1}))
+                .containsExactly(0, 0, 0, 0, 0, 0, 1, 1, 0);
+        assertThat(SpcEngine.sevenPointsOneSideOfMean(new int[] {-1, -1, -1, -1, -1, -1, -1, -1, 1}))
+                .containsExactly(0, 0, 0, 0, 0, 0, 1, 1, 0);
+    }
+
+    @Test
+    void nhsr_part_of_seven_trend() {
+        assertThat(SpcEngine.partOfSeven(new int[0])).isEmpty();
+        assertThat(ints(SpcEngine.partOfSeven(new int[] {0, 0, 0, 0, 0, 0}))).containsExactly(0, 0, 0, 0, 0, 0);
+        assertThat(ints(SpcEngine.partOfSeven(new int[] {0, 0, 0, 0, 0, 0, 1, 0})))
+                .containsExactly(1, 1, 1, 1, 1, 1, 1, 0);
+        assertThat(ints(SpcEngine.partOfSeven(new int[] {0, 0, 0, 0, 0, 0, 0, 1, 0})))
+                .containsExactly(0, 1, 1, 1, 1, 1, 1, 1, 0);
+        assertThat(ints(SpcEngine.partOfSeven(new int[] {0, 0, 0, 0, 0, 0, -1, 0})))
+                .containsExactly(1, 1, 1, 1, 1, 1, 1, 0);
+        assertThat(ints(SpcEngine.partOfSeven(new int[] {0, 0, 0, 0, 0, 0, 0, -1, 0})))
+                .containsExactly(0, 1, 1, 1, 1, 1, 1, 1, 0);
+    }
+
+    @Test
+    void nhsr_seven_point_trend() {
+        assertThat(SpcEngine.sevenPointTrend(new double[0])).isEmpty();
+        assertThat(SpcEngine.sevenPointTrend(new double[] {1, 2, 3, 4, 5, 6})).containsExactly(0, 0, 0, 0, 0, 0);
+        assertThat(SpcEngine.sevenPointTrend(new double[] {1, 2, 3, 3, 4, 5, 6})).containsExactly(0, 0, 0, 0, 0, 0, 0);
+        assertThat(SpcEngine.sevenPointTrend(new double[] {1, 2, 3, 4, 5, 6, 7})).containsExactly(0, 0, 0, 0, 0, 0, 1);
+        assertThat(SpcEngine.sevenPointTrend(new double[] {2, 1, 2, 3, 4, 5, 6, 7, 3}))
+                .containsExactly(0, 0, 0, 0, 0, 0, 0, 1, 0);
+        assertThat(SpcEngine.sevenPointTrend(new double[] {7, 6, 5, 4, 3, 2, 1})).containsExactly(0, 0, 0, 0, 0, 0, -1);
+        assertThat(SpcEngine.sevenPointTrend(new double[] {2, 7, 6, 5, 4, 3, 2, 1, 3}))
+                .containsExactly(0, 0, 0, 0, 0, 0, 0, -1, 0);
+    }
+
+    @Test
+    void nhsr_two_in_three() {
+        int[] above = {1, 1, 1, 1, 1, 1, 1};
+        assertThat(SpcEngine.twoInThree(new boolean[0], new int[0])).isEmpty();
+        assertThat(ints(SpcEngine.twoInThree(close(1, 0, 1), new int[] {1, 1, 1}))).containsExactly(1, 1, 1);
+        assertThat(ints(SpcEngine.twoInThree(close(0, 1, 1), new int[] {1, 1, 1}))).containsExactly(1, 1, 1);
+        assertThat(ints(SpcEngine.twoInThree(close(1, 1, 0), new int[] {1, 1, 1}))).containsExactly(1, 1, 1);
+        assertThat(ints(SpcEngine.twoInThree(close(0, 0, 1, 0, 1, 0, 0), above))).containsExactly(0, 0, 1, 1, 1, 0, 0);
+        assertThat(ints(SpcEngine.twoInThree(close(0, 0, 1, 1, 0, 0, 0), above))).containsExactly(0, 1, 1, 1, 1, 0, 0);
+    }
+
+    @Test
+    void nhsr_two_in_three_on_opposite_sides_of_the_mean() {
+        assertThat(ints(SpcEngine.twoInThree(close(1, 0, 1), new int[] {1, -1, 1}))).containsOnly(0);
+        assertThat(ints(SpcEngine.twoInThree(close(0, 1, 1), new int[] {1, -1, 1}))).containsOnly(0);
+        assertThat(ints(SpcEngine.twoInThree(close(1, 1, 0), new int[] {1, -1, 1}))).containsOnly(0);
+        assertThat(ints(SpcEngine.twoInThree(close(0, 0, 1, 0, 1, 0, 0), new int[] {1, -1, 1, -1, 1, -1, 1})))
+                .containsOnly(0);
+        assertThat(ints(SpcEngine.twoInThree(close(0, 0, 1, 1, 0, 0, 0), new int[] {-1, 1, -1, 1, -1, 1, -1})))
+                .containsOnly(0);
+    }
+
+    @Test
+    void nhsr_part_of_two_in_three_is_only_the_close_points() {
+        assertThat(partOfTwoInThree(close(1, 0, 1), 1, 1, 1)).containsExactly(1, 0, 1);
+        assertThat(partOfTwoInThree(close(0, 1, 1), 1, 1, 1)).containsExactly(0, 1, 1);
+        assertThat(partOfTwoInThree(close(1, 1, 0), 1, 1, 1)).containsExactly(1, 1, 0);
+        assertThat(partOfTwoInThree(close(0, 0, 1, 0, 1, 0, 0), 1, 1, 1, 1, 1, 1, 1)).containsExactly(0, 0, 1, 0, 1, 0, 0);
+        assertThat(partOfTwoInThree(close(1, 0, 0, 1), 1, 1, 1, 1)).containsExactly(0, 0, 0, 0);
+        assertThat(partOfTwoInThree(close(1, 0, 0, 1, 1), 1, 1, 1, 1, 1)).containsExactly(0, 0, 0, 1, 1);
+    }
+
+    // --- ported from NHSRplotthedots tests/testthat (test-ptd_spc_standard.R, test-ptd_spc.R and snapshots) ---
+
+    /** R: {@code set.seed(123); rnorm(20)}, as printed to 8 decimals. */
+    private static final double[] RNORM_20 = {-0.56047565, -0.23017749, 1.55870831, 0.07050839, 0.12928774,
+        1.71506499, 0.46091621, -1.26506123, -0.68685285, -0.44566197, 1.22408180, 0.35981383, 0.40077145,
+        0.11068272, -0.55584113, 1.78691314, 0.49785048, -1.96661716, 0.70135590, -0.47279141};
+
+    private static final Offset<Double> SNAPSHOT = within(5e-6);
+
+    @Test
+    void nhsr_standard_limits_of_rnorm_20_with_and_without_outlier_screening() {
+        SpcResult r1 = SpcEngine.analyse(RNORM_20, SpcOptions.defaults(UP));
+        assertThat(r1.points().getFirst().mean()).isCloseTo(0.1416238, SNAPSHOT);
+        assertThat(r1.points().getFirst().lowerLimit()).isCloseTo(-3.01138, SNAPSHOT);
+        assertThat(r1.points().getFirst().upperLimit()).isCloseTo(3.294627, SNAPSHOT);
+        assertThat(r1.points()).extracting(SpcPoint::pointType).containsOnly(PointType.COMMON_CAUSE);
+        assertThat(r1.provisionalLimits()).isFalse();
+
+        double[] withOutlier = RNORM_20.clone();
+        withOutlier[14] = 10;
+        SpcPoint r2 = SpcEngine.analyse(withOutlier, SpcOptions.defaults(UP)).points().getFirst();
+        assertThat(r2.mean()).isCloseTo(0.6694159, SNAPSHOT);
+        assertThat(r2.lowerLimit()).isCloseTo(-2.383666, SNAPSHOT);
+        assertThat(r2.upperLimit()).isCloseTo(3.722497, SNAPSHOT);
+        SpcPoint r3 = SpcEngine.analyse(withOutlier, new SpcOptions(UP, null, false, null, List.of())).points().getFirst();
+        assertThat(r3.mean()).isCloseTo(0.6694159, SNAPSHOT);
+        assertThat(r3.lowerLimit()).isCloseTo(-4.596625, SNAPSHOT);
+        assertThat(r3.upperLimit()).isCloseTo(5.935457, SNAPSHOT);
+        assertThat(r3.upperLimit() - r3.lowerLimit()).isGreaterThan(r2.upperLimit() - r2.lowerLimit());
+
+        SpcPoint fixed = SpcEngine.analyse(RNORM_20, new SpcOptions(UP, null, true, 12, List.of())).points().getFirst();
+        assertThat(fixed.lowerLimit()).isNotEqualTo(r1.points().getFirst().lowerLimit());
+        assertThat(fixed.upperLimit()).isNotEqualTo(r1.points().getFirst().upperLimit());
+    }
+
+    @Test
+    void nhsr_summary_of_rnorm_20_in_two_groups_of_10() {
+        // the facet (or rebase group) summary: 0.0746 [-2.60, 2.75] and 0.209 [-3.28, 3.70], all common cause
+        SpcResult result = SpcEngine.analyse(RNORM_20, rebasedAt(UP, null, 10));
+
+        Offset<Double> printed = within(0.005);
+        SpcPoint first = result.points().getFirst();
+        SpcPoint last = result.points().getLast();
+        assertThat(first.mean()).isCloseTo(0.0746, within(0.00005));
+        assertThat(first.lowerLimit()).isCloseTo(-2.60, printed);
+        assertThat(first.upperLimit()).isCloseTo(2.75, printed);
+        assertThat(last.mean()).isCloseTo(0.209, within(0.0005));
+        assertThat(last.lowerLimit()).isCloseTo(-3.28, printed);
+        assertThat(last.upperLimit()).isCloseTo(3.70, printed);
+        assertThat(result.points()).extracting(SpcPoint::pointType).containsOnly(PointType.COMMON_CAUSE);
+        assertThat(result.provisionalLimits()).isTrue(); // NHSRplotthedots warns for the 10-point groups too
+    }
+
+    @Test
+    void nhsr_summary_with_a_target_inside_the_limits_is_inconsistent() {
+        assertThat(SpcEngine.analyse(RNORM_20, new SpcOptions(UP, 0.5, true, null, List.of())).assurance())
+                .isEqualTo(Assurance.INCONSISTENT);
+    }
+
+    @Test
+    void nhsr_two_close_points_on_opposite_sides_of_the_mean_are_common_cause() {
+        double[] values = new double[16];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 2 == 0 ? 1 : -1;
+        }
+        values[14] = 5.5;
+        values[15] = -5.5;
+
+        List<SpcPoint> points = SpcEngine.analyse(values, SpcOptions.defaults(UP)).points();
+
+        assertThat(points.subList(14, 16)).allSatisfy(p -> {
+            assertThat(Math.abs(p.value() - p.mean())).isGreaterThan(p.upperNearLimit() - p.mean())
+                    .isLessThan(p.upperLimit() - p.mean()); // both close to the limits
+            assertThat(p.pointType()).isEqualTo(PointType.COMMON_CAUSE);
+        });
+    }
+
+    @Test
+    void nhsr_assurance_from_the_limits_and_the_target() {
+        // test-ptd_calculate_assurance_type.R: limits [1, 3], [5, 7], [1, 5] against a target of 4
+        ImprovementDirection down = ImprovementDirection.DECREASE;
+        assertThat(SpcEngine.assurance(1, 3, 4.0, UP)).isEqualTo(Assurance.CONSISTENT_FAIL);
+        assertThat(SpcEngine.assurance(5, 7, 4.0, UP)).isEqualTo(Assurance.CONSISTENT_PASS);
+        assertThat(SpcEngine.assurance(1, 5, 4.0, UP)).isEqualTo(Assurance.INCONSISTENT);
+        assertThat(SpcEngine.assurance(1, 3, 4.0, down)).isEqualTo(Assurance.CONSISTENT_PASS);
+        assertThat(SpcEngine.assurance(5, 7, 4.0, down)).isEqualTo(Assurance.CONSISTENT_FAIL);
+        assertThat(SpcEngine.assurance(1, 5, 4.0, down)).isEqualTo(Assurance.INCONSISTENT);
+        assertThat(SpcEngine.assurance(1, 3, 4.0, ImprovementDirection.NEUTRAL)).isNull();
+        assertThat(SpcEngine.assurance(1, 3, null, UP)).isNull();
+    }
+
     // --- point types and variation ---
 
     @Test
@@ -429,6 +697,31 @@ class SpcEngineTest {
     private static Assurance assurance(ImprovementDirection direction, Double target) {
         return SpcEngine.analyse(new double[] {1, 3, 2, 5, 4}, new SpcOptions(direction, target, true, null, List.of()))
                 .assurance();
+    }
+
+    private static boolean[] close(int... flags) {
+        boolean[] close = new boolean[flags.length];
+        for (int i = 0; i < flags.length; i++) {
+            close[i] = flags[i] == 1;
+        }
+        return close;
+    }
+
+    private static int[] ints(boolean[] flags) {
+        int[] ints = new int[flags.length];
+        for (int i = 0; i < flags.length; i++) {
+            ints[i] = flags[i] ? 1 : 0;
+        }
+        return ints;
+    }
+
+    /** R's {@code ptd_part_of_two_in_three(ptd_two_in_three(close, side), close)}. */
+    private static int[] partOfTwoInThree(boolean[] close, int... side) {
+        boolean[] in = SpcEngine.twoInThree(close, side);
+        for (int i = 0; i < in.length; i++) {
+            in[i] &= close[i];
+        }
+        return ints(in);
     }
 
     private static List<SpecialCause> causes(SpcResult result) {

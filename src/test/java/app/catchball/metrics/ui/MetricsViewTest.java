@@ -9,7 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.catchball.metrics.BowlingChart;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.ValueEntry;
+import app.catchball.metrics.ValueSource;
+import app.catchball.planning.Direction;
+import app.catchball.planning.ItemDraft;
+import app.catchball.planning.ItemKind;
 import app.catchball.planning.PlanFixture;
+import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -22,6 +28,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,6 +39,9 @@ class MetricsViewTest extends KaribuTest {
 
     @Autowired
     PlanFixture fixture;
+
+    @Autowired
+    PlanningService planning;
 
     @Test
     void the_bowling_chart_lists_the_units_metrics_by_month_with_year_to_date() {
@@ -71,6 +81,25 @@ class MetricsViewTest extends KaribuTest {
         UI.getCurrent().navigate(MetricView.class, falls.id());
 
         assertThat(_find(Button.class, spec -> spec.withText("Save value"))).isEmpty();
+        assertThat(_find(Span.class, spec -> spec.withText("Limits are provisional: fewer than 12 points"))).isEmpty();
+    }
+
+    @Test
+    void a_metric_with_fewer_than_12_values_says_its_limits_are_provisional() {
+        long id = SystemUser.runAs("admin", () -> planning.createItem(fixture.unit("W7"), fixture.cycle(), ItemKind.METRIC,
+                ItemDraft.titled("Provisional probe").withMetric("count", Direction.UP, null, null, null))).id();
+        try {
+            SystemUser.runAs("admin", () -> metrics.saveValues(id, List.of(
+                    new ValueEntry(LocalDate.of(2026, 4, 1), BigDecimal.ONE),
+                    new ValueEntry(LocalDate.of(2026, 5, 1), BigDecimal.TWO),
+                    new ValueEntry(LocalDate.of(2026, 6, 1), BigDecimal.TEN)), ValueSource.MANUAL));
+            login("viewer");
+            UI.getCurrent().navigate(MetricView.class, id);
+
+            _get(Span.class, spec -> spec.withText("Limits are provisional: fewer than 12 points"));
+        } finally {
+            SystemUser.runAs("admin", () -> planning.archiveItem(id, planning.item(id).version()));
+        }
     }
 
     @Test
