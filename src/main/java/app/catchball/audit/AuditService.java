@@ -2,6 +2,7 @@ package app.catchball.audit;
 
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,8 +77,8 @@ public class AuditService {
                         """)
                 .param("actor", blankToNull(filter.actor())).param("unit", filter.unitId())
                 .param("type", blankToNull(filter.type()))
-                .param("from", filter.from() == null ? null : java.sql.Timestamp.from(filter.from()))
-                .param("to", filter.to() == null ? null : java.sql.Timestamp.from(filter.to()))
+                .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
+                .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
                 .param("offset", Math.max(0, offset)).param("limit", Math.min(Math.max(1, limit), 500))
                 .query(AuditEntry.class).list();
     }

@@ -13,11 +13,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,7 +67,7 @@ public class CatchballService {
             throw new RuleViolation("Choose at least one unit to propose to.");
         }
         List<CascadeLinkView> threads = new ArrayList<>();
-        for (Long child : new java.util.LinkedHashSet<>(childUnitIds)) {
+        for (Long child : new LinkedHashSet<>(childUnitIds)) {
             CascadeLinkView draft = cascades.openDown(sourceItemId, child, proposal);
             threads.add(act(draft.id(), Move.PROPOSE, proposal, message));
         }
@@ -277,7 +279,7 @@ public class CatchballService {
                 .query(String.class).optional().orElse(username);
     }
 
-    private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

@@ -1,10 +1,11 @@
 package app.catchball.home;
 
 import app.catchball.catchball.CatchballService;
+import app.catchball.metrics.MetricsService;
 import app.catchball.organisation.OrganisationService;
-import com.vaadin.flow.component.html.Anchor;
 import app.catchball.security.AccessService;
 import app.catchball.security.Grant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
 public class HomeView extends VerticalLayout {
 
     HomeView(AccessService access, OrganisationService organisation, CatchballService catchball,
-             app.catchball.metrics.MetricsService metrics) {
+             MetricsService metrics) {
         add(new H2("Welcome, " + access.me().displayName()));
         long waiting = catchball.waitingOnMe();
         Anchor inbox = new Anchor("catchball", waiting == 0 ? "Catchball: nothing is waiting on you"

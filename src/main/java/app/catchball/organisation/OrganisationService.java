@@ -1,11 +1,13 @@
 package app.catchball.organisation;
 
+import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -145,8 +147,8 @@ public class OrganisationService {
     private void flush(OrgUnit unit) {
         try {
             units.flush();
-        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
-            throw new app.catchball.base.ConflictException(unit.getName()
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConflictException(unit.getName()
                     + " was changed by someone else at the same moment. Reload and try again.");
         }
     }

@@ -6,7 +6,12 @@ import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -201,14 +206,14 @@ public class CascadeService {
                         rs.getString("child_unit_name"), rs.getLong("cycle_id"), rs.getString("cycle_name"),
                         Party.valueOf(rs.getString("initiator")), CascadeStatus.valueOf(rs.getString("status")),
                         rs.getString("title"), rs.getString("target"),
-                        rs.getObject("due_date", java.time.LocalDate.class), rs.getString("rationale"),
+                        rs.getObject("due_date", LocalDate.class), rs.getString("rationale"),
                         rs.getString("resources"), (Long) rs.getObject("input_item_id"), rs.getInt("rounds"),
                         instant(rs, "agreed_at"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version")))
                 .optional().orElseThrow(() -> new RuleViolation("That catchball thread does not exist."));
     }
 
-    private static java.time.Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        java.sql.Timestamp t = rs.getTimestamp(column);
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 }

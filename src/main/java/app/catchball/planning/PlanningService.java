@@ -6,6 +6,7 @@ import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +15,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -307,7 +310,7 @@ public class PlanningService {
     public Strength cycleCorrelation(Corner corner, long a, long b) {
         PlanItem itemA = load(a);
         PlanItem itemB = load(b);
-        if (!itemA.getUnitId().equals(itemB.getUnitId()) || !java.util.Objects.equals(itemA.getCycleId(), itemB.getCycleId())) {
+        if (!itemA.getUnitId().equals(itemB.getUnitId()) || !Objects.equals(itemA.getCycleId(), itemB.getCycleId())) {
             throw new RuleViolation("Only items of the same X-matrix can be linked.");
         }
         if (itemA.getKind().side() != corner.sideA() || itemB.getKind().side() != corner.sideB()) {
@@ -362,7 +365,7 @@ public class PlanningService {
                 .collect(Collectors.toMap(UnitNode::id, u -> u, (x, y) -> x, LinkedHashMap::new));
         String by = permissions.requireUsername();
         List<ItemView> created = new ArrayList<>();
-        for (Long childId : new java.util.LinkedHashSet<>(childUnitIds)) {
+        for (Long childId : new LinkedHashSet<>(childUnitIds)) {
             UnitNode child = children.get(childId);
             if (child == null) {
                 throw new RuleViolation("Items are deployed to the units directly below "
@@ -506,8 +509,8 @@ public class PlanningService {
                     throw new RuleViolation("The target should be " + (draft.direction() == Direction.UP ? "above" : "below")
                             + " the baseline for a metric where " + draft.direction().label().toLowerCase() + ".");
                 }
-                for (var n : new java.math.BigDecimal[] {draft.baseline(), draft.target()}) {
-                    if (n != null && n.abs().compareTo(new java.math.BigDecimal("1e10")) >= 0) {
+                for (var n : new BigDecimal[] {draft.baseline(), draft.target()}) {
+                    if (n != null && n.abs().compareTo(new BigDecimal("1e10")) >= 0) {
                         throw new RuleViolation("Baseline and target must be below 10,000,000,000.");
                     }
                 }

@@ -2,6 +2,7 @@ package app.catchball.projects;
 
 import app.catchball.security.RoleRevoked;
 import app.catchball.security.UserDeactivated;
+import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,6 @@ class LeadDepartures {
     private void record(long userId, Long unitId, String reason) {
         jdbc.sql("insert into lead_departure (user_id, unit_id, reason, at) values (:u, :unit, :r, :at)")
                 .param("u", userId).param("unit", unitId).param("r", reason)
-                .param("at", java.sql.Timestamp.from(clock.instant())).update();
+                .param("at", Timestamp.from(clock.instant())).update();
     }
 }

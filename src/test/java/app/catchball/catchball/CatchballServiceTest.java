@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -47,7 +48,7 @@ class CatchballServiceTest {
     JdbcClient jdbc;
 
     @Autowired
-    org.springframework.context.ApplicationContext context;
+    ApplicationContext context;
 
     private static <T> T as(String user, Supplier<T> work) {
         return SystemUser.runAs(user, work);

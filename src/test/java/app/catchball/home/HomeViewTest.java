@@ -3,8 +3,12 @@ package app.catchball.home;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 import app.catchball.support.KaribuTest;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class HomeViewTest extends KaribuTest {
@@ -22,9 +26,9 @@ class HomeViewTest extends KaribuTest {
     void a_metric_owner_is_asked_for_a_countermeasure_on_the_home_page() {
         login("acute.lead");
 
-        _get(com.vaadin.flow.component.html.H3.class, spec -> spec.withText("Metrics asking you for a countermeasure"));
-        org.assertj.core.api.Assertions.assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(
-                        com.vaadin.flow.component.html.Anchor.class).stream().map(a -> a.getText()))
+        _get(H3.class, spec -> spec.withText("Metrics asking you for a countermeasure"));
+        Assertions.assertThat(LocatorJ._find(
+                        Anchor.class).stream().map(a -> a.getText()))
                 .anyMatch(t -> t.startsWith("M2 Average length of stay (Emergency & Acute Medicine): "));
     }
 }

@@ -3,19 +3,23 @@ package app.catchball.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.catchball.base.ConflictException;
+import app.catchball.base.RuleViolation;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -46,7 +50,7 @@ class NoLostUpdatesTest {
         long auditBefore = auditUpdates("plan_item", item.id());
         AtomicInteger applied = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
-        List<String> appliedTexts = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> appliedTexts = Collections.synchronizedList(new ArrayList<>());
 
         run(thread -> () -> {
             for (int i = 0; i < ATTEMPTS; i++) {
@@ -90,7 +94,7 @@ class NoLostUpdatesTest {
                     SystemUser.runAs("admin", () -> organisation.rename(unit.id(), "Contended Ward " + thread + "-" + n, "CONT",
                             current.version()));
                     applied.incrementAndGet();
-                } catch (app.catchball.base.RuleViolation | org.springframework.dao.OptimisticLockingFailureException e) {
+                } catch (RuleViolation | OptimisticLockingFailureException e) {
                     refused.incrementAndGet();
                 }
             }
@@ -108,7 +112,7 @@ class NoLostUpdatesTest {
                 .param("t", table).param("id", id).query(Long.class).single();
     }
 
-    private static void run(java.util.function.IntFunction<Callable<Void>> work) throws Exception {
+    private static void run(IntFunction<Callable<Void>> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             List<Future<Void>> futures = new ArrayList<>();

@@ -6,11 +6,15 @@ import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
 import app.catchball.support.StatementCounter;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -77,8 +81,8 @@ class PlanningBenchmark {
 
     /** What the Cascade view loads when it opens: the roots, then each level down to the top unit's priorities. */
     private List<PlanNode> openToPriorities(long cycle) {
-        List<PlanNode> shown = new java.util.ArrayList<>(cascade.roots(cycle));
-        java.util.ArrayDeque<PlanNode> todo = new java.util.ArrayDeque<>(shown);
+        List<PlanNode> shown = new ArrayList<>(cascade.roots(cycle));
+        ArrayDeque<PlanNode> todo = new ArrayDeque<>(shown);
         while (!todo.isEmpty()) {
             PlanNode n = todo.pop();
             if (n.hasChildren() && n.kind() != ItemKind.PRIORITY && n.kind() != ItemKind.METRIC && n.kind() != ItemKind.INPUT) {
@@ -104,8 +108,8 @@ class PlanningBenchmark {
             }
             Arrays.sort(ns);
             double median = ns[ns.length / 2] / 1e6;
-            return String.format(java.util.Locale.ROOT, "BENCH %s %.2f ms target <= %s ms %s", name, median,
-                    new java.math.BigDecimal(targetMs).stripTrailingZeros().toPlainString(), median <= targetMs ? "met" : "MISSED");
+            return String.format(Locale.ROOT, "BENCH %s %.2f ms target <= %s ms %s", name, median,
+                    new BigDecimal(targetMs).stripTrailingZeros().toPlainString(), median <= targetMs ? "met" : "MISSED");
         });
     }
 

@@ -2,6 +2,7 @@ package app.catchball.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.catchball.base.RuleViolation;
 import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ class PlanningPermissionTest {
         } catch (AccessDeniedException e) {
             refused = true;
             assertThat(e.getMessage()).contains("needs the Lead role");
-        } catch (app.catchball.base.RuleViolation e) {
+        } catch (RuleViolation e) {
             // allowed, but the unit has no child to deploy to
             assertThat(e.getMessage()).contains("directly below");
         }

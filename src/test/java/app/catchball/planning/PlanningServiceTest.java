@@ -9,7 +9,11 @@ import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
 import app.catchball.support.StatementCounter;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,8 +85,8 @@ class PlanningServiceTest {
 
     /** Every item beneath, opening each node once as the tree would: breadth first, each item once. */
     private List<PlanNode> everythingBeneath(long itemId, long cycle) {
-        java.util.Map<Long, PlanNode> seen = new java.util.LinkedHashMap<>();
-        java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>(List.of(itemId));
+        Map<Long, PlanNode> seen = new LinkedHashMap<>();
+        ArrayDeque<Long> todo = new ArrayDeque<>(List.of(itemId));
         while (!todo.isEmpty()) {
             for (PlanNode child : cascade.children(todo.pop(), cycle)) {
                 if (seen.putIfAbsent(child.id(), child) == null && child.hasChildren()) {
@@ -179,7 +183,7 @@ class PlanningServiceTest {
         for (Side side : List.of(Side.SOUTH, Side.WEST, Side.NORTH, Side.EAST, Side.OWNERS)) {
             assertThat(after.side(side)).extracting(ItemView::code, ItemView::title)
                     .containsExactlyElementsOf(before.side(side).stream()
-                            .map(i -> org.assertj.core.groups.Tuple.tuple(i.code(), i.title())).toList());
+                            .map(i -> Tuple.tuple(i.code(), i.title())).toList());
         }
         assertThat(after.correlations()).hasSameSizeAs(before.correlations());
         ItemView huddle = after.side(Side.NORTH).getFirst();

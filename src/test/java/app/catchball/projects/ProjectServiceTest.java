@@ -14,9 +14,12 @@ import app.catchball.security.SystemUser;
 import app.catchball.security.UserSummary;
 import app.catchball.support.SpringTest;
 import java.time.LocalDate;
-import java.util.UUID;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -250,7 +253,7 @@ class ProjectServiceTest {
         long nth = fixture.unit("NTH");
         List<ProjectSummary> walked = as("viewer", () -> projects.projectsOf(nth, true));
         int total = as("viewer", () -> projects.countProjects(nth, true, false));
-        List<ProjectSummary> paged = new java.util.ArrayList<>();
+        List<ProjectSummary> paged = new ArrayList<>();
         for (int offset = 0; offset < total; offset += 7) {
             int from = offset;
             paged.addAll(as("viewer", () -> projects.projectsOf(nth, true, false, from, 7)));
@@ -258,8 +261,8 @@ class ProjectServiceTest {
 
         assertThat(paged).hasSize(walked.size()).extracting(ProjectSummary::id).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(walked.stream().map(ProjectSummary::id).toList());
-        java.util.Map<Long, Boolean> alignedByWalk = walked.stream()
-                .collect(java.util.stream.Collectors.toMap(ProjectSummary::id, ProjectSummary::aligned));
+        Map<Long, Boolean> alignedByWalk = walked.stream()
+                .collect(Collectors.toMap(ProjectSummary::id, ProjectSummary::aligned));
         assertThat(paged).allSatisfy(p -> assertThat(p.aligned()).as(p.title()).isEqualTo(alignedByWalk.get(p.id())));
         assertThat(paged.stream().filter(ProjectSummary::slipping).map(ProjectSummary::id).toList())
                 .containsExactlyInAnyOrderElementsOf(walked.stream().filter(ProjectSummary::slipping).map(ProjectSummary::id).toList());

@@ -1,7 +1,9 @@
 package app.catchball.capability.ui;
 
-import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.capability.CapabilityChart;
 import app.catchball.capability.CapabilityOverview;
 import app.catchball.capability.CapabilityService;
@@ -9,11 +11,10 @@ import app.catchball.capability.CoachingRelationship;
 import app.catchball.capability.CoachingSuggestion;
 import app.catchball.capability.PersonCapability;
 import app.catchball.capability.SkillLevelView;
-import app.catchball.base.UnitDirectory;
-import app.catchball.base.ui.UnitPicker;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.security.AccessService;
 import app.catchball.security.UserSummary;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -253,7 +254,7 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    private static HorizontalLayout row(com.vaadin.flow.component.Component... components) {
+    private static HorizontalLayout row(Component... components) {
         HorizontalLayout row = new HorizontalLayout(components);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return row;

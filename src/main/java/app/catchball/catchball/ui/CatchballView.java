@@ -1,16 +1,18 @@
 package app.catchball.catchball.ui;
 
+import app.catchball.base.RuleViolation;
 import app.catchball.base.ui.Notices;
 import app.catchball.catchball.CatchballBroadcaster;
 import app.catchball.catchball.CatchballService;
-import app.catchball.catchball.InboxRow;
 import app.catchball.catchball.InboxRow.Bucket;
+import app.catchball.catchball.InboxRow;
 import app.catchball.catchball.UnitAgreement;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleStage;
 import app.catchball.planning.CycleSummary;
+import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanningService;
 import app.catchball.security.AccessService;
 import app.catchball.security.Grant;
@@ -140,13 +142,13 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         event.getLocation().getQueryParameters().getSingleParameter("propose").ifPresent(id -> {
             try {
                 newProposal(planning.item(Long.parseLong(id)));
-            } catch (NumberFormatException | app.catchball.base.RuleViolation ex) {
+            } catch (NumberFormatException | RuleViolation ex) {
                 Notices.error("That item does not exist.");
             }
         });
     }
 
-    private void newProposal(app.catchball.planning.ItemView item) {
+    private void newProposal(ItemView item) {
         if (cycle.getValue() == null) {
             Notices.error("Choose the cycle first.");
             return;

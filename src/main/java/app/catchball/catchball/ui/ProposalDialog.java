@@ -1,5 +1,6 @@
 package app.catchball.catchball.ui;
 
+import app.catchball.base.RuleViolation;
 import app.catchball.base.ui.Notices;
 import app.catchball.catchball.CatchballService;
 import app.catchball.organisation.OrganisationService;
@@ -10,6 +11,7 @@ import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanningService;
 import app.catchball.planning.Proposal;
 import app.catchball.planning.Side;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,6 +25,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.security.access.AccessDeniedException;
 
 /** Starts catchball: a proposal down to child units (about a priority or annual objective) or up to the parent unit. */
 class ProposalDialog extends Dialog {
@@ -69,7 +73,7 @@ class ProposalDialog extends Dialog {
                 from, item, to);
         d.send("Send proposal", () -> {
             if (item.getValue() == null || to.getValue().isEmpty()) {
-                throw new app.catchball.base.RuleViolation("Choose the item and at least one unit to propose to.");
+                throw new RuleViolation("Choose the item and at least one unit to propose to.");
             }
             List<CascadeLinkView> threads = catchball.proposeDown(item.getValue().id(),
                     to.getValue().stream().map(UnitNode::id).toList(), d.proposal(), d.message.getValue());
@@ -90,7 +94,7 @@ class ProposalDialog extends Dialog {
                 + "its priorities and comes back to you as an agreed input."), from);
         d.send("Send proposal", () -> {
             if (from.getValue() == null) {
-                throw new app.catchball.base.RuleViolation("Choose the unit you propose from.");
+                throw new RuleViolation("Choose the unit you propose from.");
             }
             return List.of(catchball.proposeUp(from.getValue().id(), cycle.id(), d.proposal(), d.message.getValue()));
         });
@@ -108,7 +112,7 @@ class ProposalDialog extends Dialog {
         message.setWidthFull();
     }
 
-    private void form(com.vaadin.flow.component.Component... top) {
+    private void form(Component... top) {
         FormLayout form = new FormLayout();
         form.add(top);
         form.add(wording, target, due, rationale, message);
@@ -125,7 +129,7 @@ class ProposalDialog extends Dialog {
         return new Proposal(wording.getValue(), target.getValue(), due.getValue(), rationale.getValue(), null);
     }
 
-    private void send(String label, java.util.function.Supplier<List<CascadeLinkView>> action) {
+    private void send(String label, Supplier<List<CascadeLinkView>> action) {
         Button send = new Button(label, e -> {
             try {
                 List<CascadeLinkView> threads = action.get();
@@ -137,7 +141,7 @@ class ProposalDialog extends Dialog {
                 } else {
                     UI.getCurrent().navigate(CatchballView.class);
                 }
-            } catch (app.catchball.base.RuleViolation | org.springframework.security.access.AccessDeniedException ex) {
+            } catch (RuleViolation | AccessDeniedException ex) {
                 Notices.error(ex.getMessage());
             }
         });

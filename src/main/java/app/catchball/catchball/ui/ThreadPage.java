@@ -1,8 +1,8 @@
 package app.catchball.catchball.ui;
 
-import app.catchball.base.ui.Notices;
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.ui.Notices;
 import app.catchball.catchball.CatchballBroadcaster;
 import app.catchball.catchball.CatchballService;
 import app.catchball.catchball.Move;
@@ -11,6 +11,7 @@ import app.catchball.catchball.ThreadView;
 import app.catchball.planning.CascadeLinkView;
 import app.catchball.planning.CascadeStatus;
 import app.catchball.planning.Proposal;
+import app.catchball.security.AccessService;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -62,7 +63,7 @@ public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> 
 
     private final String me;
 
-    ThreadPage(CatchballService catchball, CatchballBroadcaster broadcaster, app.catchball.security.AccessService access) {
+    ThreadPage(CatchballService catchball, CatchballBroadcaster broadcaster, AccessService access) {
         this.catchball = catchball;
         this.broadcaster = broadcaster;
         this.me = access.me().username();

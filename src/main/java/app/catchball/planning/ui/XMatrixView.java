@@ -1,13 +1,16 @@
 package app.catchball.planning.ui;
 
-import app.catchball.base.ui.Notices;
+import app.catchball.audit.AuditEntry;
+import app.catchball.audit.AuditService;
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.UnitRef;
+import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.organisation.UnitNode;
 import app.catchball.planning.CascadeTree;
+import app.catchball.planning.Corner;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
 import app.catchball.planning.ItemKind;
@@ -24,6 +27,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -44,6 +49,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +72,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private final CascadeTree cascadeTree;
     private final CycleService cycles;
     private final AccessService access;
-    private final app.catchball.audit.AuditService audit;
+    private final AuditService audit;
 
     private final UnitPicker unitPicker;
     private final Select<CycleSummary> cyclePicker = new Select<>();
@@ -78,7 +86,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private boolean navigating;
 
     XMatrixView(PlanningService planning, CascadeTree cascadeTree, CycleService cycles, UnitDirectory units, AccessService access,
-                app.catchball.audit.AuditService audit) {
+                AuditService audit) {
         this.audit = audit;
         this.planning = planning;
         this.cascadeTree = cascadeTree;
@@ -195,14 +203,14 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         }
     }
 
-    private void cycle(app.catchball.planning.Corner corner, long a, long b) {
+    private void cycle(Corner corner, long a, long b) {
         try {
             Strength s = planning.cycleCorrelation(corner, a, b);
             ItemView itemA = current.item(a);
             ItemView itemB = current.item(b);
             String pair = (itemA == null ? "?" : itemA.code()) + " × " + (itemB == null ? "?" : itemB.code());
             String what = s == null ? "no link" : s.symbol() + " "
-                    + (corner == app.catchball.planning.Corner.OWNERS ? s.ownerLabel() : s.label());
+                    + (corner == Corner.OWNERS ? s.ownerLabel() : s.label());
             Notices.ok(pair + ": " + what + " — saved");
             reload(new XMatrixElement.CellRef(corner.name(), a, b));
         } catch (RuleViolation | AccessDeniedException ex) {
@@ -274,7 +282,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
                     item.code() + " archived. It is kept with its history."));
             archive.addThemeVariants(ButtonVariant.LUMO_ERROR);
             if (item.kind() == ItemKind.PRIORITY || item.kind() == ItemKind.ANNUAL) {
-                com.vaadin.flow.component.html.Anchor propose = new com.vaadin.flow.component.html.Anchor(
+                Anchor propose = new Anchor(
                         "catchball?propose=" + item.id(), "Propose to units below through catchball");
                 detail.add(propose);
             }
@@ -289,11 +297,11 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         below.setAllRowsVisible(true);
         detail.add(below);
         detail.add(new H3("History"));
-        com.vaadin.flow.component.grid.Grid<app.catchball.audit.AuditEntry> history = new com.vaadin.flow.component.grid.Grid<>();
-        history.addColumn(e -> java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm")
-                .format(e.at().atZone(java.time.ZoneId.systemDefault()))).setHeader("When").setAutoWidth(true);
-        history.addColumn(app.catchball.audit.AuditEntry::actor).setHeader("Who").setAutoWidth(true);
-        history.addColumn(app.catchball.audit.AuditEntry::changes).setHeader("Change");
+        Grid<AuditEntry> history = new Grid<>();
+        history.addColumn(e -> DateTimeFormatter.ofPattern("d MMM yyyy HH:mm")
+                .format(e.at().atZone(ZoneId.systemDefault()))).setHeader("When").setAutoWidth(true);
+        history.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
+        history.addColumn(AuditEntry::changes).setHeader("Change");
         history.setItems(audit.history("plan_item", itemId));
         history.setAllRowsVisible(true);
         history.addClassName("item-history");
@@ -314,7 +322,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void openDeploy() {
-        List<ItemView> sources = new java.util.ArrayList<>(current.side(Side.NORTH));
+        List<ItemView> sources = new ArrayList<>(current.side(Side.NORTH));
         sources.addAll(current.side(Side.WEST));
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Deploy to units below " + current.unit().name());

@@ -1,7 +1,7 @@
 package app.catchball.projects.ui;
 
-import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.ui.Notices;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.projects.Handover;
 import app.catchball.projects.LinkedItem;
@@ -12,6 +12,7 @@ import app.catchball.projects.ProjectDetail;
 import app.catchball.projects.ProjectService;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.security.AccessService;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -34,6 +35,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 
 /** One project: its details, alignment, measures, PDSA log and handovers. */
@@ -214,13 +216,13 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Long>
         return b;
     }
 
-    private static HorizontalLayout row(com.vaadin.flow.component.Component... components) {
+    private static HorizontalLayout row(Component... components) {
         HorizontalLayout row = new HorizontalLayout(components);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return row;
     }
 
-    private void run(java.util.function.Supplier<?> action, String message) {
+    private void run(Supplier<?> action, String message) {
         try {
             action.get();
             Notices.ok(message);

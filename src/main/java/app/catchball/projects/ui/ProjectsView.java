@@ -1,8 +1,8 @@
 package app.catchball.projects.ui;
 
-import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.projects.AlignmentReport;
 import app.catchball.projects.LinkedItem;
@@ -31,6 +31,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -192,7 +193,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     static String flags(ProjectSummary p) {
-        List<String> flags = new java.util.ArrayList<>();
+        List<String> flags = new ArrayList<>();
         if (p.needsNewLead()) {
             flags.add("Needs a new lead");
         }

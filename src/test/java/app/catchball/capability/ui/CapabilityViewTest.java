@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.catchball.capability.CoachingSuggestion;
 import app.catchball.capability.PersonCapability;
+import app.catchball.capability.SkillLevelView;
+import app.catchball.projects.ProjectSummary;
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -42,8 +45,8 @@ class CapabilityViewTest extends KaribuTest {
                 .contains("Grace Mensah");
         assertThat(CapabilityViewTest.<CoachingSuggestion>rows("coaching-suggestions")).extracting(CoachingSuggestion::coacheeName)
                 .contains("Liam Brown");
-        assertThat(CapabilityViewTest.<app.catchball.projects.ProjectSummary>rows("foundation-led"))
-                .extracting(app.catchball.projects.ProjectSummary::leadName).contains("Liam Brown");
+        assertThat(CapabilityViewTest.<ProjectSummary>rows("foundation-led"))
+                .extracting(ProjectSummary::leadName).contains("Liam Brown");
         assertThat(recordButtonVisible()).isTrue();
         assertThat(_find(Button.class, spec -> spec.withText("Skill levels…"))).noneMatch(Button::isVisible);
     }
@@ -58,7 +61,7 @@ class CapabilityViewTest extends KaribuTest {
 
         login("admin");
         UI.getCurrent().navigate(CapabilityView.class, QueryParameters.simple(Map.of("unit", "W7")));
-        com.github.mvysny.kaributesting.v10.LocatorJ._click(_get(Button.class, spec -> spec.withText("Skill levels…")));
-        assertThat(CapabilityViewTest.<app.catchball.capability.SkillLevelView>rows("skill-levels")).hasSizeGreaterThanOrEqualTo(4);
+        LocatorJ._click(_get(Button.class, spec -> spec.withText("Skill levels…")));
+        assertThat(CapabilityViewTest.<SkillLevelView>rows("skill-levels")).hasSizeGreaterThanOrEqualTo(4);
     }
 }

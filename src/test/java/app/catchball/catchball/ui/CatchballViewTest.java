@@ -24,9 +24,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +44,7 @@ class CatchballViewTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     private static List<String> titles() {
         Grid<InboxRow> grid = _get(Grid.class, spec -> spec.withClasses("inbox"));
-        List<String> titles = new java.util.ArrayList<>();
+        List<String> titles = new ArrayList<>();
         for (int i = 0; i < GridKt._size(grid); i++) {
             titles.add(GridKt._get(grid, i).title());
         }
@@ -116,7 +118,7 @@ class CatchballViewTest extends KaribuTest {
         login("viewer");
         UI.getCurrent().navigate(ThreadPage.class, link.id());
 
-        assertThat(_find(com.vaadin.flow.component.html.Paragraph.class).stream().map(p -> p.getText()))
+        assertThat(_find(Paragraph.class).stream().map(p -> p.getText()))
                 .anyMatch(t -> t.matches("Agreed on \\d{1,2} \\w{3} \\d{4} after 1 round\\."));
         _get(Anchor.class, spec -> spec.withText("Open Emergency & Acute Medicine’s X-matrix"));
         assertThat(_find(Button.class, spec -> spec.withText("Reopen"))).isEmpty();

@@ -11,12 +11,15 @@ import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.security.SystemUser;
 import app.catchball.support.KaribuTest;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -91,9 +94,9 @@ class OrganisationViewTest extends KaribuTest {
 
         @SuppressWarnings("unchecked")
         TreeGrid<UnitNode> grid = _get(TreeGrid.class);
-        java.util.List<String> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < com.github.mvysny.kaributesting.v10.GridKt._size(grid); i++) {
-            rows.add(String.join(" | ", com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(grid, i)));
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            rows.add(String.join(" | ", GridKt._getFormattedRow(grid, i)));
         }
         assertThat(rows).contains(
                 "Division of Medicine | MED | Division / care group | Dr James Whitfield",

@@ -7,19 +7,30 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.planning.Corner;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
+import app.catchball.planning.PlanningService;
 import app.catchball.planning.Side;
+import app.catchball.security.SystemUser;
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.LocatorJ;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -68,7 +79,7 @@ class XMatrixViewTest extends KaribuTest {
     @Test
     void others_see_the_matrix_read_only_and_the_service_refuses_their_clicks() {
         XMatrixElement matrix = open("viewer");
-        UI.getCurrent().navigate("x-matrix", com.vaadin.flow.router.QueryParameters.fromString("unit=W7"));
+        UI.getCurrent().navigate("x-matrix", QueryParameters.fromString("unit=W7"));
         matrix = _get(XMatrixElement.class);
         ItemView p3 = fixture.item("W7", "Discharge lounge pilot");
         ItemView m1 = fixture.item("W7", "Discharges before noon");
@@ -85,7 +96,7 @@ class XMatrixViewTest extends KaribuTest {
     void the_matrix_shows_its_warnings() {
         open("ward7.nurse");
 
-        List<String> warnings = com.github.mvysny.kaributesting.v10.LocatorJ._find(ListItem.class).stream()
+        List<String> warnings = LocatorJ._find(ListItem.class).stream()
                 .map(ListItem::getText).toList();
         assertThat(warnings).contains(
                 "⚠ P3 Discharge lounge pilot: No lead",
@@ -126,22 +137,22 @@ class XMatrixViewTest extends KaribuTest {
         ItemView huddle = fixture.item("W7", "Safety huddle with falls risk review");
         ComponentUtil.fireEvent(matrix, new XMatrixElement.ItemClickEvent(matrix, true, "north", huddle.id()));
         _click(_get(Button.class, spec -> spec.withText("Edit")));
-        setValue(_get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withLabel("Description")), "Mine");
+        setValue(_get(TextArea.class, spec -> spec.withLabel("Description")), "Mine");
 
-        app.catchball.security.SystemUser.runAs("acute.lead", () -> planning.updateItem(huddle.id(),
+        SystemUser.runAs("acute.lead", () -> planning.updateItem(huddle.id(),
                 huddle.toDraft().withDescription("Theirs"), huddle.version()));
         _click(_get(Button.class, spec -> spec.withText("Save")));
 
-        _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withText(huddle.code()
-                + " was changed by Priya Nair on " + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm")
-                .format(fixture.item("W7", huddle.title()).updatedAt().atZone(java.time.ZoneId.systemDefault()))
+        _get(Span.class, spec -> spec.withText(huddle.code()
+                + " was changed by Priya Nair on " + DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm")
+                .format(fixture.item("W7", huddle.title()).updatedAt().atZone(ZoneId.systemDefault()))
                 + " after you opened it. Nothing was overwritten: reload to see the change, then edit again."));
         _click(_get(Button.class, spec -> spec.withText("Reload")));
         assertThat(fixture.item("W7", huddle.title()).description()).isEqualTo("Theirs");
     }
 
     @Autowired
-    app.catchball.planning.PlanningService planning;
+    PlanningService planning;
 
     @Test
     void an_item_shows_its_line_of_sight_to_true_north() {
@@ -162,17 +173,17 @@ class XMatrixViewTest extends KaribuTest {
     }
 
     private static List<CascadeGrid.Row> rows(CascadeGrid grid) {
-        return java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i)).toList();
+        return IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i)).toList();
     }
 
     @Test
     void any_unit_and_cycle_can_be_opened_from_a_bookmarkable_url() {
         login("viewer");
-        UI.getCurrent().navigate("x-matrix", com.vaadin.flow.router.QueryParameters.fromString("unit=MED&cycle=" + fixture.cycle()));
+        UI.getCurrent().navigate("x-matrix", QueryParameters.fromString("unit=MED&cycle=" + fixture.cycle()));
 
         XMatrixElement matrix = _get(XMatrixElement.class);
         assertThat(matrix.matrix().unit().shortCode()).isEqualTo("MED");
-        assertThat(_get(app.catchball.base.ui.UnitPicker.class).getValue().name()).isEqualTo("Division of Medicine");
+        assertThat(_get(UnitPicker.class).getValue().name()).isEqualTo("Division of Medicine");
     }
 
     @Test
@@ -190,7 +201,7 @@ class XMatrixViewTest extends KaribuTest {
         List<CascadeGrid.Row> all = rows(tree);
         assertThat(all).extracting(r -> r.node().label() + " — " + r.node().unitName())
                 .contains("P1 Daily discharge huddle — Ward 7 — Respiratory");
-        all.stream().collect(java.util.stream.Collectors.groupingBy(r -> r.path().substring(0, r.path().lastIndexOf('/'))))
+        all.stream().collect(Collectors.groupingBy(r -> r.path().substring(0, r.path().lastIndexOf('/'))))
                 .forEach((parent, children) -> assertThat(children).as("children of %s", parent)
                         .extracting(r -> r.node().id()).doesNotHaveDuplicates());
     }

@@ -6,15 +6,16 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.catchball.planning.PlanFixture;
 import app.catchball.projects.AlignmentReport;
 import app.catchball.projects.LinkedItem;
 import app.catchball.projects.PdsaCycle;
 import app.catchball.projects.ProjectDraft;
 import app.catchball.projects.ProjectService;
 import app.catchball.projects.ProjectSummary;
-import app.catchball.planning.PlanFixture;
 import app.catchball.security.SystemUser;
 import app.catchball.support.KaribuTest;
+import app.catchball.support.StatementCounter;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -23,6 +24,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
@@ -57,13 +59,13 @@ class ProjectsViewTest extends KaribuTest {
     @Test
     void the_trust_and_below_costs_a_bounded_number_of_statements_whatever_the_rows() {
         login("viewer");
-        int statements = app.catchball.support.StatementCounter.count(() -> {
+        int statements = StatementCounter.count(() -> {
             UI.getCurrent().navigate(ProjectsView.class, QueryParameters.simple(Map.of("unit", "NTH", "below", "true")));
             assertThat(firstPage("project-list")).hasSize(50);
             assertThat(firstPage("unaligned-projects")).isNotEmpty();
         });
 
-        int continuity = app.catchball.support.StatementCounter.count(() -> {
+        int continuity = StatementCounter.count(() -> {
             UI.getCurrent().navigate(ContinuityView.class, QueryParameters.simple(Map.of("unit", "NTH")));
             firstPage("needs-new-lead");
         });
@@ -158,7 +160,7 @@ class ProjectsViewTest extends KaribuTest {
         login("viewer");
         UI.getCurrent().navigate(ProjectView.class, falls.id());
 
-        assertThat(_find(com.vaadin.flow.component.html.Span.class)).extracting(s -> s.getText()).contains("Slipping", "Sustaining");
+        assertThat(_find(Span.class)).extracting(s -> s.getText()).contains("Slipping", "Sustaining");
         assertThat(_find(Button.class, spec -> spec.withText("Add to the log"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withText("Save changes"))).isEmpty();
         assertThat(ProjectsViewTest.<PdsaCycle>rows("pdsa-log")).isNotEmpty();
