@@ -43,7 +43,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Improvement capability of a unit and the units below it: the mix by skill level (an SVG chart),
@@ -235,23 +234,19 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void run(Supplier<?> action, String message, Dialog dialog) {
-        try {
+        Notices.attempt(() -> {
             action.get();
             Notices.ok(message);
             dialog.close();
             show();
-        } catch (RuleViolation | AccessDeniedException ex) {
-            Notices.error(ex.getMessage());
-        }
+        });
     }
 
     private void runQuietly(Supplier<?> action, Runnable then) {
-        try {
+        Notices.attempt(() -> {
             action.get();
             then.run();
-        } catch (RuleViolation | AccessDeniedException ex) {
-            Notices.error(ex.getMessage());
-        }
+        });
     }
 
     private static HorizontalLayout row(Component... components) {

@@ -26,7 +26,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.springframework.security.access.AccessDeniedException;
 
 /** Starts catchball: a proposal down to child units (about a priority or annual objective) or up to the parent unit. */
 class ProposalDialog extends Dialog {
@@ -131,7 +130,7 @@ class ProposalDialog extends Dialog {
 
     private void send(String label, Supplier<List<CascadeLinkView>> action) {
         Button send = new Button(label, e -> {
-            try {
+            Notices.attempt(() -> {
                 List<CascadeLinkView> threads = action.get();
                 Notices.ok(threads.size() == 1 ? "Proposal sent to " + threads.getFirst().unitNameOf(
                         threads.getFirst().initiator().other()) + "." : "Proposal sent to " + threads.size() + " units.");
@@ -141,9 +140,7 @@ class ProposalDialog extends Dialog {
                 } else {
                     UI.getCurrent().navigate(CatchballView.class);
                 }
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", e -> close()), send);

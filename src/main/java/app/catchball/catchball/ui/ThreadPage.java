@@ -1,7 +1,5 @@
 package app.catchball.catchball.ui;
 
-import app.catchball.base.ConflictException;
-import app.catchball.base.RuleViolation;
 import app.catchball.base.ui.Notices;
 import app.catchball.catchball.CatchballBroadcaster;
 import app.catchball.catchball.CatchballService;
@@ -40,7 +38,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * One catchball thread as a conversation: every step in order with who, when, the message and what
@@ -167,18 +164,17 @@ public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> 
         form.add(message);
         form.setColspan(message, 2);
         Button send = new Button("Send " + move.label().toLowerCase(), e -> {
-            try {
+            Notices.attempt(() -> {
                 Proposal proposal = move.carriesProposal()
                         ? new Proposal(wording.getValue(), target.getValue(), due.getValue(), null, resources.getValue()) : null;
                 catchball.act(linkId, move, proposal, message.getValue());
                 Notices.ok("You " + move.pastTense() + ".");
                 show();
-            } catch (ConflictException ex) {
+                return true;
+            }, ex -> {
                 Notices.error(ex.getMessage());
                 show();
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div panel = new Div(new H3(move.label()), form, new HorizontalLayout(new Button("Cancel", e -> show()), send));

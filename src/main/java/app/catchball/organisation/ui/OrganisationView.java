@@ -1,7 +1,6 @@
 package app.catchball.organisation.ui;
 
 import app.catchball.base.ui.Notices;
-import app.catchball.base.RuleViolation;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitLevel;
 import app.catchball.organisation.UnitNode;
@@ -32,7 +31,6 @@ import jakarta.annotation.security.PermitAll;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The organisation tree with its levels and leads. Everyone may read it; an Admin may add,
@@ -195,25 +193,21 @@ public class OrganisationView extends HorizontalLayout {
                 Notices.error("Please choose the unit's level.");
                 return;
             }
-            try {
+            Notices.attempt(() -> {
                 UnitNode created = organisation.create(childName.getValue(), childCode.getValue(), level.getValue().code(), unit.id());
                 Notices.ok(created.name() + " added.");
                 refresh(created.id());
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         detail.add(childName, new HorizontalLayout(childCode, level), add);
     }
 
     private void run(Runnable change, long reselect, String confirmation) {
-        try {
+        Notices.attempt(() -> {
             change.run();
             Notices.ok(confirmation);
             refresh(reselect);
-        } catch (RuleViolation | AccessDeniedException ex) {
-            Notices.error(ex.getMessage());
-        }
+        });
     }
 
 

@@ -1,7 +1,6 @@
 package app.catchball.planning.ui;
 
 import app.catchball.base.ui.Notices;
-import app.catchball.base.RuleViolation;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleStage;
 import app.catchball.planning.CycleSummary;
@@ -22,7 +21,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
-import org.springframework.security.access.AccessDeniedException;
 
 /** Planning cycles and their stages. Admins and trust Leads change them; everyone else reads. */
 @Route("cycles")
@@ -91,12 +89,10 @@ public class CyclesView extends VerticalLayout {
     }
 
     private void run(Supplier<CycleSummary> change, String confirmation) {
-        try {
+        Notices.attempt(() -> {
             change.get();
             Notices.ok(confirmation);
             refresh();
-        } catch (RuleViolation | AccessDeniedException ex) {
-            Notices.error(ex.getMessage());
-        }
+        });
     }
 }

@@ -2,8 +2,6 @@ package app.catchball.planning.ui;
 
 import app.catchball.audit.AuditEntry;
 import app.catchball.audit.AuditService;
-import app.catchball.base.ConflictException;
-import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.UnitRef;
 import app.catchball.base.ui.Notices;
@@ -55,7 +53,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A unit's X-matrix in a cycle. Opens the signed-in user's own unit in the current cycle; any unit
@@ -204,7 +201,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void cycle(Corner corner, long a, long b) {
-        try {
+        Notices.attempt(() -> {
             Strength s = planning.cycleCorrelation(corner, a, b);
             ItemView itemA = current.item(a);
             ItemView itemB = current.item(b);
@@ -213,9 +210,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
                     + (corner == Corner.OWNERS ? s.ownerLabel() : s.label());
             Notices.ok(pair + ": " + what + " — saved");
             reload(new XMatrixElement.CellRef(corner.name(), a, b));
-        } catch (RuleViolation | AccessDeniedException ex) {
-            Notices.error(ex.getMessage());
-        }
+        });
     }
 
     private static ItemKind kindFor(Side side) {
@@ -233,21 +228,20 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         List<UserSummary> users = access.users().stream().filter(UserSummary::active).toList();
         List<ItemView> goals = planning.trueNorthFor(current.unit().id());
         ItemDialog dialog = new ItemDialog(kind, existing, users, goals, draft -> {
-            try {
-                ItemView saved = existing == null
+            boolean[] conflicted = {false};
+            boolean saved = Notices.attempt(() -> {
+                ItemView item = existing == null
                         ? planning.createItem(current.unit().id(), current.cycle().id(), kind, draft)
                         : planning.updateItem(existing.id(), draft, existing.version());
-                Notices.ok(saved.code() + " " + (existing == null ? "added" : "saved") + ".");
+                Notices.ok(item.code() + " " + (existing == null ? "added" : "saved") + ".");
                 reload(null);
-                showItem(saved.id());
-                return true;
-            } catch (ConflictException ex) {
+                showItem(item.id());
+                return item;
+            }, ex -> {
+                conflicted[0] = true;
                 conflict(ex.getMessage());
-                return true;
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-                return false;
-            }
+            }).isPresent();
+            return saved || conflicted[0];
         });
         dialog.open();
     }
@@ -309,16 +303,13 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void act(Runnable change, String confirmation) {
-        try {
+        Notices.attempt(() -> {
             change.run();
             Notices.ok(confirmation);
             reload(null);
             detail.removeAll();
-        } catch (ConflictException ex) {
-            conflict(ex.getMessage());
-        } catch (RuleViolation | AccessDeniedException ex) {
-            Notices.error(ex.getMessage());
-        }
+            return true;
+        }, ex -> conflict(ex.getMessage()));
     }
 
     private void openDeploy() {
@@ -346,14 +337,12 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
                 Notices.error("Choose an item and at least one unit.");
                 return;
             }
-            try {
+            Notices.attempt(() -> {
                 List<ItemView> created = planning.deploy(source.getValue().id(), targets.getValue().stream().map(UnitNode::id).toList());
                 Notices.ok(source.getValue().code() + " deployed to " + created.size() + (created.size() == 1 ? " unit." : " units."));
                 dialog.close();
                 reload(null);
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(new Paragraph("Improvement priorities (or annual objectives) become inputs on the "

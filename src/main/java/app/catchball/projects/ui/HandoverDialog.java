@@ -1,7 +1,6 @@
 package app.catchball.projects.ui;
 
 import app.catchball.base.ui.Notices;
-import app.catchball.base.RuleViolation;
 import app.catchball.projects.ProjectService;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.security.UserSummary;
@@ -13,7 +12,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 
 /** Hands a project to a new lead with a note; its history, measures and links stay. */
 class HandoverDialog extends Dialog {
@@ -33,15 +31,13 @@ class HandoverDialog extends Dialog {
         Paragraph from = new Paragraph("Current lead: " + project.leadText()
                 + ". The project keeps its PDSA log, measures and links.");
         Button save = new Button("Hand over", e -> {
-            try {
+            Notices.attempt(() -> {
                 projects.handOver(project.id(), lead.getValue() == null ? null : lead.getValue().id(), note.getValue(),
                         project.version());
                 Notices.ok(project.title() + " is now led by " + lead.getValue().displayName() + ".");
                 close();
                 done.run();
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         save.setId("handover-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -1,6 +1,5 @@
 package app.catchball.projects.ui;
 
-import app.catchball.base.RuleViolation;
 import app.catchball.base.ui.Notices;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.projects.Handover;
@@ -35,8 +34,8 @@ import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.security.access.AccessDeniedException;
 
 /** One project: its details, alignment, measures, PDSA log and handovers. */
 @Route("projects/project")
@@ -64,13 +63,12 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Long>
 
     void show() {
         removeAll();
-        ProjectDetail detail;
-        try {
-            detail = projects.project(projectId);
-        } catch (RuleViolation | AccessDeniedException e) {
-            add(new H2("Project"), new Paragraph(e.getMessage()));
+        Optional<ProjectDetail> loaded = Notices.attempt(() -> projects.project(projectId));
+        if (loaded.isEmpty()) {
+            add(new H2("Project"), new Paragraph("This project cannot be shown. Go back to Projects to choose another."));
             return;
         }
+        ProjectDetail detail = loaded.get();
         ProjectSummary p = detail.project();
         HorizontalLayout badges = new HorizontalLayout(ProjectsView.badge(p.stage().label(), "contrast"),
                 ProjectsView.badge(p.aligned() ? "Aligned to True North" : "Not aligned", p.aligned() ? "success" : ""));
@@ -223,12 +221,10 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private void run(Supplier<?> action, String message) {
-        try {
+        Notices.attempt(() -> {
             action.get();
             Notices.ok(message);
             show();
-        } catch (RuleViolation | AccessDeniedException ex) {
-            Notices.error(ex.getMessage());
-        }
+        });
     }
 }

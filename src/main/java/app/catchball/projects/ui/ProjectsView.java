@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A unit's local projects (optionally with the units below it) and their alignment: the share
@@ -224,7 +223,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         item.setItemLabelGenerator(i -> i.label() + (i.aligned() ? "" : " (does not trace to True North)"));
         item.setWidthFull();
         Button save = new Button("Link", e -> {
-            try {
+            Notices.attempt(() -> {
                 if (item.getValue() == null) {
                     throw new RuleViolation("Please choose a priority or annual objective.");
                 }
@@ -232,9 +231,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
                 Notices.ok(p.title() + " is linked to " + item.getValue().code() + " " + item.getValue().title() + ".");
                 dialog.close();
                 show();
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(item));
@@ -250,14 +247,12 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         message.setWidthFull();
         message.setValue("We would like this to be part of the plan above us.");
         Button save = new Button("Propose", e -> {
-            try {
+            Notices.attempt(() -> {
                 projects.proposeUp(p.id(), message.getValue());
                 Notices.ok(p.title() + " was proposed upwards; follow it under Catchball.");
                 dialog.close();
                 show();
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(new Paragraph("The unit above receives it through catchball and decides "
@@ -272,14 +267,12 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         dialog.setHeaderTitle("New project on " + unit.getValue().name());
         ProjectForm form = new ProjectForm(access.users());
         Button save = new Button("Create project", e -> {
-            try {
+            Notices.attempt(() -> {
                 ProjectSummary created = projects.create(unit.getValue().id(), form.draft());
                 Notices.ok(created.title() + " was created.");
                 dialog.close();
                 UI.getCurrent().navigate(ProjectView.class, created.id());
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(form);
