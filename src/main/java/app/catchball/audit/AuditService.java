@@ -1,5 +1,6 @@
 package app.catchball.audit;
 
+import app.catchball.base.db.Rows;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.sql.Timestamp;
@@ -40,7 +41,7 @@ public class AuditService {
     public List<AuditEntry> history(String tableName, long rowId) {
         permissions.requireUsername();
         List<AuditEntry> entries = jdbc.sql(COLUMNS + " where a.table_name = :t and a.row_id = :id order by a.id desc")
-                .param("t", tableName).param("id", rowId).query(AuditEntry.class).list();
+                .param("t", tableName).param("id", rowId).query(Rows.of(AuditEntry.class)).list();
         entries.stream().map(AuditEntry::unitId).filter(u -> u != null).findFirst()
                 .ifPresent(unit -> permissions.check(Action.VIEW, unit));
         return entries;
@@ -80,7 +81,7 @@ public class AuditService {
                 .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
                 .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
                 .param("offset", Math.max(0, offset)).param("limit", Math.min(Math.max(1, limit), 500))
-                .query(AuditEntry.class).list();
+                .query(Rows.of(AuditEntry.class)).list();
     }
 
     private static String blankToNull(String s) {

@@ -2,6 +2,7 @@ package app.catchball.capability;
 
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.Rows;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.projects.ProjectService;
@@ -197,7 +198,7 @@ public class CapabilityService {
         return jdbc.sql("""
                         select id, user_id, course, completed_on, recorded_by from training_record
                         where user_id = :u order by completed_on desc, id desc""")
-                .param("u", userId).query(TrainingRecord.class).list();
+                .param("u", userId).query(Rows.of(TrainingRecord.class)).list();
     }
 
     /** Records that a coach coaches someone, from a date. A person has one coach at a time. */
@@ -244,7 +245,7 @@ public class CapabilityService {
     }
 
     private CoachingRelationship coaching(long id) {
-        return jdbc.sql(COACHING + " where c.id = :id").param("id", id).query(CoachingRelationship.class).optional()
+        return jdbc.sql(COACHING + " where c.id = :id").param("id", id).query(Rows.of(CoachingRelationship.class)).optional()
                 .orElseThrow(() -> new RuleViolation("That coaching relationship does not exist."));
     }
 
@@ -273,7 +274,7 @@ public class CapabilityService {
         record Person(long id, String displayName, boolean active) {
         }
         Map<Long, Person> users = new LinkedHashMap<>();
-        jdbc.sql("select id, display_name, active from app_user order by display_name").query(Person.class).list()
+        jdbc.sql("select id, display_name, active from app_user order by display_name").query(Rows.of(Person.class)).list()
                 .forEach(p -> users.put(p.id(), p));
         Map<Long, Long> homeUnit = new HashMap<>();
         Map<Long, Long> anyHome = new HashMap<>();
@@ -303,7 +304,7 @@ public class CapabilityService {
                     skill.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 });
         List<CoachingRelationship> activeCoaching = jdbc.sql(COACHING + " where c.ended_on is null order by c.since")
-                .query(CoachingRelationship.class).list();
+                .query(Rows.of(CoachingRelationship.class)).list();
         Map<Long, String> coachOf = new HashMap<>();
         activeCoaching.forEach(c -> coachOf.put(c.coacheeUserId(), c.coachName()));
         Map<Long, Integer> trainingCount = new HashMap<>();

@@ -1,6 +1,7 @@
 package app.catchball.catchball;
 
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.Rows;
 import app.catchball.catchball.InboxRow.Bucket;
 import app.catchball.planning.CascadeLinkView;
 import app.catchball.planning.CascadeService;
@@ -271,7 +272,7 @@ public class CatchballService {
                         where l.cycle_id = :cycle and l.status <> 'WITHDRAWN'
                         group by u.id, u.name order by u.name
                         """)
-                .param("cycle", cycleId).query(UnitAgreement.class).list();
+                .param("cycle", cycleId).query(Rows.of(UnitAgreement.class)).list();
     }
 
     private String displayName(String username) {

@@ -2,6 +2,7 @@ package app.catchball.planning;
 
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.Rows;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.security.Action;
@@ -106,7 +107,7 @@ public class PlanningService {
                         where i.unit_id = :unit and (i.cycle_id = :cycle or i.kind = 'TRUE_NORTH') and not i.archived
                         order by i.sort_order, i.number
                         """)
-                .param("unit", unitId).param("cycle", cycleId).query(ItemView.class).list();
+                .param("unit", unitId).param("cycle", cycleId).query(Rows.of(ItemView.class)).list();
         List<CorrelationView> links = jdbc.sql("""
                         select c.corner, c.item_a_id as a, c.item_b_id as b, c.strength
                         from correlation c
@@ -114,7 +115,7 @@ public class PlanningService {
                         join plan_item ib on ib.id = c.item_b_id
                         where ia.unit_id = :unit and ia.cycle_id = :cycle and not ia.archived and not ib.archived
                         """)
-                .param("unit", unitId).param("cycle", cycleId).query(CorrelationView.class).list();
+                .param("unit", unitId).param("cycle", cycleId).query(Rows.of(CorrelationView.class)).list();
         boolean editable = !cycle.closed() && permissions.may(Action.EDIT_PLAN, unitId);
 
         List<ItemView> trueNorth = all.stream().filter(i -> i.kind() == ItemKind.TRUE_NORTH).toList();
@@ -193,7 +194,7 @@ public class PlanningService {
                         where i.kind = 'TRUE_NORTH' and not i.archived and i.unit_id in (select id from up)
                         order by i.sort_order, i.number
                         """)
-                .param("unit", unitId).query(ItemView.class).list();
+                .param("unit", unitId).query(Rows.of(ItemView.class)).list();
     }
 
     // ---------------------------------------------------------------- line of sight
@@ -217,7 +218,7 @@ public class PlanningService {
                         from up join plan_item i on i.id = up.id join org_unit u on u.id = i.unit_id
                         order by up.depth, i.kind, i.number
                         """)
-                .param("item", itemId).query(TraceNode.class).list();
+                .param("item", itemId).query(Rows.of(TraceNode.class)).list();
     }
 
     // ---------------------------------------------------------------- changing items
@@ -413,7 +414,7 @@ public class PlanningService {
     // ---------------------------------------------------------------- helpers
 
     private ItemView find(long itemId) {
-        return jdbc.sql("select" + ITEM_COLUMNS + " where i.id = :id").param("id", itemId).query(ItemView.class)
+        return jdbc.sql("select" + ITEM_COLUMNS + " where i.id = :id").param("id", itemId).query(Rows.of(ItemView.class))
                 .optional().orElseThrow(() -> new RuleViolation("That plan item does not exist."));
     }
 

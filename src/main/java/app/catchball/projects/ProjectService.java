@@ -2,6 +2,7 @@ package app.catchball.projects;
 
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.Rows;
 import app.catchball.catchball.CatchballService;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricSpc;
@@ -202,9 +203,9 @@ public class ProjectService {
         permissions.check(Action.VIEW, unitId);
         List<ProjectSummary> list = includeBelow
                 ? jdbc.sql(SUBTREE + SUMMARY + " where p.unit_id in (select id from sub) order by u.name, p.id")
-                        .param("unit", unitId).query(ProjectSummary.class).list()
+                        .param("unit", unitId).query(Rows.of(ProjectSummary.class)).list()
                 : jdbc.sql(SUMMARY + " where p.unit_id = :unit order by p.id").param("unit", unitId)
-                        .query(ProjectSummary.class).list();
+                        .query(Rows.of(ProjectSummary.class)).list();
         return enrich(list);
     }
 
@@ -221,7 +222,7 @@ public class ProjectService {
                         ? " and not exists (select 1 from project_item pa where pa.project_id = p.id and pa.item_id in (select id from aligned))"
                         : "") + " order by u.name, p.id offset :offset limit :limit")
                 .param("unit", unitId).param("below", includeBelow).param("offset", Math.max(0, offset))
-                .param("limit", Math.clamp(limit, 0, 500)).query(ProjectSummary.class).list();
+                .param("limit", Math.clamp(limit, 0, 500)).query(Rows.of(ProjectSummary.class)).list();
         return withSustainCheck(page);
     }
 
@@ -262,13 +263,13 @@ public class ProjectService {
             return List.of();
         }
         return enrich(jdbc.sql(SUMMARY + " where p.lead_user_id in (:users) order by p.id").param("users", userIds)
-                .query(ProjectSummary.class).list());
+                .query(Rows.of(ProjectSummary.class)).list());
     }
 
     @Transactional(readOnly = true)
     public ProjectSummary summary(long projectId) {
         ProjectSummary project = jdbc.sql(SUMMARY + " where p.id = :id").param("id", projectId)
-                .query(ProjectSummary.class).optional()
+                .query(Rows.of(ProjectSummary.class)).optional()
                 .orElseThrow(() -> new RuleViolation("That project does not exist."));
         permissions.check(Action.VIEW, project.unitId());
         return enrich(List.of(project)).getFirst();
@@ -302,14 +303,14 @@ public class ProjectService {
                         select id, cycle_date, plan_text as plan, do_text, study_text as study, act_text as act,
                                recorded_by, recorded_at
                         from pdsa_cycle where project_id = :p order by cycle_date, id
-                        """).param("p", projectId).query(PdsaCycle.class).list();
+                        """).param("p", projectId).query(Rows.of(PdsaCycle.class)).list();
         List<Handover> handovers = jdbc.sql("""
                         select h.id, f.display_name as from_name, t.display_name as to_name, h.note, h.handed_over_by,
                                h.handed_over_at
                         from project_handover h left join app_user f on f.id = h.from_user_id
                         join app_user t on t.id = h.to_user_id
                         where h.project_id = :p order by h.handed_over_at, h.id
-                        """).param("p", projectId).query(Handover.class).list();
+                        """).param("p", projectId).query(Rows.of(Handover.class)).list();
         Project entity = projects.findById(projectId).orElseThrow();
         String approvedBy = entity.isApproved() ? jdbc.sql("""
                         select coalesce((select display_name from app_user where lower(username) = lower(p.approved_by)),
@@ -420,11 +421,11 @@ public class ProjectService {
                 order by u.name, i.sort_order, i.number
                 """;
         List<Priority> scope = jdbc.sql(SUBTREE + priorities.formatted("select id from sub"))
-                .param("unit", unitId).param("cycle", cycle.id()).query(Priority.class).list();
+                .param("unit", unitId).param("cycle", cycle.id()).query(Rows.of(Priority.class)).list();
         if (scope.isEmpty()) {
             for (UnitNode ancestor : organisation.ancestors(unitId).reversed()) {
                 scope = jdbc.sql(priorities.formatted(":unit")).param("unit", ancestor.id()).param("cycle", cycle.id())
-                        .query(Priority.class).list();
+                        .query(Rows.of(Priority.class)).list();
                 if (!scope.isEmpty()) {
                     break;
                 }
@@ -607,7 +608,7 @@ public class ProjectService {
         return jdbc.sql("""
                         select id, cycle_date, plan_text as plan, do_text, study_text as study, act_text as act,
                                recorded_by, recorded_at from pdsa_cycle where id = :id""")
-                .param("id", id).query(PdsaCycle.class).single();
+                .param("id", id).query(Rows.of(PdsaCycle.class)).single();
     }
 
     /**
@@ -630,7 +631,7 @@ public class ProjectService {
         record Candidate(String displayName, boolean active, boolean admin) {
         }
         Candidate lead = jdbc.sql("select display_name, active, admin from app_user where id = :id")
-                .param("id", newLeadUserId).query(Candidate.class).optional()
+                .param("id", newLeadUserId).query(Rows.of(Candidate.class)).optional()
                 .orElseThrow(() -> new RuleViolation("That user does not exist."));
         if (!lead.active()) {
             throw new RuleViolation(lead.displayName() + " is deactivated and cannot lead a project.");

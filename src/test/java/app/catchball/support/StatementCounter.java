@@ -3,7 +3,12 @@ package app.catchball.support;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -18,6 +23,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 public class StatementCounter implements BeanPostProcessor {
 
     private static final ThreadLocal<int[]> COUNT = ThreadLocal.withInitial(() -> new int[1]);
+    /** SQLExceptions thrown by result sets and caught by someone (e.g. a mapper probing column names). */
+    private static final ThreadLocal<int[]> DRIVER_EXCEPTIONS = ThreadLocal.withInitial(() -> new int[1]);
     private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
     /** Runs the work and returns how many statements it prepared. */
@@ -25,6 +32,13 @@ public class StatementCounter implements BeanPostProcessor {
         int before = COUNT.get()[0];
         work.run();
         return COUNT.get()[0] - before;
+    }
+
+    /** Runs the work and returns how many exceptions the JDBC result sets threw during it, caught or not. */
+    public static int driverExceptions(Runnable work) {
+        int before = DRIVER_EXCEPTIONS.get()[0];
+        work.run();
+        return DRIVER_EXCEPTIONS.get()[0] - before;
     }
 
     public static <T> T counting(Supplier<T> work, int[] out) {
@@ -48,9 +62,30 @@ public class StatementCounter implements BeanPostProcessor {
                 forward(real, (result, method) -> {
                     if (STATEMENT_METHODS.contains(method)) {
                         COUNT.get()[0]++;
+                        return statement((Statement) result);
                     }
                     return result;
                 }));
+    }
+
+    private static Statement statement(Statement real) {
+        Class<?> type = real instanceof CallableStatement ? CallableStatement.class
+                : real instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+        return (Statement) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type},
+                forward(real, (result, method) -> result instanceof ResultSet rs ? resultSet(rs) : result));
+    }
+
+    private static ResultSet resultSet(ResultSet real) {
+        InvocationHandler forward = forward(real, (result, method) -> result);
+        return (ResultSet) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {ResultSet.class},
+                (proxy, method, args) -> {
+                    try {
+                        return forward.invoke(proxy, method, args);
+                    } catch (SQLException e) {
+                        DRIVER_EXCEPTIONS.get()[0]++;
+                        throw e;
+                    }
+                });
     }
 
     private interface After {
