@@ -179,12 +179,17 @@ class SignInAttempts {
         SECURITY_LOG.info("Sign-in failed: user={} source={} ({})", account, from, reason);
     }
 
-    /** A successful sign-in clears the account's counters (the source's stay until they are forgotten). */
+    /**
+     * A successful sign-in clears the account's count and its count from this source. The source's
+     * own count, and locks of the account from other sources, stay until they are forgotten.
+     */
     @Transactional
     void recordSuccess(String username, String source) {
         String account = key(username);
-        jdbc.sql("delete from sign_in_throttle where username = :u").param("u", account).update();
-        SECURITY_LOG.info("Signed in: user={} source={}", account, key(source));
+        String from = key(source);
+        jdbc.sql("delete from sign_in_throttle where username = :u and source in ('', :s)")
+                .param("u", account).param("s", from).update();
+        SECURITY_LOG.info("Signed in: user={} source={}", account, from);
     }
 
     /** Ends every lock and delay of an account, from every source. */

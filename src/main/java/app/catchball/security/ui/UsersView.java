@@ -39,11 +39,11 @@ public class UsersView extends VerticalLayout {
     UsersView(AccessService access) {
         this.access = access;
         grid.addColumn(UserSummary::displayName).setHeader("Name").setSortable(true);
-        grid.addColumn(UserSummary::username).setHeader("Username").setSortable(true);
+        grid.addColumn(UserSummary::username).setHeader("Username").setKey("username").setSortable(true);
         grid.addColumn(UserSummary::email).setHeader("E-mail");
         grid.addColumn(u -> u.admin() ? "Admin" : "").setHeader("Admin");
-        grid.addColumn(u -> !u.active() ? "Deactivated" : locked.contains(u.id()) ? "Locked" : "Active").setHeader("Status");
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.addColumn(u -> !u.active() ? "Deactivated" : locked.contains(u.id()) ? "Locked" : "Active").setHeader("Status").setKey("status");
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
         grid.setHeight("28rem");
 
         TextField username = new TextField("Username");
