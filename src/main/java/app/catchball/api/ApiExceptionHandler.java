@@ -61,6 +61,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.TooLarge) {
+                return answer(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.TOO_LARGE, null);
+            }
+        }
         return answer(HttpStatus.BAD_REQUEST, "The body could not be read.", "body");
     }
 

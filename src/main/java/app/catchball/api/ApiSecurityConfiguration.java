@@ -2,6 +2,7 @@ package app.catchball.api;
 
 import app.catchball.security.PermissionService;
 import app.catchball.security.SecurityHeaders;
+import app.catchball.security.SignedInAccess;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -11,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
@@ -27,6 +31,11 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  * calculation {@code POST /api/v1/spc}) must carry an {@code X-Requested-With} header, which a
  * cross-site form cannot send and a cross-site script cannot send without a CORS preflight that
  * this application never allows. See {@link BearerTokenFilter}.
+ *
+ * <p>No request here creates a session; a session-cookie request ends when the user's access
+ * changed, and a user who must change their password is refused ({@link SignedInAccess}). Bodies
+ * are capped at 1 MB ({@link RequestBodyLimit}). Vaadin never answers under {@code /api}
+ * ({@code vaadin.exclude-urls}); unknown paths and verbs get JSON from {@link ApiPathErrors}.
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
@@ -40,11 +49,15 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenService tokens, PermissionService permissions)
-            throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenService tokens, PermissionService permissions,
+                                               SignedInAccess signedInAccess) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .addFilterAfter(new BearerTokenFilter(tokens, permissions), SecurityContextHolderFilter.class)
+                .addFilterAfter(new RequestBodyLimit(), HeaderWriterFilter.class)
+                .addFilterBefore(signedInAccess.filter(request -> false,
+                        (request, response, e) -> ApiErrors.write(response, 403, e.getMessage())), AuthorizationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public class ApiTokenService {
     static final int DISPLAY_PREFIX = 12;
     private static final int MAX_NAME = 100;
     private static final int MAX_RAW = 200;
+    private static final Duration LAST_USED_PRECISION = Duration.ofHours(1);
     private static final char[] BASE62 =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
@@ -78,7 +80,7 @@ public class ApiTokenService {
 
     /**
      * The username of the token's owner when the token is known, not revoked and its owner is
-     * active; records when it was used.
+     * active; records when it was used, to the hour (at most one write per token per hour).
      */
     public Optional<String> authenticate(String rawToken) {
         if (rawToken == null || !rawToken.startsWith(PREFIX) || rawToken.length() > MAX_RAW) {
@@ -91,8 +93,13 @@ public class ApiTokenService {
                         where t.token_hash = :h and t.revoked_at is null and u.active
                         """)
                 .param("h", hash(rawToken)).query(Match.class).optional();
-        match.ifPresent(m -> jdbc.sql("update api_token set last_used_at = :now where id = :id")
-                .param("now", Timestamp.from(clock.instant())).param("id", m.id()).update());
+        match.ifPresent(m -> jdbc.sql("""
+                        update api_token set last_used_at = :now
+                        where id = :id and (last_used_at is null or last_used_at <= :hourAgo)
+                        """)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("hourAgo", Timestamp.from(clock.instant().minus(LAST_USED_PRECISION)))
+                .param("id", m.id()).update());
         return match.map(Match::username);
     }
 

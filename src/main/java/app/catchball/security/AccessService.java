@@ -4,6 +4,8 @@ import app.catchball.base.RuleViolation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -27,10 +29,12 @@ public class AccessService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final PasswordPolicy policy;
     private final java.time.Clock clock;
+    private final SignInAttempts signInAttempts;
 
     AccessService(UserRepository users, RoleGrantRepository grants, PermissionService permissions,
                   PasswordEncoder passwordEncoder, JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events,
-                  PasswordPolicy policy, java.time.Clock clock) {
+                  PasswordPolicy policy, java.time.Clock clock, SignInAttempts signInAttempts) {
+        this.signInAttempts = signInAttempts;
         this.events = events;
         this.policy = policy;
         this.clock = clock;
@@ -138,6 +142,7 @@ public class AccessService {
             throw new RuleViolation(user.getDisplayName() + " is already deactivated.");
         }
         user.setActive(false);
+        user.endSessions();
         users.flush();
         events.publishEvent(new UserDeactivated(user.getId(), user.getUsername(), user.getDisplayName()));
         return user.toSummary();
@@ -155,7 +160,9 @@ public class AccessService {
         }
         policy.check(user.getUsername(), newPassword);
         user.changePassword(passwordEncoder.encode(newPassword), false, clock.instant());
+        user.endSessions();
         users.flush();
+        SignedInAccess.keepCurrentSession(user.getUsername(), user.getSessionVersion());
     }
 
     /** An Admin sets a temporary password; the user must choose a new one at the next sign-in. */
@@ -164,7 +171,25 @@ public class AccessService {
         AppUser user = users.findById(userId).orElseThrow(() -> new RuleViolation("That user does not exist."));
         policy.check(user.getUsername(), temporaryPassword);
         user.changePassword(passwordEncoder.encode(temporaryPassword), true, clock.instant());
+        user.endSessions();
         users.flush();
+    }
+
+    /** Ends every sign-in lock and delay of a user, from every source. Admins only. */
+    public void unlock(long userId) {
+        permissions.checkAdmin();
+        AppUser user = users.findById(userId).orElseThrow(() -> new RuleViolation("That user does not exist."));
+        signInAttempts.unlock(user.getUsername());
+        SignInAttempts.SECURITY_LOG.info("Account unlocked: user={} by={}", user.getUsername(), permissions.requireUsername());
+    }
+
+    /** The ids of the users locked out from at least one source now. Admins only. */
+    @Transactional(readOnly = true)
+    public Set<Long> lockedUserIds() {
+        permissions.checkAdmin();
+        Set<String> locked = signInAttempts.lockedAccounts();
+        return users.findAll().stream().filter(u -> locked.contains(SignInAttempts.key(u.getUsername())))
+                .map(AppUser::getId).collect(Collectors.toSet());
     }
 
     /** Whether the signed-in user must choose a new password before going on. */

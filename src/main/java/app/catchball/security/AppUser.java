@@ -33,17 +33,15 @@ class AppUser {
 
     private boolean active = true;
 
-    @Column(name = "failed_attempts")
-    private int failedAttempts;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
     @Column(name = "must_change_password")
     private boolean mustChangePassword;
 
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
+
+    /** Raised when access changes; sessions signed in under an older value end (see {@link SignedInAccessFilter}). */
+    @Column(name = "session_version")
+    private long sessionVersion;
 
     @Version
     private long version;
@@ -101,12 +99,13 @@ class AppUser {
         this.active = active;
     }
 
-    Instant getLockedUntil() {
-        return lockedUntil;
+    long getSessionVersion() {
+        return sessionVersion;
     }
 
-    int getFailedAttempts() {
-        return failedAttempts;
+    /** Every session signed in so far ends at its next request. */
+    void endSessions() {
+        sessionVersion++;
     }
 
     UserSummary toSummary() {

@@ -1,6 +1,5 @@
 package app.catchball.security;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
@@ -12,18 +11,15 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Signs users in from the database. Locked and deactivated accounts cannot sign in. */
+/** Signs users in from the database. Deactivated accounts cannot sign in; locks are kept by {@link SignInAttempts}. */
 @Service
 class DatabaseUserDetailsService implements UserDetailsService {
 
     private final UserRepository users;
     private final RoleGrantRepository grants;
-    private final Clock clock;
-
-    DatabaseUserDetailsService(UserRepository users, RoleGrantRepository grants, Clock clock) {
+    DatabaseUserDetailsService(UserRepository users, RoleGrantRepository grants) {
         this.users = users;
         this.grants = grants;
-        this.clock = clock;
     }
 
     @Override
@@ -39,12 +35,10 @@ class DatabaseUserDetailsService implements UserDetailsService {
         if (grants.existsByUserIdAndRole(user.getId(), Role.COACH)) {
             authorities.add(new SimpleGrantedAuthority("ROLE_COACH"));
         }
-        boolean locked = user.getLockedUntil() != null && user.getLockedUntil().isAfter(clock.instant());
         return User.withUsername(user.getUsername())
                 .password(user.getPasswordHash())
                 .authorities(authorities)
                 .disabled(!user.isActive())
-                .accountLocked(locked)
                 .build();
     }
 }

@@ -36,6 +36,7 @@ class SingleSignOnUsers extends OidcUserService {
         String email = identity.getEmail() != null ? identity.getEmail() : identity.getPreferredUsername();
         AppUser user = email == null ? null : users.findByEmail(email).filter(AppUser::isActive).orElse(null);
         if (user == null) {
+            SignInAttempts.SECURITY_LOG.info("Single sign-on refused: no active account for the identity's e-mail address");
             throw new OAuth2AuthenticationException(new OAuth2Error("no_account",
                     "No active Catchball account has this e-mail address.", null));
         }
@@ -47,6 +48,7 @@ class SingleSignOnUsers extends OidcUserService {
             authorities.add(new SimpleGrantedAuthority("ROLE_COACH"));
         }
         String username = user.getUsername();
+        SignInAttempts.SECURITY_LOG.info("Signed in with single sign-on: user={}", username);
         return new DefaultOidcUser(authorities, identity.getIdToken(), identity.getUserInfo()) {
             @Override
             public String getName() {

@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * The whole application on a real (embedded, throwaway) PostgreSQL with the demo trust, served on
@@ -19,5 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(StatementCounter.class)
+@TestExecutionListeners(listeners = SecurityContextStrategyListener.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface SpringTest {
 }

@@ -24,10 +24,15 @@ import org.springframework.beans.factory.ObjectProvider;
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Shown for every failed sign-in, whatever the cause, so it never reveals whether an account exists. */
-    public static final String FAILURE_MESSAGE =
-            "Check your username and password. After 5 failed attempts an account is locked for 15 minutes.";
+    public static final String FAILURE_MESSAGE = "Check your username and password. Each failed attempt makes the next"
+            + " one wait longer; after 5, the account is locked for 15 minutes from where they were made.";
+
+    /** Shown when a sign-in was refused before its password was checked, whoever the username names. */
+    public static final String WAIT_MESSAGE = "Too many failed attempts: wait a little, then try again."
+            + " After 5, the account is locked for 15 minutes from where they were made; an Admin can unlock it.";
 
     private final LoginForm login = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     LoginView(ObjectProvider<LoginHints> hints,
               ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> sso) {
@@ -36,7 +41,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Sign in to Catchball");
         i18n.getErrorMessage().setTitle("Sign-in failed");
         i18n.getErrorMessage().setMessage(FAILURE_MESSAGE);
@@ -68,7 +72,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("error")) {
+            i18n.getErrorMessage().setMessage(parameters.containsKey("wait") ? WAIT_MESSAGE : FAILURE_MESSAGE);
+            login.setI18n(i18n);
             login.setError(true);
         }
     }

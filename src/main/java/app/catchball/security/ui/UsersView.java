@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -33,15 +34,16 @@ public class UsersView extends VerticalLayout {
 
     private final AccessService access;
     private final Grid<UserSummary> grid = new Grid<>();
+    private Set<Long> locked = Set.of();
 
     UsersView(AccessService access) {
         this.access = access;
         grid.addColumn(UserSummary::displayName).setHeader("Name").setSortable(true);
-        grid.addColumn(UserSummary::username).setHeader("Username").setSortable(true);
+        grid.addColumn(UserSummary::username).setHeader("Username").setKey("username").setSortable(true);
         grid.addColumn(UserSummary::email).setHeader("E-mail");
         grid.addColumn(u -> u.admin() ? "Admin" : "").setHeader("Admin");
-        grid.addColumn(u -> u.active() ? "Active" : "Deactivated").setHeader("Status");
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.addColumn(u -> !u.active() ? "Deactivated" : locked.contains(u.id()) ? "Locked" : "Active").setHeader("Status").setKey("status");
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
         grid.setHeight("28rem");
 
         TextField username = new TextField("Username");
@@ -67,7 +69,14 @@ public class UsersView extends VerticalLayout {
                 ? new Button("Deactivate", e -> run(() -> access.deactivate(user.id()), user.displayName() + " deactivated."))
                 : new Button("Reactivate", e -> run(() -> access.reactivate(user.id()), user.displayName() + " reactivated."));
         Button reset = new Button("Reset password", e -> openReset(user));
-        return new HorizontalLayout(toggle, reset);
+        HorizontalLayout actions = new HorizontalLayout(toggle, reset);
+        if (locked.contains(user.id())) {
+            actions.add(new Button("Unlock", e -> run(() -> {
+                access.unlock(user.id());
+                return user;
+            }, user.displayName() + " can sign in again from everywhere.")));
+        }
+        return actions;
     }
 
     private void openReset(UserSummary user) {
@@ -90,6 +99,7 @@ public class UsersView extends VerticalLayout {
     }
 
     private void refresh() {
+        locked = access.lockedUserIds();
         grid.setItems(access.users());
     }
 

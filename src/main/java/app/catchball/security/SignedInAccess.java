@@ -1,0 +1,123 @@
+package app.catchball.security;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Checks every signed-in request against the user's current access, with one indexed query:
+ * <ul>
+ * <li>A session remembers the user's {@code session_version} from its sign-in. An Admin's password
+ * reset, deactivation, or the user's own new password raises it, so every other session of that
+ * user ends at its next request, for the pages and the session-cookie API alike.</li>
+ * <li>A user who must change their password reaches only the change-password page (and what it
+ * needs) until they have; everything else is refused, the API included.</li>
+ * </ul>
+ */
+@Component
+public class SignedInAccess {
+
+    static final String STAMP = SignedInAccess.class.getName() + ".STAMP";
+    static final String MUST_CHANGE_PASSWORD =
+            "Your password was reset by an Admin: sign in and choose a new one before going on.";
+
+    /** What a session remembers from its sign-in. */
+    record Stamp(String username, long version) implements Serializable {
+    }
+
+    private record State(boolean active, boolean mustChangePassword, long sessionVersion) {
+    }
+
+    private final JdbcClient jdbc;
+
+    SignedInAccess(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Remembers, in the new session, the version of the user's access it was signed in under. */
+    SessionAuthenticationStrategy stampAtSignIn() {
+        return (authentication, request, response) -> state(authentication.getName()).ifPresent(state ->
+                request.getSession().setAttribute(STAMP, new Stamp(authentication.getName(), state.sessionVersion())));
+    }
+
+    /**
+     * The current request's session goes on under the user's new version (the session in which a
+     * user changes their own password stays signed in; the others end).
+     */
+    static void keepCurrentSession(String username, long version) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(STAMP, RequestAttributes.SCOPE_SESSION) instanceof Stamp stamp
+                && stamp.username().equalsIgnoreCase(username)) {
+            request.setAttribute(STAMP, new Stamp(stamp.username(), version), RequestAttributes.SCOPE_SESSION);
+        }
+    }
+
+    /**
+     * The per-request check.
+     *
+     * @param allowedWhilePasswordMustChange what a user who must change their password may still request
+     * @param refusal answers a request refused because the password must change first
+     */
+    public Filter filter(RequestMatcher allowedWhilePasswordMustChange, AccessDeniedHandler refusal) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+                if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                Optional<State> state = state(auth.getName());
+                HttpSession session = request.getSession(false);
+                if (session != null && !bearer(request) && !current(session, auth.getName(), state)) {
+                    SignInAttempts.SECURITY_LOG.info("Session ended because access changed: user={} source={}",
+                            auth.getName(), request.getRemoteAddr());
+                    session.invalidate();
+                    SecurityContextHolder.clearContext();
+                    chain.doFilter(request, response);
+                    return;
+                }
+                if (state.map(State::mustChangePassword).orElse(false) && !allowedWhilePasswordMustChange.matches(request)) {
+                    refusal.handle(request, response, new AccessDeniedException(MUST_CHANGE_PASSWORD));
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    private static boolean current(HttpSession session, String username, Optional<State> state) {
+        return session.getAttribute(STAMP) instanceof Stamp stamp
+                && stamp.username().equalsIgnoreCase(username)
+                && state.filter(State::active).filter(s -> s.sessionVersion() == stamp.version()).isPresent();
+    }
+
+    private static boolean bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private Optional<State> state(String username) {
+        return jdbc.sql("select active, must_change_password, session_version from app_user where lower(username) = lower(:u)")
+                .param("u", username).query(State.class).optional();
+    }
+}
