@@ -1,6 +1,7 @@
 package app.catchball.api;
 
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.Rows;
 import app.catchball.security.PermissionService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -62,7 +63,7 @@ public class ApiTokenService {
                         where lower(u.username) = lower(:u)
                         order by t.created_at desc, t.id desc
                         """)
-                .param("u", username).query(TokenSummary.class).list();
+                .param("u", username).query(Rows.of(TokenSummary.class)).list();
     }
 
     /** Revokes a token: the owner's own, or any token for an Admin. Revoking twice changes nothing. */
@@ -92,7 +93,7 @@ public class ApiTokenService {
                         select t.id, u.username from api_token t join app_user u on u.id = t.user_id
                         where t.token_hash = :h and t.revoked_at is null and u.active
                         """)
-                .param("h", hash(rawToken)).query(Match.class).optional();
+                .param("h", hash(rawToken)).query(Rows.of(Match.class)).optional();
         match.ifPresent(m -> jdbc.sql("""
                         update api_token set last_used_at = :now
                         where id = :id and (last_used_at is null or last_used_at <= :hourAgo)

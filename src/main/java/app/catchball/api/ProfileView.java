@@ -1,7 +1,6 @@
 package app.catchball.api;
 
 import app.catchball.base.ui.Notices;
-import app.catchball.base.RuleViolation;
 import app.catchball.security.PermissionService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,7 +19,6 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import org.springframework.security.access.AccessDeniedException;
 
 /** The signed-in user's profile: personal access tokens for the REST API. */
 @Route("profile")
@@ -79,26 +77,22 @@ public class ProfileView extends VerticalLayout {
     }
 
     private void create() {
-        try {
+        Notices.attempt(() -> {
             CreatedToken token = tokens.create(name.getValue());
             newToken.setValue(token.token());
             newToken.setVisible(true);
             newTokenHint.setVisible(true);
             name.clear();
             refresh();
-        } catch (RuleViolation | AccessDeniedException ex) {
-            Notices.error(ex.getMessage());
-        }
+        });
     }
 
     private void revoke(TokenSummary token) {
-        try {
+        Notices.attempt(() -> {
             tokens.revoke(token.id());
             Notices.ok("Token \"" + token.name() + "\" revoked.");
             refresh();
-        } catch (RuleViolation | AccessDeniedException ex) {
-            Notices.error(ex.getMessage());
-        }
+        });
     }
 
     private void refresh() {

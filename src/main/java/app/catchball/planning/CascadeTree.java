@@ -85,11 +85,4 @@ public class CascadeTree {
                         """ + ORDER)
                 .param("item", itemId).param("cycle", cycleId).param("unit", unitId).query(NODE).list();
     }
-
-    /** The cycle an item belongs to (True North goals endure across cycles: the current one then). */
-    public long cycleOf(long itemId, long fallbackCycleId) {
-        return jdbc.sql("select coalesce(cycle_id, :fallback) from plan_item where id = :id").param("id", itemId)
-                .param("fallback", fallbackCycleId).query(Long.class).optional()
-                .orElseThrow(() -> new RuleViolation("That plan item does not exist."));
-    }
 }

@@ -1,6 +1,7 @@
 package app.catchball.security;
 
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.Rows;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public class AccessService {
     public List<Grant> myGrants() {
         String username = permissions.requireUsername();
         return jdbc.sql(GRANT_COLUMNS + " where lower(u.username) = lower(:u) order by g.unit_id, g.role")
-                .param("u", username).query(Grant.class).list();
+                .param("u", username).query(Rows.of(Grant.class)).list();
     }
 
     /** The roles granted directly on a unit. */
@@ -58,7 +59,7 @@ public class AccessService {
     public List<Grant> grantsOn(long unitId) {
         permissions.check(Action.VIEW, unitId);
         return jdbc.sql(GRANT_COLUMNS + " where g.unit_id = :unit order by g.role, u.display_name")
-                .param("unit", unitId).query(Grant.class).list();
+                .param("unit", unitId).query(Rows.of(Grant.class)).list();
     }
 
     /** The roles that apply on a unit because they are granted on a unit above it. */
@@ -72,7 +73,7 @@ public class AccessService {
                             select p.id, p.parent_id from org_unit p join up on p.id = up.parent_id
                         )
                         """ + GRANT_COLUMNS + " where g.unit_id in (select id from up) order by g.role, u.display_name")
-                .param("unit", unitId).query(Grant.class).list();
+                .param("unit", unitId).query(Rows.of(Grant.class)).list();
     }
 
     /** Display names of the Leads granted directly on each unit, for the whole tree in one statement. */

@@ -1,5 +1,6 @@
 package app.catchball.security;
 
+import app.catchball.base.db.Rows;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ public class PermissionService {
         List<Row> rows = jdbc.sql(ROLES_ON_UNIT_AND_ANCESTORS)
                 .param("unit", unitId)
                 .param("username", username)
-                .query(Row.class)
+                .query(Rows.of(Row.class))
                 .list();
         if (rows.isEmpty() || !rows.getFirst().active()) {
             return false;

@@ -1,5 +1,6 @@
 package app.catchball.security;
 
+import app.catchball.base.db.Rows;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,7 +118,7 @@ class SignInAttempts {
                         select username, source, failures, last_failure_at, locked_until from sign_in_throttle
                         where (username = :u and source in ('', :s)) or (username = '' and source = :s)
                         """)
-                .param("u", account).param("s", from).query(Row.class).list();
+                .param("u", account).param("s", from).query(Rows.of(Row.class)).list();
         Instant allowedAt = now;
         for (Row row : rows) {
             if (row.lockedUntil() != null && row.lockedUntil().toInstant().isAfter(allowedAt)) {

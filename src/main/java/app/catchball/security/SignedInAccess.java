@@ -1,5 +1,6 @@
 package app.catchball.security;
 
+import app.catchball.base.db.Rows;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -118,6 +119,6 @@ public class SignedInAccess {
 
     private Optional<State> state(String username) {
         return jdbc.sql("select active, must_change_password, session_version from app_user where lower(username) = lower(:u)")
-                .param("u", username).query(State.class).optional();
+                .param("u", username).query(Rows.of(State.class)).optional();
     }
 }

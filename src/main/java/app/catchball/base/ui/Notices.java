@@ -39,6 +39,15 @@ public final class Notices {
         }).isPresent();
     }
 
+    /** {@link #attempt(Runnable)}, then the confirmation and what the screen does afterwards (e.g. refresh). */
+    public static boolean attempt(Runnable action, String confirmation, Runnable afterwards) {
+        return attempt(() -> {
+            action.run();
+            ok(confirmation);
+            afterwards.run();
+        });
+    }
+
     /** {@link #attempt(Runnable)} with a result: empty when the action was refused. */
     public static <T> Optional<T> attempt(Supplier<T> action) {
         return attempt(action, conflict -> error(conflict.getMessage()));

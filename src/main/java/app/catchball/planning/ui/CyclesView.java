@@ -20,7 +20,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.format.DateTimeFormatter;
-import java.util.function.Supplier;
 
 /** Planning cycles and their stages. Admins and trust Leads change them; everyone else reads. */
 @Route("cycles")
@@ -49,8 +48,8 @@ public class CyclesView extends VerticalLayout {
             name.setPlaceholder("2027/28");
             DatePicker first = new DatePicker("First month");
             DatePicker last = new DatePicker("Last month");
-            Button create = new Button("Create cycle", e -> run(() -> cycles.create(name.getValue(), first.getValue(), last.getValue()),
-                    "Cycle " + name.getValue() + " created."));
+            Button create = new Button("Create cycle", e -> Notices.attempt(() -> cycles.create(name.getValue(), first.getValue(), last.getValue()),
+                    "Cycle " + name.getValue() + " created.", this::refresh));
             HorizontalLayout form = new HorizontalLayout(name, first, last, create);
             form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             add(new H3("New cycle"), form);
@@ -68,14 +67,14 @@ public class CyclesView extends VerticalLayout {
         stage.setItems(CycleStage.values());
         stage.setItemLabelGenerator(CycleStage::label);
         stage.setValue(cycle.stage());
-        Button change = new Button("Change stage", e -> run(() -> cycles.changeStage(cycle.id(), stage.getValue(), cycle.version()),
-                "Cycle " + cycle.name() + " is now at stage " + (stage.getValue() == null ? "" : stage.getValue().label()) + "."));
-        Button makeCurrent = new Button("Make current", e -> run(() -> cycles.makeCurrent(cycle.id()),
-                cycle.name() + " is now the current cycle."));
+        Button change = new Button("Change stage", e -> Notices.attempt(() -> cycles.changeStage(cycle.id(), stage.getValue(), cycle.version()),
+                "Cycle " + cycle.name() + " is now at stage " + (stage.getValue() == null ? "" : stage.getValue().label()) + ".", this::refresh));
+        Button makeCurrent = new Button("Make current", e -> Notices.attempt(() -> cycles.makeCurrent(cycle.id()),
+                cycle.name() + " is now the current cycle.", this::refresh));
         makeCurrent.setEnabled(!cycle.current());
         TextField nextName = new TextField("Next cycle name");
-        Button roll = new Button("Roll forward", e -> run(() -> cycles.rollForward(cycle.id(), nextName.getValue()),
-                "Cycle " + nextName.getValue() + " started from " + cycle.name() + "."));
+        Button roll = new Button("Roll forward", e -> Notices.attempt(() -> cycles.rollForward(cycle.id(), nextName.getValue()),
+                "Cycle " + nextName.getValue() + " started from " + cycle.name() + ".", this::refresh));
         roll.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout row = new HorizontalLayout(stage, change, makeCurrent, nextName, roll);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -86,13 +85,5 @@ public class CyclesView extends VerticalLayout {
     private void refresh() {
         grid.setItems(cycles.cycles());
         selected.removeAll();
-    }
-
-    private void run(Supplier<CycleSummary> change, String confirmation) {
-        Notices.attempt(() -> {
-            change.get();
-            Notices.ok(confirmation);
-            refresh();
-        });
     }
 }

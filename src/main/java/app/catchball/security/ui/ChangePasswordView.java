@@ -1,7 +1,6 @@
 package app.catchball.security.ui;
 
 import app.catchball.base.ui.Notices;
-import app.catchball.base.RuleViolation;
 import app.catchball.security.AccessService;
 import app.catchball.security.PasswordPolicy;
 import com.vaadin.flow.component.UI;
@@ -31,13 +30,11 @@ public class ChangePasswordView extends VerticalLayout {
                 Notices.error("The new passwords do not match.");
                 return;
             }
-            try {
+            Notices.attempt(() -> {
                 access.changeOwnPassword(current.getValue(), next.getValue());
                 Notices.ok("Password changed.");
                 UI.getCurrent().navigate("");
-            } catch (RuleViolation ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(new H2("Change password"));

@@ -1,7 +1,6 @@
 package app.catchball.security.ui;
 
 import app.catchball.base.ui.Notices;
-import app.catchball.base.RuleViolation;
 import app.catchball.security.AccessService;
 import app.catchball.security.PasswordPolicy;
 import app.catchball.security.UserSummary;
@@ -22,8 +21,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.springframework.security.access.AccessDeniedException;
 
 /** Administration: users are created, deactivated (never deleted) and given temporary passwords here. */
 @Route("users")
@@ -51,11 +48,10 @@ public class UsersView extends VerticalLayout {
         EmailField email = new EmailField("E-mail");
         PasswordField password = new PasswordField("Temporary password");
         password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters; they change it at first sign-in.");
-        Button create = new Button("Create user", e -> run(() -> {
+        Button create = new Button("Create user", e -> Notices.attempt(() -> {
             UserSummary user = access.createUser(username.getValue(), name.getValue(), email.getValue(), password.getValue(), false);
             access.resetPassword(user.id(), password.getValue());
-            return user;
-        }, "User " + username.getValue() + " created."));
+        }, "User " + username.getValue() + " created.", this::refresh));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout form = new HorizontalLayout(username, name, email, password, create);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -66,15 +62,14 @@ public class UsersView extends VerticalLayout {
 
     private HorizontalLayout actions(UserSummary user) {
         Button toggle = user.active()
-                ? new Button("Deactivate", e -> run(() -> access.deactivate(user.id()), user.displayName() + " deactivated."))
-                : new Button("Reactivate", e -> run(() -> access.reactivate(user.id()), user.displayName() + " reactivated."));
+                ? new Button("Deactivate", e -> Notices.attempt(() -> access.deactivate(user.id()), user.displayName() + " deactivated.", this::refresh))
+                : new Button("Reactivate", e -> Notices.attempt(() -> access.reactivate(user.id()), user.displayName() + " reactivated.", this::refresh));
         Button reset = new Button("Reset password", e -> openReset(user));
         HorizontalLayout actions = new HorizontalLayout(toggle, reset);
         if (locked.contains(user.id())) {
-            actions.add(new Button("Unlock", e -> run(() -> {
+            actions.add(new Button("Unlock", e -> Notices.attempt(() -> {
                 access.unlock(user.id());
-                return user;
-            }, user.displayName() + " can sign in again from everywhere.")));
+            }, user.displayName() + " can sign in again from everywhere.", this::refresh)));
         }
         return actions;
     }
@@ -84,13 +79,11 @@ public class UsersView extends VerticalLayout {
         dialog.setHeaderTitle("Reset the password of " + user.displayName());
         PasswordField temporary = new PasswordField("Temporary password");
         Button ok = new Button("Reset", e -> {
-            try {
+            Notices.attempt(() -> {
                 access.resetPassword(user.id(), temporary.getValue());
                 Notices.ok(user.displayName() + " must choose a new password at the next sign-in.");
                 dialog.close();
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(temporary);
@@ -101,16 +94,6 @@ public class UsersView extends VerticalLayout {
     private void refresh() {
         locked = access.lockedUserIds();
         grid.setItems(access.users());
-    }
-
-    private void run(Supplier<UserSummary> change, String confirmation) {
-        try {
-            change.get();
-            Notices.ok(confirmation);
-            refresh();
-        } catch (RuleViolation | AccessDeniedException ex) {
-            Notices.error(ex.getMessage());
-        }
     }
 
 }
