@@ -50,7 +50,7 @@ class MetricsServiceTest {
     @Test
     void a_contributor_enters_and_corrects_a_value_and_the_correction_keeps_its_history() {
         MetricInfo recommend = metric("W7", "Patients who would recommend the ward");
-        LocalDate nov = LocalDate.of(2026, 11, 15);
+        LocalDate nov = LocalDate.of(2026, 11, 1);
 
         SaveResult first = as("ward7.nurse", () -> metrics.saveValues(recommend.id(), List.of(new ValueEntry(nov, new BigDecimal("80"))), ValueSource.MANUAL));
         SaveResult second = as("ward7.manager", () -> metrics.saveValues(recommend.id(), List.of(new ValueEntry(nov, new BigDecimal("84.5"))), ValueSource.MANUAL));
@@ -75,7 +75,7 @@ class MetricsServiceTest {
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThatThrownBy(() -> as("ward7.nurse", () -> metrics.saveValues(falls.id(),
-                List.of(new ValueEntry(LocalDate.of(2026, 11, 1), BigDecimal.ONE), new ValueEntry(LocalDate.of(2026, 11, 20), BigDecimal.TEN)),
+                List.of(new ValueEntry(LocalDate.of(2026, 11, 1), BigDecimal.ONE), new ValueEntry(LocalDate.of(2026, 11, 1), BigDecimal.TEN)),
                 ValueSource.MANUAL))).hasMessage("The period 2026-11 appears twice.");
         assertThat(jdbc.sql("select count(*) from metric_value_history").query(Integer.class).single()).isEqualTo(before);
     }
