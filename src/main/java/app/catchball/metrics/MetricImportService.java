@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -61,10 +62,12 @@ public class MetricImportService {
 
     private final MetricsService metrics;
     private final PermissionService permissions;
+    private final Clock clock;
 
-    MetricImportService(MetricsService metrics, PermissionService permissions) {
+    MetricImportService(MetricsService metrics, PermissionService permissions, Clock clock) {
         this.metrics = metrics;
         this.permissions = permissions;
+        this.clock = clock;
     }
 
     /** A row as read from the file, with its line (CSV record or Excel row number). */
@@ -109,6 +112,7 @@ public class MetricImportService {
             byKey.put(m.code().toLowerCase(Locale.ROOT), m);
             byKey.put(m.title().strip().toLowerCase(Locale.ROOT), m);
         }
+        LocalDate today = LocalDate.now(clock);
         List<ImportPreview.Row> rows = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < raw.size(); i++) {
@@ -140,7 +144,7 @@ public class MetricImportService {
                 error = error == null ? (valueText.isEmpty() ? "The value is missing." : "The value “" + valueText + "” is not a number.") : error;
             }
             if (error == null) {
-                error = metrics.refusal(metric, new ValueEntry(period, value));
+                error = MetricsService.refusal(metric, new ValueEntry(period, value), today);
             }
             if (error == null) {
                 String key = metric.id() + "@" + period;

@@ -144,11 +144,12 @@ public class MetricsService {
         if (archived) {
             throw new RuleViolation(archivedMessage(metric));
         }
+        LocalDate today = LocalDate.now(clock);
         Map<LocalDate, BigDecimal> byPeriod = new LinkedHashMap<>();
         List<ValuesRefused.Refusal> refusals = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             ValueEntry entry = entries.get(i);
-            String periodProblem = entry == null ? "Every value needs its period." : periodProblem(metric, entry.period());
+            String periodProblem = entry == null ? "Every value needs its period." : periodProblem(metric, entry.period(), today);
             if (periodProblem != null) {
                 refusals.add(new ValuesRefused.Refusal(i, "period", periodProblem));
                 continue;
@@ -266,18 +267,19 @@ public class MetricsService {
      * Why a value cannot be entered for the metric, or null when it can: the one rule behind the
      * form, the CSV/Excel preview and the API. The metric must not be archived; the period must be
      * the first day of a month (monthly) or a Monday (weekly), from 1 Jan 2000 up to the current
-     * period; the value a number smaller than 1,000,000,000,000 in size.
+     * period; the value a number smaller than 1,000,000,000,000 in size. {@code today} is the
+     * application clock's date (the caller has its own permission check).
      */
-    public String refusal(MetricInfo metric, ValueEntry entry) {
+    public static String refusal(MetricInfo metric, ValueEntry entry, LocalDate today) {
         if (metric.archived()) {
             return archivedMessage(metric);
         }
-        String problem = entry == null ? "Every value needs its period." : periodProblem(metric, entry.period());
+        String problem = entry == null ? "Every value needs its period." : periodProblem(metric, entry.period(), today);
         return problem != null ? problem : valueProblem(entry.value());
     }
 
     /** Why the period cannot hold a value of the metric, or null when it can. */
-    public String periodProblem(MetricInfo metric, LocalDate period) {
+    public static String periodProblem(MetricInfo metric, LocalDate period, LocalDate today) {
         if (period == null) {
             return "Every value needs its period.";
         }
@@ -293,7 +295,7 @@ public class MetricsService {
         if (period.isBefore(EARLIEST_PERIOD)) {
             return DAY.format(period) + " is before 1 Jan 2000: values start in January 2000 at the earliest.";
         }
-        LocalDate current = currentPeriod(metric.frequency());
+        LocalDate current = currentPeriod(metric.frequency(), today);
         if (period.isAfter(current)) {
             return DAY.format(period) + " is in the future: values can be entered up to the current "
                     + (weekly ? "week (week of " + DAY.format(current) + ")" : "month (" + MONTH.format(current) + ")") + ".";
@@ -313,8 +315,14 @@ public class MetricsService {
     }
 
     /** The latest period that may hold a value: this month's first day, or this week's Monday. */
-    public LocalDate currentPeriod(Frequency frequency) {
-        return normalise(LocalDate.now(clock), frequency);
+    public static LocalDate currentPeriod(Frequency frequency, LocalDate today) {
+        return normalise(today, frequency);
+    }
+
+    /** The latest period that may hold a value of the metric, by the application's clock. */
+    @Transactional(readOnly = true)
+    public LocalDate currentPeriod(long metricId) {
+        return currentPeriod(metric(metricId).frequency(), LocalDate.now(clock));
     }
 
     private static String archivedMessage(MetricInfo metric) {

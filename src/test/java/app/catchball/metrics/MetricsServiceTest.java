@@ -128,7 +128,7 @@ class MetricsServiceTest {
                 metric,period,value
                 M1,2026-10,31
                 Falls with harm,2026-10,2
-                M9,2026-10,5
+                Bed days,2026-10,5
                 M1,October,5
                 M2,2026-09,lots
                 M1,2026-10,33
@@ -139,7 +139,7 @@ class MetricsServiceTest {
         assertThat(preview.rows()).extracting(r -> r.line() + ": " + (r.good() ? "OK" : r.error())).containsExactly(
                 "2: OK",
                 "3: OK",
-                "4: Unknown metric “M9”: use a code such as M1 or the metric's name.",
+                "4: Unknown metric “Bed days”: use a code such as M1 or the metric's name.",
                 "5: The period “October” is not a month (yyyy-mm) or a date (yyyy-mm-dd).",
                 "6: The value “lots” is not a number.",
                 "7: Duplicate: M1 2026-10 is also on line 2.");

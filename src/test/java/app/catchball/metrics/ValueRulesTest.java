@@ -89,7 +89,7 @@ class ValueRulesTest extends KaribuTest {
                 new String[] {"2026-11-15", "15 Nov 2026 is not the first day of a month: a monthly value belongs to the first"
                         + " day of its month (1 Nov 2026)."},
                 new String[] {future, "1 Jan 2099 is in the future: values can be entered up to the current month ("
-                        + metrics.currentPeriod(Frequency.MONTHLY).format(java.time.format.DateTimeFormatter.ofPattern("MMMM uuuu",
+                        + MetricsService.currentPeriod(Frequency.MONTHLY, LocalDate.now()).format(java.time.format.DateTimeFormatter.ofPattern("MMMM uuuu",
                         java.util.Locale.UK)) + ")."},
                 new String[] {"1999-12-01", "1 Dec 1999 is before 1 Jan 2000: values start in January 2000 at the earliest."},
                 new String[] {"0000-01-01", "1 Jan 0000 is before 1 Jan 2000: values start in January 2000 at the earliest."});

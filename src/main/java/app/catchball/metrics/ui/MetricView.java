@@ -123,8 +123,8 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             DatePicker period = new DatePicker("Period");
             period.setHelperText(weekly ? "The Monday of the week" : "The first day of the month");
             period.setMin(MetricsService.EARLIEST_PERIOD);
-            period.setMax(metrics.currentPeriod(metric.frequency()));
-            period.setValue(metrics.currentPeriod(metric.frequency()));
+            period.setMax(metrics.currentPeriod(metricId));
+            period.setValue(metrics.currentPeriod(metricId));
             BigDecimalField value = new BigDecimalField("Value");
             Button save = new Button("Save value", e -> {
                 try {
