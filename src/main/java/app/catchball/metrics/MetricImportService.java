@@ -32,11 +32,13 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -234,7 +236,7 @@ public class MetricImportService {
                     }
                 }
                 XSSFReader reader = new XSSFReader(workbook);
-                ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(workbook, false);
+                SharedStrings strings = new ReusedStrings(new ReadOnlySharedStringsTable(workbook, false));
                 XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
                 if (!sheets.hasNext()) {
                     throw new IOException("No sheet");
@@ -252,6 +254,32 @@ public class MetricImportService {
             }
         } finally {
             Files.deleteIfExists(copy);
+        }
+    }
+
+    /**
+     * The workbook's shared strings, each made into a rich-text object once (POI makes a new one per
+     * cell otherwise): the same few metric codes and months repeat on every row.
+     */
+    private record ReusedStrings(SharedStrings strings, Map<Integer, RichTextString> made) implements SharedStrings {
+
+        ReusedStrings(SharedStrings strings) {
+            this(strings, new HashMap<>());
+        }
+
+        @Override
+        public RichTextString getItemAt(int index) {
+            return made.computeIfAbsent(index, strings::getItemAt);
+        }
+
+        @Override
+        public int getCount() {
+            return strings.getCount();
+        }
+
+        @Override
+        public int getUniqueCount() {
+            return strings.getUniqueCount();
         }
     }
 

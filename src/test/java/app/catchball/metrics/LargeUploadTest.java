@@ -108,7 +108,7 @@ class LargeUploadTest {
             }
             long asked = System.nanoTime();
             HttpResponse<String> units = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/units"))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).GET().build(),
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(15)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             long answeredMs = (System.nanoTime() - asked) / 1_000_000;
             assertThat(units.statusCode()).isEqualTo(200);
