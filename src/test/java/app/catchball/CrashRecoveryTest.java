@@ -43,7 +43,7 @@ class CrashRecoveryTest {
             metric = wardMetric(port);
             Thread writer = new Thread(() -> {
                 for (int i = 0; i < 10_000 && !Thread.currentThread().isInterrupted(); i++) {
-                    String period = String.format("2040-%02d-01", i % 12 + 1).replace("2040", String.valueOf(2040 + i / 12));
+                    String period = String.format("2000-%02d-01", i % 12 + 1).replace("2000", String.valueOf(2000 + i / 12));
                     String value = String.valueOf(i);
                     try {
                         HttpResponse<String> r = http.send(request(port, "/api/v1/metrics/" + metric + "/values")

@@ -6,6 +6,7 @@ import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.SaveResult;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
+import app.catchball.metrics.ValuesRefused;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.planning.CycleService;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -186,8 +188,11 @@ class ApiController {
 
     @PutMapping("/metrics/{id}/values")
     @Operation(summary = "Save a metric's values", description = "All or nothing: new periods are added, changed values "
-            + "corrected (the history keeps who, when and how), equal values left alone. Needs the Contributor or "
-            + "Lead role on the metric's unit or a unit above it.",
+            + "corrected (the history keeps who, when, how and the value replaced), equal values left alone. A period is "
+            + "the first day of a month (monthly metrics) or a Monday (weekly), from 2000-01-01 up to the current period; "
+            + "a value is smaller than 1,000,000,000,000 in size; an archived metric takes no values. Every refused entry "
+            + "is named in the 400 answer and nothing is saved. Needs the Contributor or Lead role on the metric's unit "
+            + "or a unit above it.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     array = @ArraySchema(schema = @Schema(implementation = Value.class)),
                     examples = @ExampleObject("[{\"period\": \"2026-05-01\", \"value\": 12.5}]"))))
@@ -218,13 +223,21 @@ class ApiController {
                 throw new BadInput("period", "Entry " + i + ": " + period.stringValue() + " is not a real date.");
             }
             JsonNode value = e.get("value");
-            if (value == null || !value.isNumber() || !Double.isFinite(value.doubleValue())) {
+            if (value == null || !value.isNumber()) {
                 throw new BadInput("value", "Entry " + i + ": value must be a number.");
+            }
+            if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
+                throw new BadInput("value", "Entry " + i + ": " + MetricsService.VALUE_TOO_LARGE);
             }
             entries.add(new ValueEntry(day, value.decimalValue()));
         }
-        SaveResult result = metrics.saveValues(id, entries, ValueSource.API);
-        return new Saved(result.created(), result.changed(), result.unchanged());
+        try {
+            SaveResult result = metrics.saveValues(id, entries, ValueSource.API);
+            return new Saved(result.created(), result.changed(), result.unchanged());
+        } catch (ValuesRefused refused) {
+            throw new BadInput(refused.refusals().getFirst().field(), refused.refusals().stream()
+                    .map(r -> "Entry " + r.index() + ": " + r.message()).collect(Collectors.joining(" ")));
+        }
     }
 
     // ---------------------------------------------------------------- SPC

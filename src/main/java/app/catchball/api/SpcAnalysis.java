@@ -24,6 +24,9 @@ import tools.jackson.databind.JsonNode;
 final class SpcAnalysis {
 
     static final int MAX_POINTS = 10_000;
+    /** Numbers are smaller than this in size (as metric values), so no sum or limit overflows. */
+    static final double MAX_MAGNITUDE = 1e12;
+    private static final String RANGE = "Numbers must be smaller than 1,000,000,000,000 in size";
     private static final Set<String> FIELDS = Set.of("values", "dates", "improvementDirection", "target",
             "screenOutliers", "fixAfterNPoints", "rebaseDates");
 
@@ -92,8 +95,11 @@ final class SpcAnalysis {
         Double target = null;
         JsonNode t = body.get("target");
         if (present(t)) {
-            if (!t.isNumber() || !Double.isFinite(t.doubleValue())) {
+            if (!t.isNumber()) {
                 throw new BadInput("target", "target must be a number or null.");
+            }
+            if (!withinRange(t)) {
+                throw new BadInput("target", "target is too large: " + t + ". " + RANGE + ".");
             }
             target = t.doubleValue();
         }
@@ -137,6 +143,12 @@ final class SpcAnalysis {
         return new Request(values, dates, direction, target, screenOutliers, fix, rebaseIndexes);
     }
 
+    /** Whether a number is finite and small enough that means, ranges and limits stay finite. */
+    private static boolean withinRange(JsonNode number) {
+        double value = number.doubleValue();
+        return Double.isFinite(value) && Math.abs(value) < MAX_MAGNITUDE;
+    }
+
     private static boolean present(JsonNode node) {
         return node != null && !node.isNull() && !node.isMissingNode();
     }
@@ -158,8 +170,11 @@ final class SpcAnalysis {
         double[] values = new double[node.size()];
         for (int i = 0; i < values.length; i++) {
             JsonNode v = node.get(i);
-            if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            if (!v.isNumber()) {
                 throw new BadInput("values", "values[" + i + "] is not a number: " + v + ".");
+            }
+            if (!withinRange(v)) {
+                throw new BadInput("values", "values[" + i + "] is too large: " + v + ". " + RANGE + ".");
             }
             values[i] = v.doubleValue();
         }

@@ -9,6 +9,10 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -18,64 +22,106 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
+import org.apache.commons.io.input.BoundedInputStream;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.ss.usermodel.RichTextString;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 /**
- * Uploads of metric values from CSV (Apache Commons CSV) or Excel (Apache POI). Columns: metric
- * (its code, e.g. M1, or its name), period (yyyy-mm or yyyy-mm-dd) and value; a header row is
- * optional. The preview marks every bad row with its reason; saving takes the good rows, all in
- * one transaction, or nothing.
+ * Uploads of metric values from CSV (Apache Commons CSV) or Excel (Apache POI's streaming SAX
+ * reader). Columns: metric (its code, e.g. M1, or its name), period (yyyy-mm or yyyy-mm-dd) and
+ * value; a header row is optional. A file is read as it arrives, never whole into memory: it is
+ * refused past {@value #MAX_BYTES} bytes or {@value #MAX_ROWS} rows, whatever the browser checked.
+ * The preview marks every bad row with its reason (the same rule as the form and the API);
+ * saving takes the good rows, all in one transaction, or nothing.
  */
 @Service
-@Transactional
 public class MetricImportService {
 
+    public static final int MAX_BYTES = 5 * 1024 * 1024;
     static final int MAX_ROWS = 10_000;
+    /** Shared strings and styles of a workbook with {@value #MAX_ROWS} rows fit well within this. */
+    private static final long MAX_PART_BYTES = 16L * 1024 * 1024;
 
     private final MetricsService metrics;
     private final PermissionService permissions;
+    private final Clock clock;
 
-    MetricImportService(MetricsService metrics, PermissionService permissions) {
+    MetricImportService(MetricsService metrics, PermissionService permissions, Clock clock) {
         this.metrics = metrics;
         this.permissions = permissions;
+        this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /** A row as read from the file, with its line (CSV record or Excel row number). */
+    private record RawRow(int line, String[] cells) {
+
+        String cell(int index) {
+            return index < cells.length && cells[index] != null ? cells[index].strip() : "";
+        }
+    }
+
+    /** Stops reading a sheet at the row cap. */
+    private static final class TooManyRows extends RuntimeException {
+        TooManyRows() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Reads and checks an uploaded file. No transaction is held while the file arrives; the
+     * metrics are looked up once it has been read.
+     */
     public ImportPreview preview(long unitId, long cycleId, String fileName, InputStream content) {
         permissions.check(Action.ENTER_METRIC_VALUES, unitId);
-        List<String[]> raw;
+        boolean excel = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        InputStream bounded = bounded(content);
+        List<RawRow> raw;
         try {
-            raw = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx") ? excel(content) : csv(content);
+            raw = excel ? excel(bounded) : csv(bounded);
+        } catch (RuleViolation e) {
+            throw e;
+        } catch (TooManyRows e) {
+            throw tooManyRows();
         } catch (IOException | RuntimeException e) {
-            throw new RuleViolation("The file could not be read as " + (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")
-                    ? "an Excel workbook" : "CSV") + ". Use three columns: metric, period, value.");
+            throw new RuleViolation("The file could not be read as " + (excel ? "an Excel workbook" : "CSV")
+                    + ". Use three columns: metric, period, value.");
         }
         if (raw.size() > MAX_ROWS + 1) {
-            throw new RuleViolation("A file may hold at most " + MAX_ROWS + " rows.");
+            throw tooManyRows();
         }
         Map<String, MetricInfo> byKey = new HashMap<>();
-        for (MetricInfo m : metrics.metricsOf(unitId, cycleId)) {
+        for (MetricInfo m : metrics.metricsWithArchived(unitId, cycleId).reversed()) {
             byKey.put(m.code().toLowerCase(Locale.ROOT), m);
             byKey.put(m.title().strip().toLowerCase(Locale.ROOT), m);
         }
+        LocalDate today = LocalDate.now(clock);
         List<ImportPreview.Row> rows = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < raw.size(); i++) {
-            String[] r = raw.get(i);
-            int line = i + 1;
-            String metricText = r.length > 0 ? r[0].strip() : "";
-            String periodText = r.length > 1 ? r[1].strip() : "";
-            String valueText = r.length > 2 ? r[2].strip() : "";
+            RawRow r = raw.get(i);
+            String metricText = r.cell(0);
+            String periodText = r.cell(1);
+            String valueText = r.cell(2);
             if (i == 0 && metricText.equalsIgnoreCase("metric")) {
                 continue;
             }
@@ -91,30 +137,26 @@ public class MetricImportService {
             }
             try {
                 period = parsePeriod(periodText);
-                if (metric != null) {
-                    period = MetricsService.normalise(period, metric.frequency());
-                }
             } catch (DateTimeParseException e) {
                 error = error == null ? "The period “" + periodText + "” is not a month (yyyy-mm) or a date (yyyy-mm-dd)." : error;
             }
             try {
                 value = new BigDecimal(valueText.replace(",", ""));
-                MetricsService.validate(value);
             } catch (NumberFormatException e) {
                 error = error == null ? (valueText.isEmpty() ? "The value is missing." : "The value “" + valueText + "” is not a number.") : error;
-                value = null;
-            } catch (RuleViolation e) {
-                error = error == null ? e.getMessage() : error;
+            }
+            if (error == null) {
+                error = MetricsService.refusal(metric, new ValueEntry(period, value), today);
             }
             if (error == null) {
                 String key = metric.id() + "@" + period;
-                Integer first = seen.putIfAbsent(key, line);
+                Integer first = seen.putIfAbsent(key, r.line());
                 if (first != null) {
                     error = "Duplicate: " + metric.code() + " " + MetricsService.periodText(period, metric.frequency())
                             + " is also on line " + first + ".";
                 }
             }
-            rows.add(new ImportPreview.Row(line, metricText, periodText, valueText, metric == null ? null : metric.id(),
+            rows.add(new ImportPreview.Row(r.line(), metricText, periodText, valueText, metric == null ? null : metric.id(),
                     metric == null ? null : metric.label(), period, value, error));
         }
         if (rows.isEmpty()) {
@@ -124,24 +166,16 @@ public class MetricImportService {
     }
 
     /** Saves the good rows of a preview (checked again), or nothing when any metric refuses them. */
+    @Transactional
     public SaveResult saveGoodRows(ImportPreview preview) {
         permissions.check(Action.ENTER_METRIC_VALUES, preview.unitId());
-        Map<Long, List<ValueEntry>> byMetric = new LinkedHashMap<>();
+        Map<Long, List<ValueEntry>> byMetric = new TreeMap<>();
         preview.rows().stream().filter(ImportPreview.Row::good)
                 .forEach(r -> byMetric.computeIfAbsent(r.metricId(), k -> new ArrayList<>()).add(new ValueEntry(r.period(), r.value())));
         if (byMetric.isEmpty()) {
             throw new RuleViolation("There are no good rows to save.");
         }
-        int created = 0;
-        int changed = 0;
-        int unchanged = 0;
-        for (var e : byMetric.entrySet()) {
-            SaveResult r = metrics.saveValues(e.getKey(), e.getValue(), ValueSource.UPLOAD);
-            created += r.created();
-            changed += r.changed();
-            unchanged += r.unchanged();
-        }
-        return new SaveResult(created, changed, unchanged);
+        return metrics.saveMany(byMetric, ValueSource.UPLOAD);
     }
 
     static LocalDate parsePeriod(String text) {
@@ -151,48 +185,146 @@ public class MetricImportService {
         return LocalDate.parse(text);
     }
 
-    private static List<String[]> csv(InputStream content) throws IOException {
-        List<String[]> rows = new ArrayList<>();
+    /** The upload as it arrives, refused as soon as it passes {@value #MAX_BYTES} bytes. */
+    private static InputStream bounded(InputStream content) {
+        try {
+            return BoundedInputStream.builder().setInputStream(content).setMaxCount(MAX_BYTES + 1L)
+                    .setOnMaxCount((max, count) -> {
+                        throw new RuleViolation("The file is larger than " + MAX_BYTES / (1024 * 1024)
+                                + " MB. Split it into smaller files (at most " + String.format(Locale.UK, "%,d", MAX_ROWS)
+                                + " rows each).");
+                    }).get();
+        } catch (IOException e) {
+            throw new RuleViolation("The file could not be read.");
+        }
+    }
+
+    private static RuleViolation tooManyRows() {
+        return new RuleViolation("A file may hold at most " + String.format(Locale.UK, "%,d", MAX_ROWS)
+                + " rows. Split it into smaller files.");
+    }
+
+    private static List<RawRow> csv(InputStream content) throws IOException {
+        List<RawRow> rows = new ArrayList<>();
         try (Reader reader = new InputStreamReader(content, StandardCharsets.UTF_8)) {
             for (CSVRecord record : CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(reader)) {
-                String[] row = new String[record.size()];
-                for (int i = 0; i < record.size(); i++) {
+                String[] row = new String[Math.min(record.size(), 3)];
+                for (int i = 0; i < row.length; i++) {
                     row[i] = record.get(i).replace("\uFEFF", "");
                 }
-                rows.add(row);
+                rows.add(new RawRow((int) record.getRecordNumber(), row));
                 if (rows.size() > MAX_ROWS + 1) {
-                    break;
+                    throw new TooManyRows();
                 }
             }
         }
         return rows;
     }
 
-    private static List<String[]> excel(InputStream content) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        DataFormatter formatter = new DataFormatter(Locale.UK);
-        try (Workbook workbook = WorkbookFactory.create(content)) {
-            Sheet sheet = workbook.getSheetAt(0);
-            for (var row : sheet) {
-                String[] values = new String[3];
-                for (int c = 0; c < 3; c++) {
-                    Cell cell = row.getCell(c);
-                    if (cell == null) {
-                        values[c] = "";
-                    } else if (c == 1 && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                        values[c] = cell.getLocalDateTimeCellValue().toLocalDate().toString();
-                    } else if (c == 2 && cell.getCellType() == CellType.NUMERIC) {
-                        values[c] = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-                    } else {
-                        values[c] = formatter.formatCellValue(cell);
+    /**
+     * The first sheet, read row by row with POI's SAX event API (XSSFReader + XSSFSheetXMLHandler)
+     * from a temporary copy of the upload, and stopped at the row cap: a workbook is never built in memory.
+     */
+    private static List<RawRow> excel(InputStream content) throws IOException {
+        Path copy = Files.createTempFile("catchball-upload-", ".xlsx");
+        try {
+            Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
+            try (OPCPackage workbook = OPCPackage.open(copy.toFile(), PackageAccess.READ)) {
+                for (PackagePart part : workbook.getParts()) {
+                    if (!part.getPartName().getName().startsWith("/xl/worksheets/") && part.getSize() > MAX_PART_BYTES) {
+                        throw new IOException("Part too large: " + part.getPartName());
                     }
                 }
-                rows.add(values);
-                if (rows.size() > MAX_ROWS + 1) {
-                    break;
+                XSSFReader reader = new XSSFReader(workbook);
+                SharedStrings strings = new ReusedStrings(new ReadOnlySharedStringsTable(workbook, false));
+                XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+                if (!sheets.hasNext()) {
+                    throw new IOException("No sheet");
                 }
+                List<RawRow> rows = new ArrayList<>();
+                try (InputStream sheet = sheets.next()) {
+                    XMLReader parser = XMLHelper.newXMLReader();
+                    parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings, new Rows(rows),
+                            new PlainFormatter(), false));
+                    parser.parse(new InputSource(sheet));
+                }
+                return rows;
+            } catch (OpenXML4JException | SAXException | javax.xml.parsers.ParserConfigurationException e) {
+                throw new IOException(e);
+            }
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    /**
+     * The workbook's shared strings, each made into a rich-text object once (POI makes a new one per
+     * cell otherwise): the same few metric codes and months repeat on every row.
+     */
+    private record ReusedStrings(SharedStrings strings, Map<Integer, RichTextString> made) implements SharedStrings {
+
+        ReusedStrings(SharedStrings strings) {
+            this(strings, new HashMap<>());
+        }
+
+        @Override
+        public RichTextString getItemAt(int index) {
+            return made.computeIfAbsent(index, strings::getItemAt);
+        }
+
+        @Override
+        public int getCount() {
+            return strings.getCount();
+        }
+
+        @Override
+        public int getUniqueCount() {
+            return strings.getUniqueCount();
+        }
+    }
+
+    /** Collects the first three cells of each row, and stops at the row cap. */
+    private record Rows(List<RawRow> rows, String[][] current) implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+        Rows(List<RawRow> rows) {
+            this(rows, new String[1][]);
+        }
+
+        @Override
+        public void startRow(int rowNum) {
+            current[0] = new String[3];
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            rows.add(new RawRow(rowNum + 1, current[0]));
+            if (rows.size() > MAX_ROWS + 1) {
+                throw new TooManyRows();
             }
         }
-        return rows;
+
+        @Override
+        public void cell(String reference, String formattedValue, XSSFComment comment) {
+            int column = reference == null ? -1 : new CellReference(reference).getCol();
+            if (column >= 0 && column < 3) {
+                current[0][column] = formattedValue;
+            }
+        }
+    }
+
+    /** Dates as yyyy-mm-dd and numbers in full (83.5, never "83.50" or "8.35E+01"), whatever the cell's format. */
+    private static final class PlainFormatter extends DataFormatter {
+
+        PlainFormatter() {
+            super(Locale.UK);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
+            }
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
     }
 }

@@ -14,18 +14,22 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,10 +44,19 @@ public class MetricsService {
 
     static final BigDecimal LIMIT = new BigDecimal("1e12");
 
+    /** Why a value too large (or not finite) is refused. */
+    public static final String VALUE_TOO_LARGE = "A value must be smaller than 1,000,000,000,000.";
+
+    /** The earliest period a value may have. */
+    public static final LocalDate EARLIEST_PERIOD = LocalDate.of(2000, 1, 1);
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.UK);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.UK);
+
     private static final String METRIC_COLUMNS = """
             select m.id, m.unit_id, u.name as unit_name, m.cycle_id, 'M' || m.number as code, m.title, m.unit_of_measure,
                    m.direction, m.baseline, m.target, m.due_date, m.accountable_user_id as owner_user_id,
-                   o.display_name as owner_name, m.frequency
+                   o.display_name as owner_name, m.frequency, m.archived
             from plan_item m
             join org_unit u on u.id = m.unit_id
             left join app_user o on o.id = m.accountable_user_id
@@ -79,6 +92,16 @@ public class MetricsService {
                         """).param("unit", unitId).param("cycle", cycleId).query(MetricInfo.class).list();
     }
 
+    /** The metrics of a unit's X-matrix in a cycle, the archived ones too (last), so an upload can name them. */
+    @Transactional(readOnly = true)
+    List<MetricInfo> metricsWithArchived(long unitId, long cycleId) {
+        permissions.check(Action.VIEW, unitId);
+        return jdbc.sql(METRIC_COLUMNS + """
+                         where m.unit_id = :unit and m.cycle_id = :cycle and m.kind = 'METRIC'
+                         order by m.archived, m.sort_order, m.number
+                        """).param("unit", unitId).param("cycle", cycleId).query(MetricInfo.class).list();
+    }
+
     /** Whether the signed-in user may enter values for the metric. */
     @Transactional(readOnly = true)
     public boolean mayEnterValues(long metricId) {
@@ -105,7 +128,10 @@ public class MetricsService {
 
     /**
      * Saves values for a metric, all or nothing: a new period is added, a changed value is
-     * corrected, and every change is recorded in the history with who, when and how.
+     * corrected, and every change is recorded in the history with who, when, how and the value it
+     * replaced. Writers of one metric's values take turns (a lock on the metric's row), so each
+     * history row holds the true old value and the counts tell the truth under concurrency.
+     * Nothing is saved when any entry is refused ({@link ValuesRefused}, one refusal per entry).
      */
     public SaveResult saveValues(long metricId, List<ValueEntry> entries, ValueSource source) {
         MetricInfo metric = metric(metricId);
@@ -113,24 +139,39 @@ public class MetricsService {
         if (entries == null || entries.isEmpty()) {
             throw new RuleViolation("There are no values to save.");
         }
+        boolean archived = jdbc.sql("select archived from plan_item where id = :m for no key update").param("m", metricId)
+                .query(Boolean.class).single();
+        if (archived) {
+            throw new RuleViolation(archivedMessage(metric));
+        }
+        LocalDate today = LocalDate.now(clock);
         Map<LocalDate, BigDecimal> byPeriod = new LinkedHashMap<>();
-        for (ValueEntry entry : entries) {
-            if (entry == null || entry.period() == null) {
-                throw new RuleViolation("Every value needs its period.");
+        List<ValuesRefused.Refusal> refusals = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ValueEntry entry = entries.get(i);
+            String periodProblem = entry == null ? "Every value needs its period." : periodProblem(metric, entry.period(), today);
+            if (periodProblem != null) {
+                refusals.add(new ValuesRefused.Refusal(i, "period", periodProblem));
+                continue;
             }
-            validate(entry.value());
-            LocalDate period = normalise(entry.period(), metric.frequency());
-            if (byPeriod.put(period, entry.value()) != null) {
-                throw new RuleViolation("The period " + periodText(period, metric.frequency()) + " appears twice.");
+            String valueProblem = valueProblem(entry.value());
+            if (valueProblem != null) {
+                refusals.add(new ValuesRefused.Refusal(i, "value", valueProblem));
+            } else if (byPeriod.put(entry.period(), entry.value()) != null) {
+                refusals.add(new ValuesRefused.Refusal(i, "period",
+                        "The period " + periodText(entry.period(), metric.frequency()) + " appears twice."));
             }
         }
+        if (!refusals.isEmpty()) {
+            throw new ValuesRefused(refusals);
+        }
         Map<LocalDate, BigDecimal> existing = new HashMap<>();
-        jdbc.sql("select period, value from metric_value where metric_id = :m for update").param("m", metricId)
+        jdbc.sql("select period, value from metric_value where metric_id = :m").param("m", metricId)
                 .query(rs -> {
                     existing.put(rs.getObject("period", LocalDate.class), rs.getBigDecimal("value"));
                 });
         String by = permissions.requireUsername();
-        Instant now = clock.instant();
+        Timestamp now = Timestamp.from(clock.instant());
         int created = 0;
         int changed = 0;
         int unchanged = 0;
@@ -148,13 +189,13 @@ public class MetricsService {
                                           updated_by = excluded.updated_by, version = metric_value.version + 1
                             """)
                     .param("m", metricId).param("p", e.getKey()).param("v", value)
-                    .param("at", java.sql.Timestamp.from(now)).param("by", by).update();
+                    .param("at", now).param("by", by).update();
             jdbc.sql("""
                             insert into metric_value_history (metric_id, period, old_value, new_value, changed_by, changed_at, source)
                             values (:m, :p, :old, :new, :by, :at, :source)
                             """)
                     .param("m", metricId).param("p", e.getKey()).param("old", old).param("new", value)
-                    .param("by", by).param("at", java.sql.Timestamp.from(now)).param("source", source.name()).update();
+                    .param("by", by).param("at", now).param("source", source.name()).update();
             if (old == null) {
                 created++;
             } else {
@@ -164,7 +205,10 @@ public class MetricsService {
         return new SaveResult(created, changed, unchanged);
     }
 
-    /** Saves values for several metrics in one transaction: all of them, or (on any refusal) none. */
+    /**
+     * Saves values for several metrics in one transaction: all of them, or (on any refusal) none.
+     * Metrics are locked in the order of their ids, so two such saves never wait on each other in a circle.
+     */
     public SaveResult saveMany(Map<Long, List<ValueEntry>> valuesByMetric, ValueSource source) {
         if (valuesByMetric.isEmpty()) {
             throw new RuleViolation("There are no values to save.");
@@ -172,8 +216,13 @@ public class MetricsService {
         int created = 0;
         int changed = 0;
         int unchanged = 0;
-        for (var e : valuesByMetric.entrySet()) {
-            SaveResult r = saveValues(e.getKey(), e.getValue(), source);
+        for (var e : new TreeMap<>(valuesByMetric).entrySet()) {
+            SaveResult r;
+            try {
+                r = saveValues(e.getKey(), e.getValue(), source);
+            } catch (ValuesRefused refused) {
+                throw new RuleViolation(metric(e.getKey()).label() + ": " + refused.getMessage());
+            }
             created += r.created();
             changed += r.changed();
             unchanged += r.unchanged();
@@ -214,13 +263,70 @@ public class MetricsService {
         return metric(metricId);
     }
 
-    static void validate(BigDecimal value) {
+    /**
+     * Why a value cannot be entered for the metric, or null when it can: the one rule behind the
+     * form, the CSV/Excel preview and the API. The metric must not be archived; the period must be
+     * the first day of a month (monthly) or a Monday (weekly), from 1 Jan 2000 up to the current
+     * period; the value a number smaller than 1,000,000,000,000 in size. {@code today} is the
+     * application clock's date (the caller has its own permission check).
+     */
+    public static String refusal(MetricInfo metric, ValueEntry entry, LocalDate today) {
+        if (metric.archived()) {
+            return archivedMessage(metric);
+        }
+        String problem = entry == null ? "Every value needs its period." : periodProblem(metric, entry.period(), today);
+        return problem != null ? problem : valueProblem(entry.value());
+    }
+
+    /** Why the period cannot hold a value of the metric, or null when it can. */
+    public static String periodProblem(MetricInfo metric, LocalDate period, LocalDate today) {
+        if (period == null) {
+            return "Every value needs its period.";
+        }
+        boolean weekly = metric.frequency() == Frequency.WEEKLY;
+        if (!weekly && period.getDayOfMonth() != 1) {
+            return DAY.format(period) + " is not the first day of a month: a monthly value belongs to the first day of its month ("
+                    + DAY.format(period.withDayOfMonth(1)) + ").";
+        }
+        if (weekly && period.getDayOfWeek() != DayOfWeek.MONDAY) {
+            return DAY.format(period) + " is not a Monday: a weekly value belongs to the Monday of its week ("
+                    + DAY.format(normalise(period, Frequency.WEEKLY)) + ").";
+        }
+        if (period.isBefore(EARLIEST_PERIOD)) {
+            return DAY.format(period) + " is before 1 Jan 2000: values start in January 2000 at the earliest.";
+        }
+        LocalDate current = currentPeriod(metric.frequency(), today);
+        if (period.isAfter(current)) {
+            return DAY.format(period) + " is in the future: values can be entered up to the current "
+                    + (weekly ? "week (week of " + DAY.format(current) + ")" : "month (" + MONTH.format(current) + ")") + ".";
+        }
+        return null;
+    }
+
+    /** Why the number cannot be stored as a value, or null when it can. */
+    public static String valueProblem(BigDecimal value) {
         if (value == null) {
-            throw new RuleViolation("A value is missing.");
+            return "A value is missing.";
         }
         if (value.abs().compareTo(LIMIT) >= 0) {
-            throw new RuleViolation("A value must be smaller than 1,000,000,000,000.");
+            return VALUE_TOO_LARGE;
         }
+        return null;
+    }
+
+    /** The latest period that may hold a value: this month's first day, or this week's Monday. */
+    public static LocalDate currentPeriod(Frequency frequency, LocalDate today) {
+        return normalise(today, frequency);
+    }
+
+    /** The latest period that may hold a value of the metric, by the application's clock. */
+    @Transactional(readOnly = true)
+    public LocalDate currentPeriod(long metricId) {
+        return currentPeriod(metric(metricId).frequency(), LocalDate.now(clock));
+    }
+
+    private static String archivedMessage(MetricInfo metric) {
+        return metric.label() + " is archived: it takes no new values.";
     }
 
     /** The first day of the month, or the Monday of the week. */
@@ -370,7 +476,7 @@ public class MetricsService {
                     rs.getString("code"), rs.getString("title"), rs.getString("unit_of_measure"),
                     rs.getString("direction") == null ? null : Direction.valueOf(rs.getString("direction")),
                     rs.getBigDecimal("baseline"), rs.getBigDecimal("target"), rs.getObject("due_date", LocalDate.class),
-                    (Long) rs.getObject("owner_user_id"), rs.getString("owner_name"), Frequency.valueOf(rs.getString("frequency")));
+                    (Long) rs.getObject("owner_user_id"), rs.getString("owner_name"), Frequency.valueOf(rs.getString("frequency")), rs.getBoolean("archived"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

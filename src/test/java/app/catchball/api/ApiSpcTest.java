@@ -120,6 +120,23 @@ class ApiSpcTest {
     }
 
     @Test
+    void overflowing_numbers_are_a_400_naming_their_field_never_an_infinite_answer() {
+        HttpResponse<String> huge = post("{\"values\": [1, 1e308, 3], \"improvementDirection\": \"increase\"}");
+        assertField(huge, "values");
+        assertThat(json.readTree(huge.body()).get("error").asString())
+                .isEqualTo("values[1] is too large: 1.0E308. Numbers must be smaller than 1,000,000,000,000 in size.");
+        assertField(post("{\"values\": [1e308, 1e308], \"improvementDirection\": \"increase\"}"), "values");
+        assertField(post("{\"values\": [-1e12, 2], \"improvementDirection\": \"increase\"}"), "values");
+        assertField(post("{\"values\": [1, 2, 3], \"improvementDirection\": \"increase\", \"target\": 1e308}"), "target");
+        assertField(post("{\"values\": [1, 2, 3], \"improvementDirection\": \"increase\", \"target\": -1e999}"), "target");
+        assertField(post("{\"values\": [1, 2, 3], \"improvementDirection\": \"increase\", \"fixAfterNPoints\": 1e308}"),
+                "fixAfterNPoints");
+        JsonNode large = spc("{\"values\": [999999999999, -999999999999, 999999999999], \"improvementDirection\": \"increase\","
+                + " \"target\": 999999999999}");
+        assertThat(large.toString()).doesNotContain("Infinity", "NaN");
+    }
+
+    @Test
     void a_single_point_is_common_cause_and_without_a_token_the_answer_is_401() {
         assertThat(api.post("/api/v1/spc", null, "{\"values\": [1], \"improvementDirection\": \"neutral\"}").statusCode())
                 .isEqualTo(401);

@@ -50,7 +50,7 @@ class MetricsServiceTest {
     @Test
     void a_contributor_enters_and_corrects_a_value_and_the_correction_keeps_its_history() {
         MetricInfo recommend = metric("W7", "Patients who would recommend the ward");
-        LocalDate nov = LocalDate.of(2026, 11, 15);
+        LocalDate nov = LocalDate.of(2026, 11, 1);
 
         SaveResult first = as("ward7.nurse", () -> metrics.saveValues(recommend.id(), List.of(new ValueEntry(nov, new BigDecimal("80"))), ValueSource.MANUAL));
         SaveResult second = as("ward7.manager", () -> metrics.saveValues(recommend.id(), List.of(new ValueEntry(nov, new BigDecimal("84.5"))), ValueSource.MANUAL));
@@ -75,7 +75,7 @@ class MetricsServiceTest {
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThatThrownBy(() -> as("ward7.nurse", () -> metrics.saveValues(falls.id(),
-                List.of(new ValueEntry(LocalDate.of(2026, 11, 1), BigDecimal.ONE), new ValueEntry(LocalDate.of(2026, 11, 20), BigDecimal.TEN)),
+                List.of(new ValueEntry(LocalDate.of(2026, 11, 1), BigDecimal.ONE), new ValueEntry(LocalDate.of(2026, 11, 1), BigDecimal.TEN)),
                 ValueSource.MANUAL))).hasMessage("The period 2026-11 appears twice.");
         assertThat(jdbc.sql("select count(*) from metric_value_history").query(Integer.class).single()).isEqualTo(before);
     }
@@ -128,7 +128,7 @@ class MetricsServiceTest {
                 metric,period,value
                 M1,2026-10,31
                 Falls with harm,2026-10,2
-                M9,2026-10,5
+                Bed days,2026-10,5
                 M1,October,5
                 M2,2026-09,lots
                 M1,2026-10,33
@@ -139,7 +139,7 @@ class MetricsServiceTest {
         assertThat(preview.rows()).extracting(r -> r.line() + ": " + (r.good() ? "OK" : r.error())).containsExactly(
                 "2: OK",
                 "3: OK",
-                "4: Unknown metric “M9”: use a code such as M1 or the metric's name.",
+                "4: Unknown metric “Bed days”: use a code such as M1 or the metric's name.",
                 "5: The period “October” is not a month (yyyy-mm) or a date (yyyy-mm-dd).",
                 "6: The value “lots” is not a number.",
                 "7: Duplicate: M1 2026-10 is also on line 2.");

@@ -119,11 +119,18 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
 
         chartSettings(metric);
 
-        boolean mayEnter = metrics.mayEnterValues(metricId);
+        boolean mayEnter = metrics.mayEnterValues(metricId) && !metric.archived();
         add(new H3("Values"));
+        if (metric.archived()) {
+            add(new Paragraph("This metric is archived: it takes no new values."));
+        }
         if (mayEnter) {
+            boolean weekly = metric.frequency() == app.catchball.metrics.Frequency.WEEKLY;
             DatePicker period = new DatePicker("Period");
-            period.setHelperText("Any day of the month");
+            period.setHelperText(weekly ? "The Monday of the week" : "The first day of the month");
+            period.setMin(MetricsService.EARLIEST_PERIOD);
+            period.setMax(metrics.currentPeriod(metricId));
+            period.setValue(metrics.currentPeriod(metricId));
             BigDecimalField value = new BigDecimalField("Value");
             Button save = new Button("Save value", e -> {
                 try {

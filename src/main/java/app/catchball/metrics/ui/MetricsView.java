@@ -25,14 +25,15 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
+import java.io.InputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         dialog.setHeaderTitle("Enter values for " + unit.getValue().name());
         com.vaadin.flow.component.datepicker.DatePicker month = new com.vaadin.flow.component.datepicker.DatePicker("Month");
         month.setValue(java.time.LocalDate.now().minusMonths(1).withDayOfMonth(1));
+        month.setHelperText("The first day of the month");
         com.vaadin.flow.component.formlayout.FormLayout rows = new com.vaadin.flow.component.formlayout.FormLayout();
         rows.addClassName("value-entry");
         java.util.Map<Long, com.vaadin.flow.component.textfield.BigDecimalField> fields = new java.util.LinkedHashMap<>();
@@ -138,6 +140,10 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
             var field = new com.vaadin.flow.component.textfield.BigDecimalField(m.label());
             if (m.unitOfMeasure() != null) {
                 field.setSuffixComponent(new Span(m.unitOfMeasure()));
+            }
+            if (m.frequency() == app.catchball.metrics.Frequency.WEEKLY) {
+                field.setReadOnly(true);
+                field.setHelperText("Weekly: enter its values on the metric's page");
             }
             fields.put(m.id(), field);
             rows.add(field);
@@ -159,7 +165,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
                 }
                 java.util.Map<Long, List<app.catchball.metrics.ValueEntry>> values = new java.util.LinkedHashMap<>();
                 fields.forEach((id, f) -> {
-                    if (f.getValue() != null) {
+                    if (f.getValue() != null && !f.isReadOnly()) {
                         values.put(id, List.of(new app.catchball.metrics.ValueEntry(month.getValue(), f.getValue())));
                     }
                 });
@@ -201,24 +207,35 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         return new Span();
     }
 
+    /**
+     * The upload dialog. The file goes through an {@link UploadHandler} straight to the import
+     * service, which reads it as it arrives and refuses it past the size or row cap; the browser's
+     * own size check only saves a pointless transfer.
+     */
     private void openUpload() {
-        MemoryBuffer buffer = new MemoryBuffer();
-        Upload file = new Upload(buffer);
+        long unitId = unit.getValue().id();
+        long cycleId = cycle.getValue().id();
+        Dialog dialog = new Dialog();
+        VerticalLayout body = new VerticalLayout();
+        Upload file = new Upload(event -> {
+            ImportPreview preview;
+            try (InputStream content = event.getInputStream()) {
+                preview = imports.preview(unitId, cycleId, event.getFileName(), content);
+            } catch (RuleViolation | AccessDeniedException ex) {
+                event.reject(ex.getMessage());
+                event.getUI().access(() -> Notices.error(ex.getMessage()));
+                return;
+            }
+            event.getUI().access(() -> showPreview(dialog, body, preview));
+        });
+        file.setMaxFiles(1);
         file.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        file.setMaxFileSize(5 * 1024 * 1024);
-        Dialog dialog = new Dialog();
+        file.setMaxFileSize(MetricImportService.MAX_BYTES);
         dialog.setHeaderTitle("Upload values for " + unit.getValue().name());
-        VerticalLayout body = new VerticalLayout(new Paragraph("CSV or Excel with three columns: metric (code such as M1 or "
-                + "its name), period (yyyy-mm) and value. You will see every row checked before anything is saved."), file);
-        file.addSucceededListener(e -> {
-            try {
-                showPreview(dialog, body, imports.preview(unit.getValue().id(), cycle.getValue().id(), e.getFileName(),
-                        buffer.getInputStream()));
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
-        });
+        body.add(new Paragraph("CSV or Excel (at most " + MetricImportService.MAX_BYTES / (1024 * 1024) + " MB) with three "
+                + "columns: metric (code such as M1 or its name), period (yyyy-mm: the month; weekly metrics: the Monday as "
+                + "yyyy-mm-dd) and value. You will see every row checked before anything is saved."), file);
         dialog.add(body);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()));
         dialog.setWidth("52rem");

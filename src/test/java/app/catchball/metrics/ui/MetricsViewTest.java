@@ -26,6 +26,10 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.upload.Upload;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import app.catchball.metrics.ImportPreview;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -66,7 +70,7 @@ class MetricsViewTest extends KaribuTest {
         assertThat(_get(Image.class).getSrc()).startsWith("data:image/svg+xml;base64,");
         assertThat(_find(Span.class).stream().map(Span::getText)).anyMatch(t -> t.startsWith("Variation: "))
                 .anyMatch(t -> t.equals("Assurance: no target"));
-        setValue(_get(DatePicker.class, spec -> spec.withLabel("Period")), LocalDate.of(2026, 12, 3));
+        setValue(_get(DatePicker.class, spec -> spec.withLabel("Period")), LocalDate.of(2026, 12, 1));
         setValue(_get(BigDecimalField.class, spec -> spec.withLabel("Value")), new BigDecimal("88"));
         _click(_get(Button.class, spec -> spec.withText("Save value")));
 
@@ -121,5 +125,26 @@ class MetricsViewTest extends KaribuTest {
             assertThat(v.period()).isEqualTo(LocalDate.of(2026, 11, 1));
             assertThat(v.value()).isEqualByComparingTo("41");
         });
+    }
+
+    @Test
+    void the_server_refuses_an_upload_past_the_size_cap_and_previews_a_small_one_with_the_period_rule() {
+        login("ward7.manager");
+        UI.getCurrent().navigate(MetricsView.class);
+        _click(_get(Button.class, spec -> spec.withText("Upload values…")));
+        Upload upload = _get(Upload.class);
+
+        UploadKt._upload(upload, "values.csv", "text/csv", new byte[6 * 1024 * 1024]);
+        expectNotifications("The file is larger than 5 MB. Split it into smaller files (at most 10,000 rows each).");
+        assertThat(_find(Grid.class, spec -> spec.withClasses("import-preview"))).isEmpty();
+
+        UploadKt._upload(upload, "values.csv", "text/csv",
+                "metric,period,value\nM2,2026-11-15,1\nM2,2024-10,1\n".getBytes(StandardCharsets.UTF_8));
+        @SuppressWarnings("unchecked")
+        Grid<ImportPreview.Row> preview = _get(Grid.class, spec -> spec.withClasses("import-preview"));
+        assertThat(GridKt._get(preview, 0).error()).isEqualTo("15 Nov 2026 is not the first day of a month: a monthly value"
+                + " belongs to the first day of its month (1 Nov 2026).");
+        assertThat(GridKt._get(preview, 1).good()).isTrue();
+        _get(Button.class, spec -> spec.withText("Save 1 good rows"));
     }
 }
