@@ -3,6 +3,7 @@ package app.catchball;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,12 +14,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +63,7 @@ class CrashRecoveryTest {
                 }
             });
             writer.start();
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                     .until(() -> acknowledged.size() >= 40 || !writer.isAlive());
             killHard(app, dataDir);
             writer.join(10_000);
@@ -100,7 +105,7 @@ class CrashRecoveryTest {
 
     private static Map<String, String> parseValues(String json) {
         Matcher m = Pattern.compile("\"period\":\"([0-9-]+)\",\"value\":([0-9.eE+-]+)").matcher(json);
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         while (m.find()) {
             values.put(m.group(1), m.group(2));
         }
@@ -122,7 +127,7 @@ class CrashRecoveryTest {
                 "--vaadin.launch-browser=false", "--logging.level.root=warn")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                     .until(() -> {
                         if (!process.isAlive()) {
                             throw new AssertionError("The application stopped; see " + log + ":\n" + Files.readString(log));
@@ -130,12 +135,12 @@ class CrashRecoveryTest {
                         try {
                             return http.send(request(port, "/api/v1/units").GET().build(),
                                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                        } catch (java.io.IOException notYet) {
+                        } catch (IOException notYet) {
                             return false;
                         }
                     });
             return process;
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             killHard(process, dataDir);
             throw new AssertionError("The application did not start within 3 minutes; see " + log);
         }
@@ -157,7 +162,7 @@ class CrashRecoveryTest {
                 });
         all.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle p : all) {
-            p.onExit().toCompletableFuture().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> null).join();
+            p.onExit().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
         }
     }
 

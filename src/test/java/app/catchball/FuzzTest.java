@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.catchball.base.RuleViolation;
 import app.catchball.metrics.ImportPreview;
 import app.catchball.metrics.MetricImportService;
+import app.catchball.planning.Direction;
+import app.catchball.planning.ItemDraft;
+import app.catchball.planning.ItemKind;
 import app.catchball.planning.PlanFixture;
+import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
 import java.io.ByteArrayInputStream;
@@ -47,7 +51,7 @@ class FuzzTest {
     MetricImportService imports;
 
     @Autowired
-    app.catchball.planning.PlanningService planning;
+    PlanningService planning;
 
     @Autowired
     PlanFixture fixture;
@@ -59,8 +63,8 @@ class FuzzTest {
     void the_api_answers_random_and_malformed_input_without_5xx_and_without_partial_writes() throws Exception {
         // A metric of its own, so that the random values do not disturb the demo metrics other tests read.
         long metric = SystemUser.runAs("admin", () -> planning.createItem(fixture.unit("W7"), fixture.cycle(),
-                app.catchball.planning.ItemKind.METRIC, app.catchball.planning.ItemDraft.titled("Fuzz metric")
-                        .withMetric("count", app.catchball.planning.Direction.UP, null, null, null))).id();
+                ItemKind.METRIC, ItemDraft.titled("Fuzz metric")
+                        .withMetric("count", Direction.UP, null, null, null))).id();
         TreeMap<Integer, Integer> statuses = new TreeMap<>();
         int requests = 0;
         for (int i = 0; i < 400; i++) {
@@ -89,8 +93,8 @@ class FuzzTest {
         // Ward 8 gets metrics of its own (M1 to M3, one named "Falls with harm"), away from the demo metrics.
         for (String title : List.of("Fuzz one", "Fuzz two", "Falls with harm")) {
             SystemUser.runAs("admin", () -> planning.createItem(fixture.unit("W8"), fixture.cycle(),
-                    app.catchball.planning.ItemKind.METRIC, app.catchball.planning.ItemDraft.titled(title)
-                            .withMetric("count", app.catchball.planning.Direction.DOWN, null, null, null)));
+                    ItemKind.METRIC, ItemDraft.titled(title)
+                            .withMetric("count", Direction.DOWN, null, null, null)));
         }
         int files = 0;
         int refusedFiles = 0;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,8 +31,8 @@ class ProductionStartTest {
             assertThatThrownBy(() -> new SpringApplicationBuilder(CatchballApplication.class).run(common))
                     .hasStackTraceContaining("CATCHBALL_ADMIN_PASSWORD is not set");
 
-            String[] withPassword = java.util.stream.Stream.concat(java.util.Arrays.stream(common),
-                    java.util.stream.Stream.of("--catchball.admin-password=correct-horse-battery")).toArray(String[]::new);
+            String[] withPassword = Stream.concat(Arrays.stream(common),
+                    Stream.of("--catchball.admin-password=correct-horse-battery")).toArray(String[]::new);
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CatchballApplication.class).run(withPassword)) {
                 assertThat(app.getBeanNamesForType(EmbeddedPostgres.class)).isEmpty();
                 JdbcClient jdbc = JdbcClient.create(external.getPostgresDatabase());

@@ -12,6 +12,7 @@ import app.catchball.metrics.ValueSource;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.planning.Corner;
+import app.catchball.planning.CycleService;
 import app.catchball.planning.Direction;
 import app.catchball.planning.ItemDraft;
 import app.catchball.planning.ItemKind;
@@ -19,7 +20,13 @@ import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.planning.Proposal;
+import app.catchball.projects.PdsaDraft;
+import app.catchball.projects.ProjectDraft;
+import app.catchball.projects.ProjectService;
+import app.catchball.projects.ProjectStage;
+import app.catchball.projects.ProjectSummary;
 import app.catchball.security.AccessService;
+import app.catchball.security.Role;
 import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
 import java.math.BigDecimal;
@@ -28,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -111,16 +119,16 @@ class WriteAuthorisationMatrixTest {
     @Autowired MetricsService metrics;
     @Autowired OrganisationService organisation;
     @Autowired AccessService access;
-    @Autowired app.catchball.planning.CycleService cycles;
+    @Autowired CycleService cycles;
     @Autowired PlanFixture fixture;
-    @Autowired app.catchball.projects.ProjectService projects;
+    @Autowired ProjectService projects;
 
     private static final AtomicInteger N = new AtomicInteger();
 
     /** Probe items made for a case, archived afterwards so that other tests see the demo matrices as they were. */
     private final List<Long> probes = new ArrayList<>();
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void archiveProbes() {
         for (long id : probes) {
             try {
@@ -132,8 +140,8 @@ class WriteAuthorisationMatrixTest {
         probes.clear();
         for (long id : probeProjects) {
             var project = SystemUser.runAs("admin", () -> projects.summary(id));
-            SystemUser.runAs("admin", () -> projects.update(id, app.catchball.projects.ProjectDraft.titled(project.title())
-                    .withAim(project.aim()).withStage(app.catchball.projects.ProjectStage.CLOSED), project.version()));
+            SystemUser.runAs("admin", () -> projects.update(id, ProjectDraft.titled(project.title())
+                    .withAim(project.aim()).withStage(ProjectStage.CLOSED), project.version()));
         }
         probeProjects.clear();
     }
@@ -141,8 +149,8 @@ class WriteAuthorisationMatrixTest {
     /** Probe projects, closed afterwards so that they do not crowd the continuity boards of other tests. */
     private final List<Long> probeProjects = new ArrayList<>();
 
-    private app.catchball.projects.ProjectSummary probeProject(long unit, int n) {
-        var project = SystemUser.runAs("admin", () -> projects.create(unit, app.catchball.projects.ProjectDraft.titled("Probe project " + n)));
+    private ProjectSummary probeProject(long unit, int n) {
+        var project = SystemUser.runAs("admin", () -> projects.create(unit, ProjectDraft.titled("Probe project " + n)));
         probeProjects.add(project.id());
         return project;
     }
@@ -220,10 +228,10 @@ class WriteAuthorisationMatrixTest {
                         LocalDate.of(2030, 1, 1), CountermeasureStatus.OPEN, 0);
             }
             case "ProjectService.create" -> () -> probeProjects.add(
-                    projects.create(unit, app.catchball.projects.ProjectDraft.titled("Probe project " + n)).id());
+                    projects.create(unit, ProjectDraft.titled("Probe project " + n)).id());
             case "ProjectService.update" -> {
                 var project = probeProject(unit, n);
-                yield () -> projects.update(project.id(), app.catchball.projects.ProjectDraft.titled("Probe project " + n)
+                yield () -> projects.update(project.id(), ProjectDraft.titled("Probe project " + n)
                         .withAim("Halve it by March"), project.version());
             }
             case "ProjectService.approve" -> {
@@ -232,7 +240,7 @@ class WriteAuthorisationMatrixTest {
             }
             case "ProjectService.addPdsa" -> {
                 var project = probeProject(unit, n);
-                yield () -> projects.addPdsa(project.id(), new app.catchball.projects.PdsaDraft(LocalDate.of(2026, 11, 1),
+                yield () -> projects.addPdsa(project.id(), new PdsaDraft(LocalDate.of(2026, 11, 1),
                         "Plan", "Do", "Study", "Act"));
             }
             case "OrganisationService.create" -> () -> organisation.create("Probe unit " + n, "PRB" + n, "WARD", unit);
@@ -242,7 +250,7 @@ class WriteAuthorisationMatrixTest {
             }
             case "AccessService.grant" -> {
                 long probe = SystemUser.runAs("admin", () -> access.createUser("probe" + n, "Probe " + n, null, "probe long passphrase " + n, false)).id();
-                yield () -> access.grant(probe, unit, app.catchball.security.Role.VIEWER);
+                yield () -> access.grant(probe, unit, Role.VIEWER);
             }
             case "AccessService.resetPassword" -> {
                 long probe = SystemUser.runAs("admin", () -> access.createUser("probe" + n, "Probe " + n, null, "probe long passphrase " + n, false)).id();

@@ -253,7 +253,7 @@ class ApiController {
 
     @PostMapping("/spc")
     @Operation(summary = "SPC of any series", description = "Making Data Count XmR analysis (as NHSRplotthedots): "
-            + "process limits, special causes (outside the limits, a trend of 7, 2 of 3 beyond 2 sigma, a shift of 7), "
+            + "process limits, special causes (outside the limits, a trend of 7, 2 of 3 close to the limits, a shift of 7), "
             + "the variation of the last point and the assurance against the target. Changes nothing.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     schema = @Schema(implementation = SpcRequestDoc.class),

@@ -2,6 +2,7 @@ package app.catchball.api;
 
 import app.catchball.base.ui.Notices;
 import app.catchball.security.PermissionService;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -42,7 +43,7 @@ public class ProfileView extends VerticalLayout {
         name.setWidth("24em");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(e -> create());
-        name.addKeyPressListener(com.vaadin.flow.component.Key.ENTER, e -> create());
+        name.addKeyPressListener(Key.ENTER, e -> create());
 
         newToken.setReadOnly(true);
         newToken.setWidth("32em");

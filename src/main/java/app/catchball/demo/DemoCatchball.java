@@ -13,6 +13,8 @@ import app.catchball.security.SystemUser;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Catchball threads in every state between the trust, the Division of Medicine, Emergency & Acute
@@ -91,11 +93,11 @@ class DemoCatchball {
 
     private ItemView item(String unit, String title) {
         var matrix = planning.matrix(units.get(unit), cycle);
-        return java.util.stream.Stream.of(Side.WEST, Side.NORTH).flatMap(s -> matrix.side(s).stream())
+        return Stream.of(Side.WEST, Side.NORTH).flatMap(s -> matrix.side(s).stream())
                 .filter(i -> i.title().equals(title)).findFirst().orElseThrow(() -> new IllegalStateException(title));
     }
 
-    private static <T> T as(String user, java.util.function.Supplier<T> work) {
+    private static <T> T as(String user, Supplier<T> work) {
         return SystemUser.runAs(user, work);
     }
 }

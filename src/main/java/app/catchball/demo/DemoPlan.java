@@ -9,6 +9,7 @@ import app.catchball.planning.ItemDraft;
 import app.catchball.planning.ItemKind;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanningService;
+import app.catchball.planning.Side;
 import app.catchball.planning.Strength;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -109,7 +110,7 @@ class DemoPlan {
 
     private List<ItemView> medicine(List<ItemView> trustPriorities) {
         String u = "MED";
-        List<ItemView> inputs = planning.matrix(units.get(u), cycle).side(app.catchball.planning.Side.SOUTH);
+        List<ItemView> inputs = planning.matrix(units.get(u), cycle).side(Side.SOUTH);
         ItemView flow = inputs.get(0);
         ItemView harm = inputs.get(1);
         ItemView a1 = item(u, ItemKind.ANNUAL, "Fewer than 10 medical outliers a day");
@@ -145,7 +146,7 @@ class DemoPlan {
 
     private List<ItemView> acute(List<ItemView> medicinePriorities) {
         String u = "EAM";
-        List<ItemView> inputs = planning.matrix(units.get(u), cycle).side(app.catchball.planning.Side.SOUTH);
+        List<ItemView> inputs = planning.matrix(units.get(u), cycle).side(Side.SOUTH);
         ItemView discharge = inputs.get(0);
         ItemView falls = inputs.get(1);
         ItemView a1 = item(u, ItemKind.ANNUAL, "A third of discharges before noon on every ward");
@@ -180,7 +181,7 @@ class DemoPlan {
 
     private void ward7(List<ItemView> acutePriorities) {
         String u = "W7";
-        List<ItemView> inputs = planning.matrix(units.get(u), cycle).side(app.catchball.planning.Side.SOUTH);
+        List<ItemView> inputs = planning.matrix(units.get(u), cycle).side(Side.SOUTH);
         ItemView discharge = inputs.get(0);
         ItemView observation = inputs.get(1);
         ItemView a1 = item(u, ItemKind.ANNUAL, "Half of our patients home before noon");

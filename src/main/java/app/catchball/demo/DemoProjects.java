@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * About 60 local projects across the demo wards at every stage — some unaligned, some without a
@@ -213,7 +214,7 @@ class DemoProjects {
         Map<String, Grant> grants = new HashMap<>();
         for (Person p : PEOPLE) {
             UserSummary user = access.createUser(p.username(), p.displayName(), p.username() + "@northshore.example.nhs.uk",
-                    java.util.UUID.randomUUID().toString(), false);
+                    UUID.randomUUID().toString(), false);
             users.put(p.username(), user.id());
             grants.put(p.username(), access.grant(user.id(), units.get(p.unitCode()), p.role()));
         }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BoundedInputStream;
@@ -249,7 +250,7 @@ public class MetricImportService {
                     parser.parse(new InputSource(sheet));
                 }
                 return rows;
-            } catch (OpenXML4JException | SAXException | javax.xml.parsers.ParserConfigurationException e) {
+            } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
                 throw new IOException(e);
             }
         } finally {

@@ -1,6 +1,8 @@
 package app.catchball.metrics;
 
+import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.Rows;
 import app.catchball.metrics.spc.ImprovementDirection;
 import app.catchball.metrics.spc.PointType;
 import app.catchball.metrics.spc.SpcEngine;
@@ -19,17 +21,20 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,7 +82,7 @@ public class MetricsService {
     @Transactional(readOnly = true)
     public MetricInfo metric(long metricId) {
         MetricInfo metric = jdbc.sql(METRIC_COLUMNS + " where m.id = :id and m.kind = 'METRIC'").param("id", metricId)
-                .query(MetricInfo.class).optional().orElseThrow(() -> new RuleViolation("That metric does not exist."));
+                .query(Rows.of(MetricInfo.class)).optional().orElseThrow(() -> new RuleViolation("That metric does not exist."));
         permissions.check(Action.VIEW, metric.unitId());
         return metric;
     }
@@ -89,7 +94,7 @@ public class MetricsService {
         return jdbc.sql(METRIC_COLUMNS + """
                          where m.unit_id = :unit and m.cycle_id = :cycle and m.kind = 'METRIC' and not m.archived
                          order by m.sort_order, m.number
-                        """).param("unit", unitId).param("cycle", cycleId).query(MetricInfo.class).list();
+                        """).param("unit", unitId).param("cycle", cycleId).query(Rows.of(MetricInfo.class)).list();
     }
 
     /** The metrics of a unit's X-matrix in a cycle, the archived ones too (last), so an upload can name them. */
@@ -99,7 +104,7 @@ public class MetricsService {
         return jdbc.sql(METRIC_COLUMNS + """
                          where m.unit_id = :unit and m.cycle_id = :cycle and m.kind = 'METRIC'
                          order by m.archived, m.sort_order, m.number
-                        """).param("unit", unitId).param("cycle", cycleId).query(MetricInfo.class).list();
+                        """).param("unit", unitId).param("cycle", cycleId).query(Rows.of(MetricInfo.class)).list();
     }
 
     /** Whether the signed-in user may enter values for the metric. */
@@ -114,7 +119,7 @@ public class MetricsService {
     public List<MetricValueView> values(long metricId) {
         metric(metricId);
         return jdbc.sql("select period, value, updated_by, updated_at from metric_value where metric_id = :m order by period")
-                .param("m", metricId).query(MetricValueView.class).list();
+                .param("m", metricId).query(Rows.of(MetricValueView.class)).list();
     }
 
     @Transactional(readOnly = true)
@@ -123,7 +128,7 @@ public class MetricsService {
         return jdbc.sql("""
                         select period, old_value, new_value, changed_by, changed_at, source
                         from metric_value_history where metric_id = :m order by changed_at desc, id desc
-                        """).param("m", metricId).query(HistoryEntry.class).list();
+                        """).param("m", metricId).query(Rows.of(HistoryEntry.class)).list();
     }
 
     /**
@@ -361,7 +366,7 @@ public class MetricsService {
         record Row(Integer fixAfterN, boolean screenOutliers) {
         }
         Row row = jdbc.sql("select fix_after_n, screen_outliers from metric_spc_settings where metric_id = :m")
-                .param("m", metricId).query(Row.class).optional().orElse(new Row(null, true));
+                .param("m", metricId).query(Rows.of(Row.class)).optional().orElse(new Row(null, true));
         List<LocalDate> rebases = jdbc.sql("select period from metric_rebase where metric_id = :m order by period")
                 .param("m", metricId).query(LocalDate.class).list();
         return new SpcSettings(row.fixAfterN(), row.screenOutliers(), rebases);
@@ -380,7 +385,7 @@ public class MetricsService {
                             screen_outliers = excluded.screen_outliers, version = metric_spc_settings.version + 1
                         """).param("m", metricId).param("n", settings.fixAfterN()).param("s", settings.screenOutliers()).update();
         jdbc.sql("delete from metric_rebase where metric_id = :m").param("m", metricId).update();
-        for (LocalDate rebase : new java.util.TreeSet<>(settings.rebaseDates())) {
+        for (LocalDate rebase : new TreeSet<>(settings.rebaseDates())) {
             jdbc.sql("insert into metric_rebase (metric_id, period) values (:m, :p)").param("m", metricId)
                     .param("p", normalise(rebase, metric.frequency())).update();
         }
@@ -430,7 +435,7 @@ public class MetricsService {
         record Bounds(LocalDate firstMonth, LocalDate lastMonth) {
         }
         Bounds cycle = jdbc.sql("select first_month, last_month from cycle where id = :c").param("c", cycleId)
-                .query(Bounds.class).optional().orElseThrow(() -> new RuleViolation("That planning cycle does not exist."));
+                .query(Rows.of(Bounds.class)).optional().orElseThrow(() -> new RuleViolation("That planning cycle does not exist."));
         List<YearMonth> months = new ArrayList<>();
         for (YearMonth m = YearMonth.from(cycle.firstMonth()); !m.isAfter(YearMonth.from(cycle.lastMonth())); m = m.plusMonths(1)) {
             months.add(m);
@@ -454,7 +459,7 @@ public class MetricsService {
                     MetricInfo metric = metrics.computeIfAbsent(id, k -> metricFrom(rs));
                     BigDecimal target = rs.getBigDecimal("trajectory") != null ? rs.getBigDecimal("trajectory") : metric.target();
                     BigDecimal actual = rs.getBigDecimal("actual");
-                    YearMonth month = YearMonth.from(rs.getObject("month", java.time.OffsetDateTime.class));
+                    YearMonth month = YearMonth.from(rs.getObject("month", OffsetDateTime.class));
                     cells.computeIfAbsent(id, k -> new ArrayList<>())
                             .add(new BowlingChart.Cell(month, target, scale(actual), rag(metric.direction(), target, actual)));
                 });
@@ -525,7 +530,7 @@ public class MetricsService {
         return null;
     }
 
-    private Map<Long, List<MetricValueView>> valuesOf(java.util.Collection<Long> metricIds) {
+    private Map<Long, List<MetricValueView>> valuesOf(Collection<Long> metricIds) {
         Map<Long, List<MetricValueView>> values = new HashMap<>();
         if (metricIds.isEmpty()) {
             return values;
@@ -560,7 +565,7 @@ public class MetricsService {
                         join app_user u on u.id = m.accountable_user_id
                         join cycle c on c.id = m.cycle_id
                         where lower(u.username) = lower(:u) and m.kind = 'METRIC' and not m.archived and c.is_current
-                        """).param("u", me).query(UnitCycle.class).list();
+                        """).param("u", me).query(Rows.of(UnitCycle.class)).list();
         Long myId = jdbc.sql("select id from app_user where lower(username) = lower(:u)").param("u", me)
                 .query(Long.class).optional().orElse(-1L);
         List<CountermeasureRequest> requests = new ArrayList<>();
@@ -582,7 +587,7 @@ public class MetricsService {
         return countermeasuresOf(List.of(metricId)).getOrDefault(metricId, List.of());
     }
 
-    private Map<Long, List<CountermeasureView>> countermeasuresOf(java.util.Collection<Long> metricIds) {
+    private Map<Long, List<CountermeasureView>> countermeasuresOf(Collection<Long> metricIds) {
         Map<Long, List<CountermeasureView>> result = new HashMap<>();
         if (metricIds.isEmpty()) {
             return result;
@@ -627,7 +632,7 @@ public class MetricsService {
             }
         }
         String by = permissions.requireUsername();
-        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        Timestamp now = Timestamp.from(clock.instant());
         long id;
         if (countermeasureId == null) {
             id = jdbc.sql("""
@@ -651,7 +656,7 @@ public class MetricsService {
                     .param("status", (status == null ? CountermeasureStatus.OPEN : status).name()).param("now", now)
                     .param("id", countermeasureId).param("m", metricId).param("version", expectedVersion).update();
             if (updated == 0) {
-                throw new app.catchball.base.ConflictException(
+                throw new ConflictException(
                         "This countermeasure was changed by someone else in the meantime. Reload and try again.");
             }
             id = countermeasureId;

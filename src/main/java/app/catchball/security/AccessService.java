@@ -2,11 +2,14 @@ package app.catchball.security;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -27,14 +30,14 @@ public class AccessService {
     private final PermissionService permissions;
     private final PasswordEncoder passwordEncoder;
     private final JdbcClient jdbc;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final PasswordPolicy policy;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final SignInAttempts signInAttempts;
 
     AccessService(UserRepository users, RoleGrantRepository grants, PermissionService permissions,
-                  PasswordEncoder passwordEncoder, JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events,
-                  PasswordPolicy policy, java.time.Clock clock, SignInAttempts signInAttempts) {
+                  PasswordEncoder passwordEncoder, JdbcClient jdbc, ApplicationEventPublisher events,
+                  PasswordPolicy policy, Clock clock, SignInAttempts signInAttempts) {
         this.signInAttempts = signInAttempts;
         this.events = events;
         this.policy = policy;
@@ -94,7 +97,7 @@ public class AccessService {
     @Transactional(readOnly = true)
     public List<UserSummary> users() {
         permissions.requireUsername();
-        return users.findAll(org.springframework.data.domain.Sort.by("displayName")).stream()
+        return users.findAll(Sort.by("displayName")).stream()
                 .map(AppUser::toSummary).toList();
     }
 

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -75,7 +77,7 @@ class ConcurrentCorrectionsTest {
             for (int w = 0; w < WRITERS; w++) {
                 int writer = w;
                 String body = PERIODS.stream().map(p -> "{\"period\":\"" + p + "\",\"value\":" + ((writer * 7 + p.hashCode()) % 5) + "}")
-                        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+                        .collect(Collectors.joining(",", "[", "]"));
                 answers.add(writers.submit(() -> {
                     start.await();
                     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/metrics/" + metric + "/values"))
@@ -101,7 +103,7 @@ class ConcurrentCorrectionsTest {
 
         List<Link> history = jdbc.sql("select period, old_value, new_value from metric_value_history where metric_id = :m order by id")
                 .param("m", metric).query(Link.class).list();
-        Map<LocalDate, BigDecimal> stored = new java.util.HashMap<>();
+        Map<LocalDate, BigDecimal> stored = new HashMap<>();
         jdbc.sql("select period, value from metric_value where metric_id = :m").param("m", metric)
                 .query(rs -> {
                     stored.put(rs.getObject("period", LocalDate.class), rs.getBigDecimal("value"));

@@ -8,6 +8,7 @@ import app.catchball.base.RuleViolation;
 import app.catchball.planning.PlanFixture;
 import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
+import com.sun.management.ThreadMXBean;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -81,7 +82,7 @@ class LargeUploadTest {
     void a_330000_row_workbook_is_refused_at_the_row_cap_in_under_2_s_and_100_mb() throws Exception {
         assertThat(workbook.length).as("the workbook is under the size cap, so the row cap must stop it")
                 .isBetween(4_000_000, MetricImportService.MAX_BYTES);
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         refuse(); // warm up the classes once
 
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();

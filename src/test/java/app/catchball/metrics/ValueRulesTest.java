@@ -29,8 +29,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,8 +91,8 @@ class ValueRulesTest extends KaribuTest {
                 new String[] {"2026-11-15", "15 Nov 2026 is not the first day of a month: a monthly value belongs to the first"
                         + " day of its month (1 Nov 2026)."},
                 new String[] {future, "1 Jan 2099 is in the future: values can be entered up to the current month ("
-                        + MetricsService.currentPeriod(Frequency.MONTHLY, LocalDate.now()).format(java.time.format.DateTimeFormatter.ofPattern("MMMM uuuu",
-                        java.util.Locale.UK)) + ")."},
+                        + MetricsService.currentPeriod(Frequency.MONTHLY, LocalDate.now()).format(DateTimeFormatter.ofPattern("MMMM uuuu",
+                        Locale.UK)) + ")."},
                 new String[] {"1999-12-01", "1 Dec 1999 is before 1 Jan 2000: values start in January 2000 at the earliest."},
                 new String[] {"0000-01-01", "1 Jan 0000 is before 1 Jan 2000: values start in January 2000 at the earliest."});
         int historyBefore = history();

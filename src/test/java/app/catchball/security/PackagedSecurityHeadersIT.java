@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +63,7 @@ class PackagedSecurityHeadersIT {
         assertThat(apiAnswer.statusCode()).isEqualTo(200);
 
         SoftAssertions soft = new SoftAssertions();
-        for (HttpResponse<String> response : java.util.List.of(login, redirect, staticFile, apiRefused, apiAnswer)) {
+        for (HttpResponse<String> response : List.of(login, redirect, staticFile, apiRefused, apiAnswer)) {
             String where = response.request().uri().getPath() + " (" + response.statusCode() + ")";
             soft.assertThat(response.headers().firstValue("Content-Security-Policy")).as(where).get().asString()
                     .contains("frame-ancestors 'none'", "default-src 'self'", "object-src 'none'");

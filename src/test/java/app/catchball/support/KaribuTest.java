@@ -4,9 +4,13 @@ import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasEnabled;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
 import kotlin.jvm.functions.Function0;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,10 +61,10 @@ public abstract class KaribuTest {
      * Sets a field's value as a user would: only when it is visible and enabled. (Karibu's own
      * {@code _setValue} does not match Vaadin 25's field internals.)
      */
-    protected static <V> void setValue(com.vaadin.flow.component.HasValue<?, V> field, V value) {
-        com.vaadin.flow.component.Component component = (com.vaadin.flow.component.Component) field;
-        org.assertj.core.api.Assertions.assertThat(component.isVisible() && !field.isReadOnly()
-                && (!(field instanceof com.vaadin.flow.component.HasEnabled e) || e.isEnabled()))
+    protected static <V> void setValue(HasValue<?, V> field, V value) {
+        Component component = (Component) field;
+        Assertions.assertThat(component.isVisible() && !field.isReadOnly()
+                && (!(field instanceof HasEnabled e) || e.isEnabled()))
                 .as("%s can be edited", component).isTrue();
         field.setValue(value);
     }

@@ -1,5 +1,6 @@
 package app.catchball.support;
 
+import java.io.Closeable;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -51,7 +52,7 @@ public class StatementCounter implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource ds) {
-            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class, java.io.Closeable.class},
+            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class, Closeable.class},
                     forward(ds, (result, method) -> result instanceof Connection c ? connection(c) : result));
         }
         return bean;

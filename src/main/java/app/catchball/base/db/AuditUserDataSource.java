@@ -1,9 +1,11 @@
 package app.catchball.base.db;
 
+import java.io.Closeable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -22,7 +24,7 @@ class AuditUserDataSource implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof DataSource dataSource) {
-            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class, java.io.Closeable.class},
+            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class, Closeable.class},
                     (proxy, method, args) -> {
                         try {
                             Object result = method.invoke(dataSource, args);
@@ -38,7 +40,7 @@ class AuditUserDataSource implements BeanPostProcessor {
         return bean;
     }
 
-    private static void nameUser(Connection connection) throws java.sql.SQLException {
+    private static void nameUser(Connection connection) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("select set_config('catchball.user', ?, false)")) {
             s.setString(1, currentUser());
             s.execute();

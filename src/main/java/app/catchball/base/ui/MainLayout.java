@@ -4,17 +4,22 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The shell around every signed-in page. The side navigation comes from the {@code @Menu}
@@ -22,11 +27,11 @@ import jakarta.annotation.security.PermitAll;
  */
 @Layout
 @PermitAll
-public class MainLayout extends AppLayout implements com.vaadin.flow.router.BeforeEnterObserver {
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
-    private final java.util.function.BooleanSupplier mustChangePassword;
+    private final BooleanSupplier mustChangePassword;
 
-    MainLayout(AuthenticationContext authentication, java.util.List<PasswordGate> gates) {
+    MainLayout(AuthenticationContext authentication, List<PasswordGate> gates) {
         this.mustChangePassword = () -> gates.stream().anyMatch(PasswordGate::mustChangePassword);
         setPrimarySection(Section.DRAWER);
 
@@ -40,8 +45,8 @@ public class MainLayout extends AppLayout implements com.vaadin.flow.router.Befo
         user.addClassName("signed-in-user");
         Button signOut = new Button("Sign out", e -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        com.vaadin.flow.component.html.Anchor profile = new com.vaadin.flow.component.html.Anchor("profile", "Profile");
-        com.vaadin.flow.component.html.Anchor password = new com.vaadin.flow.component.html.Anchor("password", "Change password");
+        Anchor profile = new Anchor("profile", "Profile");
+        Anchor password = new Anchor("password", "Change password");
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span(), user, profile, password, signOut);
         header.setWidthFull();
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
@@ -52,7 +57,7 @@ public class MainLayout extends AppLayout implements com.vaadin.flow.router.Befo
 
     /** After an Admin reset, every page leads to the change-password page until the user has chosen a new one. */
     @Override
-    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+    public void beforeEnter(BeforeEnterEvent event) {
         if (!event.getLocation().getPath().equals("password") && mustChangePassword.getAsBoolean()) {
             event.forwardTo("password");
         }

@@ -1,15 +1,16 @@
 package app.catchball.metrics.ui;
 
-import app.catchball.base.ui.Notices;
-import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.ui.Notices;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.CountermeasureView;
+import app.catchball.metrics.Frequency;
 import app.catchball.metrics.HistoryEntry;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricSpc;
 import app.catchball.metrics.MetricValueView;
 import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.SpcSettings;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
 import app.catchball.metrics.spc.Assurance;
@@ -20,6 +21,7 @@ import app.catchball.security.AccessService;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -34,6 +36,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
@@ -41,13 +44,16 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
+import java.util.stream.Collectors;
 
 /** One metric: its XmR chart read the Making Data Count way, its values (with corrections), and countermeasures. */
 @Route("metrics/metric")
@@ -100,17 +106,13 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         chart.setMaxWidth("900px");
         add(chart);
 
-        Select<app.catchball.metrics.Frequency> frequency = new Select<>();
+        Select<Frequency> frequency = new Select<>();
         frequency.setLabel("Frequency");
-        frequency.setItems(app.catchball.metrics.Frequency.values());
-        frequency.setItemLabelGenerator(f -> f == app.catchball.metrics.Frequency.MONTHLY ? "Monthly" : "Weekly");
+        frequency.setItems(Frequency.values());
+        frequency.setItemLabelGenerator(f -> f == Frequency.MONTHLY ? "Monthly" : "Weekly");
         frequency.setValue(metric.frequency());
         frequency.addValueChangeListener(e -> {
-            try {
-                metrics.changeFrequency(metricId, e.getValue());
-                Notices.ok("Frequency saved.");
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
+            if (!Notices.attempt(() -> metrics.changeFrequency(metricId, e.getValue()), "Frequency saved.", () -> { })) {
                 show();
             }
         });
@@ -125,7 +127,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             add(new Paragraph("This metric is archived: it takes no new values."));
         }
         if (mayEnter) {
-            boolean weekly = metric.frequency() == app.catchball.metrics.Frequency.WEEKLY;
+            boolean weekly = metric.frequency() == Frequency.WEEKLY;
             DatePicker period = new DatePicker("Period");
             period.setHelperText(weekly ? "The Monday of the week" : "The first day of the month");
             period.setMin(MetricsService.EARLIEST_PERIOD);
@@ -133,16 +135,14 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             period.setValue(metrics.currentPeriod(metricId));
             BigDecimalField value = new BigDecimalField("Value");
             Button save = new Button("Save value", e -> {
-                try {
+                Notices.attempt(() -> {
                     if (period.getValue() == null) {
                         throw new RuleViolation("Please choose the period.");
                     }
                     var result = metrics.saveValues(metricId, List.of(new ValueEntry(period.getValue(), value.getValue())), ValueSource.MANUAL);
                     Notices.ok("Value saved: " + result.summary() + ".");
                     show();
-                } catch (RuleViolation | AccessDeniedException ex) {
-                    Notices.error(ex.getMessage());
-                }
+                });
             });
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             HorizontalLayout form = new HorizontalLayout(period, value, save);
@@ -174,11 +174,11 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
 
     /** Rebase dates, fixed limits and outlier screening: shown to all, changed by Leads. */
     private void chartSettings(MetricInfo metric) {
-        app.catchball.metrics.SpcSettings settings = metrics.spcSettings(metricId);
+        SpcSettings settings = metrics.spcSettings(metricId);
         if (!settings.rebaseDates().isEmpty() || settings.fixAfterN() != null || !settings.screenOutliers()) {
             Paragraph p = new Paragraph("Chart settings: "
                     + (settings.rebaseDates().isEmpty() ? "" : "limits rebased from " + settings.rebaseDates().stream()
-                    .map(d -> YearMonth.from(d).toString()).collect(java.util.stream.Collectors.joining(", ")) + "; ")
+                    .map(d -> YearMonth.from(d).toString()).collect(Collectors.joining(", ")) + "; ")
                     + (settings.fixAfterN() == null ? "" : "limits fixed after " + settings.fixAfterN() + " points; ")
                     + (settings.screenOutliers() ? "outlier screening on" : "outlier screening off"));
             p.addClassName("unit-path");
@@ -187,29 +187,27 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         if (!metrics.mayChangeMetric(metricId)) {
             return;
         }
-        com.vaadin.flow.component.checkbox.Checkbox screen = new com.vaadin.flow.component.checkbox.Checkbox("Screen outliers",
+        Checkbox screen = new Checkbox("Screen outliers",
                 settings.screenOutliers());
-        com.vaadin.flow.component.textfield.IntegerField fix = new com.vaadin.flow.component.textfield.IntegerField("Fix limits after (points)");
+        IntegerField fix = new IntegerField("Fix limits after (points)");
         fix.setValue(settings.fixAfterN());
         fix.setMin(12);
         fix.setHelperText("Empty: limits from all points");
         DatePicker rebase = new DatePicker("Rebase from");
         rebase.setHelperText("Limits are recomputed from this month on");
         Button save = new Button("Save chart settings", e -> {
-            try {
-                java.util.List<java.time.LocalDate> dates = new java.util.ArrayList<>(settings.rebaseDates());
+            Notices.attempt(() -> {
+                List<LocalDate> dates = new ArrayList<>(settings.rebaseDates());
                 if (rebase.getValue() != null) {
                     dates.add(rebase.getValue());
                 }
-                metrics.changeSpcSettings(metricId, new app.catchball.metrics.SpcSettings(fix.getValue(), screen.getValue(), dates));
+                metrics.changeSpcSettings(metricId, new SpcSettings(fix.getValue(), screen.getValue(), dates));
                 Notices.ok("Chart settings saved.");
                 show();
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         Button clear = new Button("Remove rebases", e -> {
-            metrics.changeSpcSettings(metricId, new app.catchball.metrics.SpcSettings(fix.getValue(), screen.getValue(), List.of()));
+            metrics.changeSpcSettings(metricId, new SpcSettings(fix.getValue(), screen.getValue(), List.of()));
             show();
         });
         clear.setVisible(!settings.rebaseDates().isEmpty());
@@ -244,16 +242,12 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         status.setItemLabelGenerator(CountermeasureStatus::label);
         status.setValue(CountermeasureStatus.OPEN);
         Button save = new Button("Record countermeasure", e -> {
-            try {
+            Notices.attempt(() -> {
                 metrics.saveCountermeasure(null, metricId, null, problem.getValue(), cause.getValue(), action.getValue(),
                         owner.getValue() == null ? null : owner.getValue().id(), due.getValue(), status.getValue(), 0);
                 Notices.ok("Countermeasure recorded.");
                 show();
-            } catch (ConflictException ex) {
-                Notices.error(ex.getMessage());
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         FormLayout form = new FormLayout(problem, cause, action, owner, due, status);
         add(form, save);
@@ -291,7 +285,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         return s;
     }
 
-    private static String plain(java.math.BigDecimal v) {
+    private static String plain(BigDecimal v) {
         return v == null ? "—" : v.stripTrailingZeros().toPlainString();
     }
 

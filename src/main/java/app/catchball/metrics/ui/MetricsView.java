@@ -1,22 +1,29 @@
 package app.catchball.metrics.ui;
 
-import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.metrics.BowlingChart;
+import app.catchball.metrics.CountermeasureStatus;
+import app.catchball.metrics.Frequency;
 import app.catchball.metrics.ImportPreview;
 import app.catchball.metrics.MetricImportService;
+import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.Rag;
 import app.catchball.metrics.SaveResult;
-import app.catchball.base.UnitDirectory;
-import app.catchball.base.ui.UnitPicker;
+import app.catchball.metrics.ValueEntry;
+import app.catchball.metrics.ValueSource;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,6 +31,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -34,7 +42,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,19 +140,19 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private void openEntry() {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Enter values for " + unit.getValue().name());
-        com.vaadin.flow.component.datepicker.DatePicker month = new com.vaadin.flow.component.datepicker.DatePicker("Month");
-        month.setValue(java.time.LocalDate.now().minusMonths(1).withDayOfMonth(1));
+        DatePicker month = new DatePicker("Month");
+        month.setValue(LocalDate.now().minusMonths(1).withDayOfMonth(1));
         month.setHelperText("The first day of the month");
-        com.vaadin.flow.component.formlayout.FormLayout rows = new com.vaadin.flow.component.formlayout.FormLayout();
+        FormLayout rows = new FormLayout();
         rows.addClassName("value-entry");
-        java.util.Map<Long, com.vaadin.flow.component.textfield.BigDecimalField> fields = new java.util.LinkedHashMap<>();
-        List<app.catchball.metrics.MetricInfo> list = metrics.metricsOf(unit.getValue().id(), cycle.getValue().id());
+        Map<Long, BigDecimalField> fields = new LinkedHashMap<>();
+        List<MetricInfo> list = metrics.metricsOf(unit.getValue().id(), cycle.getValue().id());
         for (var m : list) {
-            var field = new com.vaadin.flow.component.textfield.BigDecimalField(m.label());
+            var field = new BigDecimalField(m.label());
             if (m.unitOfMeasure() != null) {
                 field.setSuffixComponent(new Span(m.unitOfMeasure()));
             }
-            if (m.frequency() == app.catchball.metrics.Frequency.WEEKLY) {
+            if (m.frequency() == Frequency.WEEKLY) {
                 field.setReadOnly(true);
                 field.setHelperText("Weekly: enter its values on the metric's page");
             }
@@ -153,29 +164,27 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
                 return;
             }
             var existing = metrics.valuesForMonth(unit.getValue().id(), cycle.getValue().id(),
-                    java.time.YearMonth.from(month.getValue()));
+                    YearMonth.from(month.getValue()));
             list.forEach(m -> fields.get(m.id()).setValue(existing.get(m.id())));
         };
         month.addValueChangeListener(e -> fill.run());
         fill.run();
         Button save = new Button("Save values", e -> {
-            try {
+            Notices.attempt(() -> {
                 if (month.getValue() == null) {
                     throw new RuleViolation("Please choose the month.");
                 }
-                java.util.Map<Long, List<app.catchball.metrics.ValueEntry>> values = new java.util.LinkedHashMap<>();
+                Map<Long, List<ValueEntry>> values = new LinkedHashMap<>();
                 fields.forEach((id, f) -> {
                     if (f.getValue() != null && !f.isReadOnly()) {
-                        values.put(id, List.of(new app.catchball.metrics.ValueEntry(month.getValue(), f.getValue())));
+                        values.put(id, List.of(new ValueEntry(month.getValue(), f.getValue())));
                     }
                 });
-                SaveResult result = metrics.saveMany(values, app.catchball.metrics.ValueSource.MANUAL);
+                SaveResult result = metrics.saveMany(values, ValueSource.MANUAL);
                 Notices.ok("Values saved: " + result.summary() + ".");
                 dialog.close();
                 show();
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(month, rows));
@@ -193,7 +202,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static Span countermeasure(BowlingChart.Row row) {
-        var open = row.countermeasures().stream().filter(c -> c.status() != app.catchball.metrics.CountermeasureStatus.DONE).findFirst();
+        var open = row.countermeasures().stream().filter(c -> c.status() != CountermeasureStatus.DONE).findFirst();
         if (open.isPresent()) {
             Span s = new Span((open.get().overdue() ? "Overdue: " : "Open: ") + open.get().action());
             s.addClassName(open.get().overdue() ? "countermeasure-overdue" : "countermeasure-open");
@@ -219,6 +228,8 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         VerticalLayout body = new VerticalLayout();
         Upload file = new Upload(event -> {
             ImportPreview preview;
+            // The upload arrives on its own request, outside the UI's lock: the refusal goes back to
+            // the upload and to the UI through access(), so Notices.attempt does not fit here.
             try (InputStream content = event.getInputStream()) {
                 preview = imports.preview(unitId, cycleId, event.getFileName(), content);
             } catch (RuleViolation | AccessDeniedException ex) {
@@ -256,14 +267,12 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         body.add(new Paragraph(preview.goodRows() + " good rows, " + preview.badRows() + " with problems. "
                 + "Save the good rows, or cancel and fix the file."), rows);
         Button save = new Button("Save " + preview.goodRows() + " good rows", e -> {
-            try {
+            Notices.attempt(() -> {
                 SaveResult result = imports.saveGoodRows(preview);
                 Notices.ok("Values saved: " + result.summary() + ".");
                 dialog.close();
                 show();
-            } catch (RuleViolation | AccessDeniedException ex) {
-                Notices.error(ex.getMessage());
-            }
+            });
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setEnabled(preview.goodRows() > 0);

@@ -1,6 +1,7 @@
 package app.catchball.security.ui;
 
 import app.catchball.security.LoginHints;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -16,6 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /** The sign-in page. In demo mode it lists the demo users. */
 @Route(value = "login", autoLayout = false)
@@ -35,7 +37,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginI18n i18n = LoginI18n.createDefault();
 
     LoginView(ObjectProvider<LoginHints> hints,
-              ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> sso) {
+              ObjectProvider<ClientRegistrationRepository> sso) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -52,7 +54,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph strap = new Paragraph("Strategy deployment from board to ward.");
         add(brand, strap, login);
         if (sso.getIfAvailable() != null) {
-            com.vaadin.flow.component.html.Anchor single = new com.vaadin.flow.component.html.Anchor(
+            Anchor single = new Anchor(
                     "oauth2/authorization/sso", "Sign in with single sign-on");
             single.setRouterIgnore(true);
             single.addClassName("sso-link");

@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifica
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.catchball.metrics.BowlingChart;
+import app.catchball.metrics.ImportPreview;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.ValueEntry;
@@ -19,6 +20,7 @@ import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -27,10 +29,8 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.upload.Upload;
-import com.github.mvysny.kaributesting.v10.UploadKt;
-import app.catchball.metrics.ImportPreview;
-import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,7 +113,7 @@ class MetricsViewTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withText("Enter values…")));
         setValue(_get(DatePicker.class, spec -> spec.withLabel("Month")), LocalDate.of(2026, 11, 1));
-        java.util.List<BigDecimalField> fields = _find(BigDecimalField.class);
+        List<BigDecimalField> fields = _find(BigDecimalField.class);
         assertThat(fields).hasSize(3);
         setValue(fields.get(0), new BigDecimal("41"));
         setValue(fields.get(1), new BigDecimal("1"));
