@@ -84,6 +84,7 @@ public class StatementCounter implements BeanPostProcessor {
                         return forward.invoke(proxy, method, args);
                     } catch (SQLException e) {
                         DRIVER_EXCEPTIONS.get()[0]++;
+                        if (System.getProperty("debug.driver") != null) { e.printStackTrace(System.out); }
                         throw e;
                     }
                 });

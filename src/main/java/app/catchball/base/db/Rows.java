@@ -4,6 +4,8 @@ import java.lang.reflect.Constructor;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,11 +65,18 @@ public final class Rows<T> implements RowMapper<T> {
         Object[] args = new Object[shape.names().length];
         for (int i = 0; i < args.length; i++) {
             if (columns[i] > 0) {
-                Object value = JdbcUtils.getResultSetValue(rs, columns[i], shape.types()[i].getType());
+                Class<?> type = shape.types()[i].getType();
+                // PostgreSQL's driver has no Instant; asking for one throws (and JdbcUtils catches) every time.
+                Object value = type == Instant.class ? instant(rs.getTimestamp(columns[i]))
+                        : JdbcUtils.getResultSetValue(rs, columns[i], type);
                 args[i] = CONVERSION.convert(value, shape.types()[i]);
             }
         }
         return (T) BeanUtils.instantiateClass(shape.constructor(), args);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** For each component, the 1-based column whose label matches its name (case and underscores aside), or 0. */
