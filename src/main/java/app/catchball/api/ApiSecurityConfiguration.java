@@ -1,6 +1,7 @@
 package app.catchball.api;
 
 import app.catchball.security.PermissionService;
+import app.catchball.security.SecurityHeaders;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -54,6 +55,7 @@ class ApiSecurityConfiguration {
                                 ApiErrors.write(response, 401, BearerTokenFilter.SIGN_IN))
                         .accessDeniedHandler((request, response, e) ->
                                 ApiErrors.write(response, 403, e.getMessage())));
+        SecurityHeaders.apply(http);
         return http.build();
     }
 }

@@ -1,16 +1,35 @@
 package app.catchball.organisation;
 
+import app.catchball.base.UnitRef;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Tree look-ups, each one SQL statement (recursive common table expressions). */
+/**
+ * Tree look-ups, each one SQL statement (recursive common table expressions). Rows are mapped by
+ * position with explicit mappers: mapping records by name makes the driver throw and catch an
+ * exception for every camelCase column of every row.
+ */
 @Repository
 class UnitTreeQueries {
+
+    /** Maps {@link #NODE_COLUMNS} followed by the depth. */
+    private static final RowMapper<UnitNode> NODE = (rs, n) -> new UnitNode(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, Long.class), rs.getBoolean(7),
+            rs.getLong(8), rs.getInt(9));
+
+    private static final RowMapper<UnitRef> REF = (rs, n) -> new UnitRef(rs.getLong(1), rs.getString(2), rs.getString(3));
+
+    /** Units a picker offers: not archived, matching a filter on name or short code. */
+    private static final String PICKABLE = """
+             from org_unit u where not u.archived
+              and (:filter = '' or u.name ilike '%' || :filter || '%' or u.short_code ilike '%' || :filter || '%')
+            """;
 
     private static final String NODE_COLUMNS = """
              u.id, u.name, u.short_code, u.level_code, l.name as level_name, u.parent_id, u.archived, u.version
@@ -24,7 +43,7 @@ class UnitTreeQueries {
 
     Optional<UnitNode> find(long id) {
         return jdbc.sql("select" + NODE_COLUMNS + ", 0 as depth from org_unit u join unit_level l on l.code = u.level_code where u.id = :id")
-                .param("id", id).query(UnitNode.class).optional();
+                .param("id", id).query(NODE).optional();
     }
 
     /** The unit and everything below it, parents before children. */
@@ -41,7 +60,7 @@ class UnitTreeQueries {
                         from down join org_unit u on u.id = down.id join unit_level l on l.code = u.level_code
                         order by down.path
                         """)
-                .param("root", rootId).query(UnitNode.class).list();
+                .param("root", rootId).query(NODE).list();
     }
 
     /** The unit's ancestors from the top of the tree down to its parent (the unit itself excluded). */
@@ -58,7 +77,7 @@ class UnitTreeQueries {
                         where up.depth > 0
                         order by up.depth desc
                         """)
-                .param("id", id).query(UnitNode.class).list();
+                .param("id", id).query(NODE).list();
     }
 
     /** The whole tree, parents before children, siblings by name. */
@@ -75,7 +94,7 @@ class UnitTreeQueries {
                         from down join org_unit u on u.id = down.id join unit_level l on l.code = u.level_code
                         order by down.path
                         """)
-                .query(UnitNode.class).list();
+                .query(NODE).list();
     }
 
     /** For each given unit, its path up to the top ("Ward 7 › Directorate › Division › Trust"), in one statement. */
@@ -111,7 +130,42 @@ class UnitTreeQueries {
                 .param("candidate", candidateId).param("root", rootId).query(Integer.class).single() > 0;
     }
 
+    List<UnitRef> pickable(String filter, int offset, int limit) {
+        return jdbc.sql("select u.id, u.short_code, u.name" + PICKABLE
+                        + " order by u.parent_id is not null, u.name, u.id offset :offset limit :limit")
+                .param("filter", escapeLike(filter)).param("offset", offset).param("limit", limit).query(REF).list();
+    }
+
+    int countPickable(String filter) {
+        return jdbc.sql("select count(*)" + PICKABLE).param("filter", escapeLike(filter)).query(Integer.class).single();
+    }
+
+    Optional<UnitRef> pickableByCodeOrId(String codeOrId) {
+        return jdbc.sql("""
+                        select u.id, u.short_code, u.name from org_unit u
+                        where not u.archived and (lower(u.short_code) = lower(:code) or cast(u.id as text) = :code)
+                        order by lower(u.short_code) = lower(:code) desc limit 1""")
+                .param("code", codeOrId.strip()).query(REF).optional();
+    }
+
+    /** The first of the given units that is not archived, in the given order; else the top of the tree. */
+    Optional<UnitRef> firstPickableOrTop(List<Long> preferred) {
+        Optional<UnitRef> first = preferred.isEmpty() ? Optional.empty() : jdbc.sql("""
+                        select u.id, u.short_code, u.name from org_unit u
+                        where not u.archived and u.id = any(:ids) order by array_position(:ids, u.id) limit 1""")
+                .param("ids", preferred.toArray(Long[]::new)).query(REF).optional();
+        return first.or(() -> jdbc.sql("""
+                        select u.id, u.short_code, u.name from org_unit u
+                        where u.parent_id is null and not u.archived order by u.name, u.id limit 1""")
+                .query(REF).optional());
+    }
+
+    private static String escapeLike(String filter) {
+        String f = filter == null ? "" : filter.strip();
+        return f.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     List<UnitLevel> levels() {
-        return jdbc.sql("select code, name, sort_order from unit_level order by sort_order").query(UnitLevel.class).list();
+        return jdbc.sql("select code, name, sort_order from unit_level order by sort_order").query((rs, n) -> new UnitLevel(rs.getString(1), rs.getString(2), rs.getInt(3))).list();
     }
 }

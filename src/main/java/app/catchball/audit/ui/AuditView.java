@@ -3,8 +3,8 @@ package app.catchball.audit.ui;
 import app.catchball.audit.AuditEntry;
 import app.catchball.audit.AuditService;
 import app.catchball.audit.AuditService.AuditFilter;
-import app.catchball.organisation.OrganisationService;
-import app.catchball.organisation.UnitNode;
+import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.UnitPicker;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
@@ -31,18 +31,19 @@ public class AuditView extends VerticalLayout {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss");
 
     private final TextField user = new TextField("User");
-    private final ComboBox<UnitNode> unit = new ComboBox<>("Unit");
+    private final UnitPicker unit;
     private final ComboBox<String> type = new ComboBox<>("Type", AuditService.TYPES);
     private final DatePicker from = new DatePicker("From");
     private final DatePicker to = new DatePicker("To");
     private final Grid<AuditEntry> grid = new Grid<>();
 
-    AuditView(AuditService audit, OrganisationService organisation) {
+    AuditView(AuditService audit, UnitDirectory units) {
+        this.unit = new UnitPicker(units);
         setSizeFull();
         user.setPlaceholder("username");
         user.setValueChangeMode(ValueChangeMode.LAZY);
-        unit.setItems(organisation.wholeTree());
-        unit.setItemLabelGenerator(UnitNode::name);
+        unit.setPlaceholder("Any unit");
+        unit.setWidth("22rem");
         unit.setClearButtonVisible(true);
         type.setClearButtonVisible(true);
         grid.addColumn(e -> WHEN.format(e.at().atZone(ZoneId.systemDefault()))).setHeader("When").setAutoWidth(true);

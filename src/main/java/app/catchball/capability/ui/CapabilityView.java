@@ -9,11 +9,10 @@ import app.catchball.capability.CoachingRelationship;
 import app.catchball.capability.CoachingSuggestion;
 import app.catchball.capability.PersonCapability;
 import app.catchball.capability.SkillLevelView;
-import app.catchball.organisation.OrganisationService;
-import app.catchball.organisation.UnitNode;
+import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.security.AccessService;
-import app.catchball.security.Grant;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -42,7 +41,6 @@ import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -60,7 +58,7 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
 
     private final CapabilityService capability;
     private final AccessService access;
-    private final ComboBox<UnitNode> unit = new ComboBox<>("Unit");
+    private final UnitPicker unit;
     private final Image chart = new Image();
     private final Grid<PersonCapability> people = new Grid<>();
     private final Grid<CoachingRelationship> coaching = new Grid<>();
@@ -68,20 +66,14 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
     private final Grid<PersonCapability> intermediate = new Grid<>();
     private final Grid<ProjectSummary> foundationLed = new Grid<>();
     private final Button levels = new Button("Skill levels…");
-    private boolean navigating;
 
-    CapabilityView(CapabilityService capability, OrganisationService organisation, AccessService access) {
+    CapabilityView(CapabilityService capability, UnitDirectory units, AccessService access) {
         this.capability = capability;
         this.access = access;
+        this.unit = new UnitPicker(units);
         setWidthFull();
-        unit.setItems(organisation.wholeTree().stream().filter(u -> !u.archived()).toList());
-        unit.setItemLabelGenerator(UnitNode::name);
-        unit.setWidth("22rem");
-        unit.addValueChangeListener(e -> {
-            if (!navigating && e.getValue() != null) {
-                UI.getCurrent().navigate(CapabilityView.class, QueryParameters.simple(Map.of("unit", e.getValue().shortCode())));
-            }
-        });
+        unit.onPick(u -> UI.getCurrent().navigate(CapabilityView.class,
+                QueryParameters.simple(Map.of(UnitPicker.PARAMETER, u.shortCode()))));
         levels.addClickListener(e -> openLevels());
         HorizontalLayout bar = new HorizontalLayout(unit, levels);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -138,16 +130,7 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<UnitNode> units = unit.getListDataView().getItems().toList();
-        Optional<UnitNode> u = event.getLocation().getQueryParameters().getSingleParameter("unit")
-                .flatMap(code -> units.stream()
-                        .filter(x -> x.shortCode().equalsIgnoreCase(code) || String.valueOf(x.id()).equals(code)).findFirst())
-                .or(() -> access.myGrants().stream().map(Grant::unitId).findFirst()
-                        .flatMap(id -> units.stream().filter(x -> x.id() == id).findFirst()))
-                .or(() -> units.stream().findFirst());
-        navigating = true;
-        u.ifPresent(unit::setValue);
-        navigating = false;
+        unit.select(event.getLocation().getQueryParameters());
         show();
     }
 

@@ -8,12 +8,10 @@ import app.catchball.metrics.MetricImportService;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.Rag;
 import app.catchball.metrics.SaveResult;
-import app.catchball.organisation.OrganisationService;
-import app.catchball.organisation.UnitNode;
+import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
-import app.catchball.security.AccessService;
-import app.catchball.security.Grant;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -56,27 +54,22 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private final MetricsService metrics;
     private final MetricImportService imports;
     private final CycleService cycles;
-    private final AccessService access;
-    private final ComboBox<UnitNode> unit = new ComboBox<>("Unit");
+    private final UnitPicker unit;
     private final ComboBox<CycleSummary> cycle = new ComboBox<>("Cycle");
     private final Grid<BowlingChart.Row> grid = new Grid<>();
     private final Button upload = new Button("Upload values…");
     private final Button enter = new Button("Enter values…");
     private boolean navigating;
 
-    MetricsView(MetricsService metrics, MetricImportService imports, CycleService cycles, OrganisationService organisation,
-                AccessService access) {
+    MetricsView(MetricsService metrics, MetricImportService imports, CycleService cycles, UnitDirectory units) {
         this.metrics = metrics;
         this.imports = imports;
         this.cycles = cycles;
-        this.access = access;
+        this.unit = new UnitPicker(units);
         setSizeFull();
-        unit.setItems(organisation.wholeTree().stream().filter(u -> !u.archived()).toList());
-        unit.setItemLabelGenerator(UnitNode::name);
-        unit.setWidth("22rem");
         cycle.setItems(cycles.cycles());
         cycle.setItemLabelGenerator(CycleSummary::name);
-        unit.addValueChangeListener(e -> go());
+        unit.onPick(u -> go());
         cycle.addValueChangeListener(e -> go());
         upload.addClickListener(e -> openUpload());
         enter.addClickListener(e -> openEntry());
@@ -92,17 +85,11 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters();
-        List<UnitNode> units = unit.getListDataView().getItems().toList();
-        Optional<UnitNode> u = params.getSingleParameter("unit").flatMap(code -> units.stream()
-                        .filter(x -> x.shortCode().equalsIgnoreCase(code) || String.valueOf(x.id()).equals(code)).findFirst())
-                .or(() -> access.myGrants().stream().map(Grant::unitId).findFirst()
-                        .flatMap(id -> units.stream().filter(x -> x.id() == id).findFirst()))
-                .or(() -> units.stream().findFirst());
         Optional<CycleSummary> c = params.getSingleParameter("cycle").flatMap(id -> cycle.getListDataView().getItems()
                         .filter(x -> String.valueOf(x.id()).equals(id)).findFirst())
                 .or(() -> cycle.getListDataView().getItems().filter(CycleSummary::current).findFirst());
         navigating = true;
-        u.ifPresent(unit::setValue);
+        unit.select(params);
         c.ifPresent(cycle::setValue);
         navigating = false;
         show();

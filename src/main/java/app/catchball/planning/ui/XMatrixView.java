@@ -3,7 +3,9 @@ package app.catchball.planning.ui;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
-import app.catchball.organisation.OrganisationService;
+import app.catchball.base.UnitDirectory;
+import app.catchball.base.UnitRef;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.organisation.UnitNode;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
@@ -14,8 +16,6 @@ import app.catchball.planning.Side;
 import app.catchball.planning.Strength;
 import app.catchball.planning.XMatrix;
 import app.catchball.security.AccessService;
-import app.catchball.security.Grant;
-import app.catchball.security.Role;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -61,11 +61,10 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
 
     private final PlanningService planning;
     private final CycleService cycles;
-    private final OrganisationService organisation;
     private final AccessService access;
     private final app.catchball.audit.AuditService audit;
 
-    private final ComboBox<UnitNode> unitPicker = new ComboBox<>("Unit");
+    private final UnitPicker unitPicker;
     private final Select<CycleSummary> cyclePicker = new Select<>();
     private final XMatrixElement matrixElement = new XMatrixElement();
     private final Div trueNorth = new Div();
@@ -76,23 +75,20 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private XMatrix current;
     private boolean navigating;
 
-    XMatrixView(PlanningService planning, CycleService cycles, OrganisationService organisation, AccessService access,
+    XMatrixView(PlanningService planning, CycleService cycles, UnitDirectory units, AccessService access,
                 app.catchball.audit.AuditService audit) {
         this.audit = audit;
         this.planning = planning;
         this.cycles = cycles;
-        this.organisation = organisation;
+        this.unitPicker = new UnitPicker(units);
         this.access = access;
         setSizeFull();
         addClassName("x-matrix-view");
 
-        unitPicker.setItems(organisation.wholeTree().stream().filter(u -> !u.archived()).toList());
-        unitPicker.setItemLabelGenerator(u -> u.name() + " (" + u.shortCode() + ")");
-        unitPicker.setWidth("24rem");
         cyclePicker.setLabel("Cycle");
         cyclePicker.setItems(cycles.cycles());
         cyclePicker.setItemLabelGenerator(c -> c.name() + " · " + c.stage().label() + (c.current() ? " (current)" : ""));
-        unitPicker.addValueChangeListener(e -> { if (e.isFromClient()) go(); });
+        unitPicker.onPick(u -> go());
         cyclePicker.addValueChangeListener(e -> { if (e.isFromClient()) go(); });
 
         Button print = new Button("Print (A3)", e -> UI.getCurrent().getPage().executeJs("window.print()"));
@@ -125,41 +121,26 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
-        Optional<UnitNode> unit = first(params, "unit").flatMap(code -> unitPickerItems().stream()
-                .filter(u -> u.shortCode().equalsIgnoreCase(code) || String.valueOf(u.id()).equals(code)).findFirst())
-                .or(this::ownUnit);
         Optional<CycleSummary> cycle = first(params, "cycle").flatMap(id -> cycles.cycles().stream()
                 .filter(c -> String.valueOf(c.id()).equals(id)).findFirst())
                 .or(cycles::current);
+        navigating = true;
+        Optional<UnitRef> unit = unitPicker.select(event.getLocation().getQueryParameters());
+        navigating = false;
         if (unit.isEmpty() || cycle.isEmpty()) {
             removeAll();
             add(new H2("X-matrix"), new Paragraph("There is no planning cycle yet. An Admin or a trust Lead can create one under Cycles."));
             return;
         }
         navigating = true;
-        unitPicker.setValue(unit.get());
         cyclePicker.setValue(cyclePicker.getListDataView().getItems()
                 .filter(c -> c.id() == cycle.get().id()).findFirst().orElse(cycle.get()));
         navigating = false;
         reload(null);
     }
 
-    private List<UnitNode> unitPickerItems() {
-        return unitPicker.getListDataView().getItems().toList();
-    }
-
     private static Optional<String> first(Map<String, List<String>> params, String key) {
         return Optional.ofNullable(params.get(key)).filter(l -> !l.isEmpty()).map(List::getFirst);
-    }
-
-    /** The unit where the user is a Lead, else any unit where they hold a role, else the top of the tree. */
-    private Optional<UnitNode> ownUnit() {
-        List<Grant> grants = access.myGrants();
-        Optional<Long> id = grants.stream().filter(g -> g.role() == Role.LEAD).map(Grant::unitId).findFirst()
-                .or(() -> grants.stream().map(Grant::unitId).findFirst());
-        List<UnitNode> units = unitPickerItems();
-        return id.flatMap(i -> units.stream().filter(u -> u.id() == i).findFirst())
-                .or(() -> units.stream().filter(u -> u.parentId() == null).findFirst());
     }
 
     private void go() {

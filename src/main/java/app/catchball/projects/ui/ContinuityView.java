@@ -1,7 +1,7 @@
 package app.catchball.projects.ui;
 
-import app.catchball.organisation.OrganisationService;
-import app.catchball.organisation.UnitNode;
+import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.projects.ContinuityBoard;
 import app.catchball.projects.ProjectService;
 import app.catchball.projects.ProjectSummary;
@@ -42,25 +42,19 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
 
     private final ProjectService projects;
     private final AccessService access;
-    private final ComboBox<UnitNode> unit = new ComboBox<>("Unit");
+    private final UnitPicker unit;
     private final Paragraph summary = new Paragraph();
     private final Grid<ContinuityBoard.OrphanedProject> needs = new Grid<>();
     private final Grid<Responsibility> responsibilities = new Grid<>();
     private final Grid<ProjectSummary> slipping = new Grid<>();
-    private boolean navigating;
 
-    ContinuityView(ProjectService projects, OrganisationService organisation, AccessService access) {
+    ContinuityView(ProjectService projects, UnitDirectory units, AccessService access) {
         this.projects = projects;
         this.access = access;
+        this.unit = new UnitPicker(units);
         setWidthFull();
-        unit.setItems(organisation.wholeTree().stream().filter(u -> !u.archived()).toList());
-        unit.setItemLabelGenerator(UnitNode::name);
-        unit.setWidth("22rem");
-        unit.addValueChangeListener(e -> {
-            if (!navigating && e.getValue() != null) {
-                UI.getCurrent().navigate(ContinuityView.class, QueryParameters.simple(Map.of("unit", e.getValue().shortCode())));
-            }
-        });
+        unit.onPick(u -> UI.getCurrent().navigate(ContinuityView.class,
+                QueryParameters.simple(Map.of(UnitPicker.PARAMETER, u.shortCode()))));
 
         needs.addClassName("needs-new-lead");
         needs.addComponentColumn(o -> new Anchor("projects/project/" + o.project().id(), o.project().title()))
@@ -98,10 +92,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        navigating = true;
-        UnitChoice.from(event.getLocation().getQueryParameters(), unit.getListDataView().getItems().toList(),
-                access.myGrants()).ifPresent(unit::setValue);
-        navigating = false;
+        unit.select(event.getLocation().getQueryParameters());
         show();
     }
 

@@ -2,8 +2,8 @@ package app.catchball.projects.ui;
 
 import app.catchball.base.ui.Notices;
 import app.catchball.base.RuleViolation;
-import app.catchball.organisation.OrganisationService;
-import app.catchball.organisation.UnitNode;
+import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.projects.AlignmentReport;
 import app.catchball.projects.LinkedItem;
 import app.catchball.projects.ProjectService;
@@ -49,7 +49,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
 
     private final ProjectService projects;
     private final AccessService access;
-    private final ComboBox<UnitNode> unit = new ComboBox<>("Unit");
+    private final UnitPicker unit;
     private final Checkbox below = new Checkbox("Include units below");
     private final Button create = new Button("New project…");
     private final Grid<ProjectSummary> list = new Grid<>();
@@ -60,14 +60,12 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
     private final Grid<ProjectSummary> unaligned = new Grid<>();
     private boolean navigating;
 
-    ProjectsView(ProjectService projects, OrganisationService organisation, AccessService access) {
+    ProjectsView(ProjectService projects, UnitDirectory unitDirectory, AccessService access) {
         this.projects = projects;
         this.access = access;
+        this.unit = new UnitPicker(unitDirectory);
         setWidthFull();
-        unit.setItems(organisation.wholeTree().stream().filter(u -> !u.archived()).toList());
-        unit.setItemLabelGenerator(UnitNode::name);
-        unit.setWidth("22rem");
-        unit.addValueChangeListener(e -> go());
+        unit.onPick(u -> go());
         below.addValueChangeListener(e -> go());
         create.addClickListener(e -> openCreate());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -115,7 +113,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters();
         navigating = true;
-        UnitChoice.from(params, unit.getListDataView().getItems().toList(), access.myGrants()).ifPresent(unit::setValue);
+        unit.select(params);
         below.setValue(params.getSingleParameter("below").map(Boolean::parseBoolean).orElse(false));
         navigating = false;
         show();

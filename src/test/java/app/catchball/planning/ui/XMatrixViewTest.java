@@ -174,9 +174,7 @@ class XMatrixViewTest extends KaribuTest {
 
         XMatrixElement matrix = _get(XMatrixElement.class);
         assertThat(matrix.matrix().unit().shortCode()).isEqualTo("MED");
-        @SuppressWarnings("unchecked")
-        ComboBox<app.catchball.organisation.UnitNode> unit = _get(ComboBox.class, spec -> spec.withLabel("Unit"));
-        assertThat(unit.getValue().name()).isEqualTo("Division of Medicine");
+        assertThat(_get(app.catchball.base.ui.UnitPicker.class).getValue().name()).isEqualTo("Division of Medicine");
     }
 
     @Test
