@@ -117,6 +117,34 @@ class EmbeddedPostgresTest {
         }
     }
 
+    /** The README's recommendation for an external database: a migration role apart from the application's. */
+    @Test
+    void on_an_external_database_the_migration_role_keeps_the_trail_from_the_application_role(@TempDir Path dir) throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true).start()) {
+            JdbcClient admin = JdbcClient.create(external.getPostgresDatabase());
+            for (String sql : List.of("create role catchball login password 'app'", "create role catchball_owner login password 'owner'",
+                    "grant catchball to catchball_owner", "create database catchball owner catchball_owner",
+                    "grant create on database catchball to catchball")) {
+                admin.sql(sql).update();
+            }
+            String url = "jdbc:postgresql://localhost:" + external.getPort() + "/catchball";
+            Flyway.configure().dataSource(url, "catchball_owner", "owner").locations("classpath:db/migration")
+                    .placeholders(Map.of("appRole", "catchball")).load().migrate();
+
+            JdbcClient app = JdbcClient.create(new DriverManagerDataSource(url, "catchball", "app"));
+            app.sql("insert into org_unit (name, short_code, level_code) values ('External trust', 'EXT', 'TRUST')").update();
+            assertThat(app.sql("select count(*) from audit.audit_event where after ->> 'name' = 'External trust'")
+                    .query(Integer.class).single()).isOne();
+            assertThat(app.sql("select pg_get_userbyid(nspowner) from pg_namespace where nspname = 'public'").query(String.class).single())
+                    .isEqualTo("catchball");
+            for (String attack : List.of("delete from audit.audit_event", "truncate audit.audit_event",
+                    "alter table audit.audit_event disable trigger all", "drop schema audit cascade")) {
+                assertThatThrownBy(() -> app.sql(attack).update()).as(attack).rootCause()
+                        .hasMessageMatching("(?s).*(permission denied|must be owner).*");
+            }
+        }
+    }
+
     @Test
     void an_external_datasource_url_or_the_prod_profile_turns_the_embedded_database_off() {
         assertThat(NoExternalDatasource.appliesTo(new MockEnvironment())).isTrue();
