@@ -87,6 +87,12 @@ record EmbeddedCredentials(String superuserPassword, String appPassword) {
         }
     }
 
+    /** Never the secrets themselves, should this ever be logged. */
+    @Override
+    public String toString() {
+        return "EmbeddedCredentials[kept in " + FILE + "]";
+    }
+
     private void write(Path file) throws IOException {
         Properties p = new Properties();
         p.setProperty("superuser-password", superuserPassword);
