@@ -26,7 +26,7 @@ public class AuditService {
     private static final String COLUMNS = """
             select a.id, a.at, a.actor, a.table_name, a.row_id, a.operation, a.unit_id, u.name as unit_name,
                    a.before::text as before, a.after::text as after
-            from audit_event a left join org_unit u on u.id = a.unit_id
+            from audit.audit_event a left join org_unit u on u.id = a.unit_id
             """;
 
     private final JdbcClient jdbc;

@@ -17,21 +17,29 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import app.catchball.api.ApiTokenService;
+import app.catchball.base.BeforeServing;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The fictional Northshore Teaching Hospitals NHS Foundation Trust, seeded when the embedded
  * default database starts empty. This is the one place for demo data: later features add their
  * section here. Everything goes through the services, as the Admin, so it obeys the same rules as
  * a user would.
+ * <p>
+ * The demo trust is there before the first request is answered ({@link BeforeServing}), and it is
+ * seeded in one transaction: a first start stopped at any moment (SIGTERM or kill -9) leaves an
+ * empty database, seeded again on the next start, or the complete demo trust.
  */
 @Component
 @DemoMode
 @Order(10)
-class DemoData implements ApplicationRunner {
+class DemoData implements BeforeServing {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -99,15 +107,16 @@ class DemoData implements ApplicationRunner {
     private final MetricsService metrics;
     private final ProjectService projects;
     private final CapabilityService capability;
-    private final app.catchball.api.ApiTokenService tokens;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
-    private final org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
+    private final ApiTokenService tokens;
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final TransactionTemplate transaction;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
-             CatchballService catchball, MetricsService metrics, app.catchball.api.ApiTokenService tokens,
-             org.springframework.jdbc.core.simple.JdbcClient jdbc,
-             org.springframework.security.crypto.password.PasswordEncoder passwordEncoder, ProjectService projects,
-             CapabilityService capability) {
+             CatchballService catchball, MetricsService metrics, ApiTokenService tokens, JdbcClient jdbc,
+             PasswordEncoder passwordEncoder, ProjectService projects, CapabilityService capability,
+             PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
         this.projects = projects;
         this.capability = capability;
         this.tokens = tokens;
@@ -122,17 +131,20 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void prepare() {
         if (access.anyAdminExists()) {
             return;
         }
         log.info("Empty database: seeding the demo trust '{}'", TRUST);
         long started = System.nanoTime();
-        access.bootstrapAdmin("admin", "Administrator", SETUP_PASSWORD);
-        SystemUser.runAs("admin", this::seed);
-        // Demo accounts deliberately share a short, known password, below the password policy that
-        // real accounts must meet; it is set here, in demo mode only.
-        jdbc.sql("update app_user set password_hash = :hash").param("hash", passwordEncoder.encode(PASSWORD)).update();
+        // One transaction around everything (the services join it), as the admin, who the audit trail names.
+        SystemUser.runAs("admin", () -> transaction.executeWithoutResult(status -> {
+            access.bootstrapAdmin("admin", "Administrator", SETUP_PASSWORD);
+            seed();
+            // Demo accounts deliberately share a short, known password, below the password policy that
+            // real accounts must meet; it is set here, in demo mode only.
+            jdbc.sql("update app_user set password_hash = :hash").param("hash", passwordEncoder.encode(PASSWORD)).update();
+        }));
         log.info("Demo data ready in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

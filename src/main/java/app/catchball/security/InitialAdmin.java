@@ -2,21 +2,21 @@ package app.catchball.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import app.catchball.base.BeforeServing;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Production: the first Admin, {@code admin}, gets its password from {@code CATCHBALL_ADMIN_PASSWORD}.
- * The application refuses to start without it or with a password shorter than 12 characters.
+ * The application refuses to start without it or with a password shorter than 12 characters. The
+ * Admin exists before the first request is answered ({@link BeforeServing}).
  */
 @Component
 @Profile("prod")
 @Order(0)
-class InitialAdmin implements ApplicationRunner {
+class InitialAdmin implements BeforeServing {
 
     private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
     static final int MIN_LENGTH = 12;
@@ -42,7 +42,7 @@ class InitialAdmin implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void prepare() {
         if (!access.anyAdminExists()) {
             access.bootstrapAdmin("admin", "Administrator", password);
             log.info("Created the initial admin user 'admin'.");

@@ -62,20 +62,39 @@ class AuditTrailTest {
         SystemUser.runAs("ward7.nurse", () -> metrics.saveValues(recommend.id(),
                 List.of(new ValueEntry(LocalDate.of(2024, 10, 1), new BigDecimal("77"))), ValueSource.MANUAL));
 
-        assertThat(jdbc.sql("select count(*) from audit_event where table_name = 'metric_value' and actor = 'ward7.nurse'")
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where table_name = 'metric_value' and actor = 'ward7.nurse'")
                 .query(Integer.class).single()).isPositive();
-        assertThat(jdbc.sql("select distinct table_name from audit_event").query(String.class).list())
+        assertThat(jdbc.sql("select distinct table_name from audit.audit_event").query(String.class).list())
                 .contains("org_unit", "app_user", "role_grant", "cycle", "plan_item", "correlation", "cascade_link",
                         "catchball_step", "metric_value", "countermeasure");
-        assertThat(jdbc.sql("select count(*) from audit_event where after::text like '%bcrypt%' or before::text like '%bcrypt%'")
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where after::text like '%bcrypt%' or before::text like '%bcrypt%'")
                 .query(Integer.class).single()).isZero();
     }
 
     @Test
-    void the_trail_is_append_only_even_for_the_database_user_of_the_application() {
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_event").update()).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'nobody'").update()).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("truncate audit_event").update()).hasMessageContaining("append-only");
+    void the_trail_is_out_of_reach_of_the_applications_database_role() {
+        assertThat(jdbc.sql("select rolsuper from pg_roles where rolname = current_user").query(Boolean.class).single())
+                .as("the application connects as a role that is no superuser").isFalse();
+        assertThat(jdbc.sql("select pg_get_userbyid(nspowner) = current_user from pg_namespace where nspname = 'public'")
+                .query(Boolean.class).single()).as("and owns the application's schema").isTrue();
+        assertThat(jdbc.sql("select count(*) from audit.audit_event").query(Integer.class).single()).isPositive();
+        for (String attack : List.of(
+                "update audit.audit_event set actor = 'nobody'",
+                "delete from audit.audit_event",
+                "truncate audit.audit_event",
+                "set session_replication_role = replica",
+                "set local session_replication_role = replica",
+                "alter table audit.audit_event disable trigger all",
+                "alter table audit.audit_event disable trigger audit_event_append_only",
+                "alter table audit.audit_event owner to current_user",
+                "drop table audit.audit_event",
+                "drop schema audit cascade",
+                "drop function audit.audit_is_append_only() cascade",
+                "create or replace function audit.audit_is_append_only() returns trigger language plpgsql as $$ begin return old; end $$",
+                "insert into audit.audit_event (actor, table_name, operation) values ('nobody', 'app_user', 'DELETE')")) {
+            assertThatThrownBy(() -> jdbc.sql(attack).update()).rootCause().as(attack)
+                    .hasMessageMatching("(?s).*(permission denied|must be owner).*");
+        }
     }
 
     @Test

@@ -74,7 +74,7 @@ class NoLostUpdatesTest {
         assertThat(last.version() - item.version()).as("each applied edit is one version").isEqualTo(applied.get());
         assertThat(auditUpdates("plan_item", item.id()) - auditBefore).as("each applied edit is in the audit trail")
                 .isEqualTo(applied.get());
-        List<String> audited = jdbc.sql("select after ->> 'description' from audit_event where table_name = 'plan_item' "
+        List<String> audited = jdbc.sql("select after ->> 'description' from audit.audit_event where table_name = 'plan_item' "
                 + "and row_id = :id and operation = 'UPDATE' order by id").param("id", item.id()).query(String.class).list();
         assertThat(audited).containsExactlyInAnyOrderElementsOf(appliedTexts);
         assertThat(last.description()).isEqualTo(audited.getLast());
@@ -108,7 +108,7 @@ class NoLostUpdatesTest {
     }
 
     private long auditUpdates(String table, long id) {
-        return jdbc.sql("select count(*) from audit_event where table_name = :t and row_id = :id and operation = 'UPDATE'")
+        return jdbc.sql("select count(*) from audit.audit_event where table_name = :t and row_id = :id and operation = 'UPDATE'")
                 .param("t", table).param("id", id).query(Long.class).single();
     }
 
