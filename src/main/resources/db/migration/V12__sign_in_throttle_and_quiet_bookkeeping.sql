@@ -21,7 +21,7 @@ alter table app_user add column session_version bigint not null default 0;
 -- Token bookkeeping: an update that changes only last_used_at is not an audit event.
 drop trigger api_token_audit on api_token;
 create trigger api_token_audit after insert or delete on api_token
-    for each row execute function audit_row();
+    for each row execute function audit.audit_row();
 create trigger api_token_audit_update after update on api_token
     for each row when ((to_jsonb(old) - 'last_used_at') is distinct from (to_jsonb(new) - 'last_used_at'))
-    execute function audit_row();
+    execute function audit.audit_row();

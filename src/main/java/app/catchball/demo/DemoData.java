@@ -1,13 +1,15 @@
 package app.catchball.demo;
 
+import app.catchball.api.ApiTokenService;
+import app.catchball.base.BeforeServing;
 import app.catchball.capability.CapabilityService;
 import app.catchball.catchball.CatchballService;
 import app.catchball.metrics.MetricsService;
 import app.catchball.organisation.OrganisationService;
+import app.catchball.organisation.UnitNode;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.PlanningService;
 import app.catchball.projects.ProjectService;
-import app.catchball.organisation.UnitNode;
 import app.catchball.security.AccessService;
 import app.catchball.security.Role;
 import app.catchball.security.SystemUser;
@@ -15,10 +17,9 @@ import app.catchball.security.UserSummary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import app.catchball.api.ApiTokenService;
-import app.catchball.base.BeforeServing;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,7 +47,7 @@ class DemoData implements BeforeServing {
     static final String PASSWORD = "catchball";
     static final String ANALYST_TOKEN = "cb_demo_analyst_0000000000000000";
     static final String WARD7_TOKEN = "cb_demo_ward7_00000000000000000";
-    private static final String SETUP_PASSWORD = java.util.UUID.randomUUID().toString();
+    private static final String SETUP_PASSWORD = UUID.randomUUID().toString();
     static final String TRUST = "Northshore Teaching Hospitals NHS Foundation Trust";
     static final String WARD_7 = "Ward 7 — Respiratory";
 

@@ -113,7 +113,7 @@ class ApiContractTest {
     }
 
     private long auditRowsOf(long tokenId) {
-        return jdbc.sql("select count(*) from audit_event where table_name = 'api_token' and row_id = :id")
+        return jdbc.sql("select count(*) from audit.audit_event where table_name = 'api_token' and row_id = :id")
                 .param("id", tokenId).query(Long.class).single();
     }
 

@@ -189,7 +189,7 @@ class SignInLockoutTest {
     }
 
     private long auditRows() {
-        return jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+        return jdbc.sql("select count(*) from audit.audit_event").query(Long.class).single();
     }
 
     private String newUser(String prefix) {

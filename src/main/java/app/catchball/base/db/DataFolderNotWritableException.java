@@ -1,5 +1,11 @@
 package app.catchball.base.db;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NotDirectoryException;
+import java.util.Locale;
+
 /** The embedded database's data folder cannot be created or written. */
 class DataFolderNotWritableException extends IllegalStateException {
 
@@ -15,14 +21,14 @@ class DataFolderNotWritableException extends IllegalStateException {
     }
 
     private static String reason(Throwable cause) {
-        if (cause instanceof java.nio.file.AccessDeniedException) {
+        if (cause instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (cause instanceof java.nio.file.FileAlreadyExistsException || cause instanceof java.nio.file.NotDirectoryException) {
-            return "a file stands where a folder is needed: " + ((java.nio.file.FileSystemException) cause).getFile();
+        if (cause instanceof FileAlreadyExistsException || cause instanceof NotDirectoryException) {
+            return "a file stands where a folder is needed: " + ((FileSystemException) cause).getFile();
         }
-        if (cause instanceof java.nio.file.FileSystemException e && e.getReason() != null) {
-            return e.getReason().toLowerCase(java.util.Locale.ROOT);
+        if (cause instanceof FileSystemException e && e.getReason() != null) {
+            return e.getReason().toLowerCase(Locale.ROOT);
         }
         return cause.getMessage();
     }
