@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -47,8 +49,16 @@ public final class Browser implements AutoCloseable {
 
     public void waitForText(String text) {
         // The page may be replaced between finding its body and reading it (a sign-in redirects).
-        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        } catch (TimeoutException e) {
+            // Say what the page showed instead, notifications included (they live in an overlay).
+            Object shown = ((JavascriptExecutor) driver).executeScript("""
+                    const notes = [...document.querySelectorAll('vaadin-notification-card')].map(n => n.innerText).join(' | ');
+                    return location.href + '\\nnotifications: ' + notes + '\\nbody: ' + document.body.innerText.slice(0, 2000);""");
+            throw new TimeoutException("\"" + text + "\" did not appear. The page showed: " + shown, e);
+        }
     }
 
     /** Signs in through the real sign-in page. */
