@@ -46,12 +46,7 @@ public class AuditService {
         return entries;
     }
 
-    /** Whether the signed-in user may open the audit page: Admins and Coaches ({@link PermissionService#mayAudit()}). */
-    public boolean mayAudit() {
-        return permissions.mayAudit();
-    }
-
-    /** A page of the trail, newest first, filtered by user, unit (and everything below it), type and period. */
+    /** A page of the trail for Admins and Coaches, newest first, filtered by user, unit (and below), type and period. */
     public List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
         permissions.checkAudit();
         return jdbc.sql("""
