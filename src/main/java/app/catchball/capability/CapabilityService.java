@@ -194,7 +194,7 @@ public class CapabilityService {
 
     @Transactional(readOnly = true)
     public List<TrainingRecord> training(long userId) {
-        permissions.requireUsername();
+        permissions.checkView();
         return jdbc.sql("""
                         select id, user_id, course, completed_on, recorded_by from training_record
                         where user_id = :u order by completed_on desc, id desc""")

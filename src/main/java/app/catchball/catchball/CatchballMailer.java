@@ -1,11 +1,11 @@
 package app.catchball.catchball;
 
+import app.catchball.security.PermissionService;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -23,15 +23,15 @@ class CatchballMailer {
     private static final Logger log = LoggerFactory.getLogger(CatchballMailer.class);
 
     private final ObjectProvider<JavaMailSender> mailSender;
-    private final JdbcClient jdbc;
+    private final PermissionService permissions;
     private final String from;
     private final String baseUrl;
 
-    CatchballMailer(ObjectProvider<JavaMailSender> mailSender, JdbcClient jdbc,
+    CatchballMailer(ObjectProvider<JavaMailSender> mailSender, PermissionService permissions,
                     @Value("${catchball.mail.from:catchball@localhost}") String from,
                     @Value("${catchball.base-url:http://localhost:8080}") String baseUrl) {
         this.mailSender = mailSender;
-        this.jdbc = jdbc;
+        this.permissions = permissions;
         this.from = from;
         this.baseUrl = baseUrl;
     }
@@ -42,11 +42,7 @@ class CatchballMailer {
         if (sender == null || event.waitingOn() == null) {
             return;
         }
-        List<String> to = jdbc.sql("""
-                        select distinct u.email from role_grant g join app_user u on u.id = g.user_id
-                        where g.unit_id = :unit and g.role = 'LEAD' and u.active and u.email is not null
-                        """)
-                .param("unit", event.waitingOnUnitId()).query(String.class).list();
+        List<String> to = permissions.leadEmails(event.waitingOnUnitId());
         if (to.isEmpty()) {
             return;
         }

@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -202,11 +201,8 @@ public class CatchballService {
      */
     @Transactional(readOnly = true)
     public List<InboxRow> inbox(Long cycleId, Long unitId) {
-        String username = permissions.requireUsername();
-        Set<Long> led = new HashSet<>(jdbc.sql("""
-                        select g.unit_id from role_grant g join app_user u on u.id = g.user_id
-                        where lower(u.username) = lower(:u) and g.role = 'LEAD' and u.active
-                        """).param("u", username).query(Long.class).list());
+        permissions.requireUsername();
+        Set<Long> led = permissions.catchballUnits();
         boolean admin = permissions.isAdmin();
         List<InboxRow> rows = new ArrayList<>();
         jdbc.sql("""
@@ -243,6 +239,13 @@ public class CatchballService {
                             turn.map(p -> p == Party.PARENT ? parentName : childName).orElse("")));
                 });
         return rows;
+    }
+
+    /** The units the signed-in user answers catchball for: those where they hold the Lead role themselves. */
+    @Transactional(readOnly = true)
+    public Set<Long> myCatchballUnits() {
+        permissions.requireUsername();
+        return permissions.catchballUnits();
     }
 
     @Transactional(readOnly = true)

@@ -58,7 +58,7 @@ public class OrganisationService {
     /** Each unit's path to the top of the tree, e.g. "Ward 7 — Respiratory › Emergency & Acute Medicine › …". */
     @Transactional(readOnly = true)
     public Map<Long, String> paths(Collection<Long> unitIds) {
-        permissions.requireUsername();
+        permissions.checkView();
         return tree.paths(unitIds);
     }
 

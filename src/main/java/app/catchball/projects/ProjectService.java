@@ -258,7 +258,7 @@ public class ProjectService {
     /** Projects led by any of these users, anywhere: the capability screens count them. */
     @Transactional(readOnly = true)
     public List<ProjectSummary> projectsLedBy(Collection<Long> userIds) {
-        permissions.requireUsername();
+        permissions.checkView();
         if (userIds.isEmpty()) {
             return List.of();
         }

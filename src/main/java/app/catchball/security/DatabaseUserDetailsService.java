@@ -1,9 +1,7 @@
 package app.catchball.security;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -16,10 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 class DatabaseUserDetailsService implements UserDetailsService {
 
     private final UserRepository users;
-    private final RoleGrantRepository grants;
-    DatabaseUserDetailsService(UserRepository users, RoleGrantRepository grants) {
+    private final PermissionService permissions;
+    DatabaseUserDetailsService(UserRepository users, PermissionService permissions) {
         this.users = users;
-        this.grants = grants;
+        this.permissions = permissions;
     }
 
     @Override
@@ -27,14 +25,7 @@ class DatabaseUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         AppUser user = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
-        List<GrantedAuthority> authorities = new ArrayList<>();
-        authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
-        if (user.isAdmin()) {
-            authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
-        }
-        if (grants.existsByUserIdAndRole(user.getId(), Role.COACH)) {
-            authorities.add(new SimpleGrantedAuthority("ROLE_COACH"));
-        }
+        List<GrantedAuthority> authorities = permissions.signInAuthorities(user);
         return User.withUsername(user.getUsername())
                 .password(user.getPasswordHash())
                 .authorities(authorities)

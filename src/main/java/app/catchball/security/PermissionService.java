@@ -1,6 +1,7 @@
 package app.catchball.security;
 
 import app.catchball.base.db.Rows;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -110,6 +113,19 @@ public class PermissionService {
                 .query(Long.class).list());
     }
 
+    /**
+     * Refuses unless the signed-in user may read unit data in general: every active user may see
+     * every unit ({@link Action#VIEW}, transparency by default). For reads that span many units or
+     * people, where {@link #check} would need a unit.
+     */
+    public void checkView() {
+        String username = requireUsername();
+        if (!jdbc.sql("select exists (select 1 from app_user where lower(username) = lower(:u) and active)")
+                .param("u", username).query(Boolean.class).single()) {
+            throw new AccessDeniedException("Your account is deactivated.");
+        }
+    }
+
     /** Refuses, with a reason the user can act on, unless the signed-in user may do the action on the unit. */
     public void check(Action action, long unitId) {
         String username = requireUsername();
@@ -125,6 +141,72 @@ public class PermissionService {
     public boolean isAdmin(String username) {
         return jdbc.sql("select count(*) from app_user where lower(username) = lower(:u) and admin and active")
                 .param("u", username).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Whether the signed-in user may read the whole audit trail: an active Admin, or an active user
+     * holding the Coach role on any unit (the same people {@code ROLE_COACH} lets onto the audit page).
+     */
+    public boolean mayAudit() {
+        Optional<String> username = currentUsername();
+        return username.isPresent() && (isAdmin(username.get()) || jdbc.sql("""
+                        select count(*) from role_grant g join app_user u on u.id = g.user_id
+                        where lower(u.username) = lower(:u) and g.role = 'COACH' and u.active
+                        """).param("u", username.get()).query(Integer.class).single() > 0);
+    }
+
+    /** Refuses unless {@link #mayAudit()}. */
+    public void checkAudit() {
+        requireUsername();
+        if (!mayAudit()) {
+            throw new AccessDeniedException("Only Admins and Coaches may read the audit trail.");
+        }
+    }
+
+    /**
+     * The units whose catchball threads the signed-in user answers from their inbox: those where
+     * they hold the Lead role themselves (granted on that unit, not inherited from a unit above).
+     * Empty when nobody is signed in; an Admin answers for the side whose turn it is, not through this.
+     */
+    public Set<Long> catchballUnits() {
+        Optional<String> username = currentUsername();
+        if (username.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select g.unit_id from role_grant g join app_user u on u.id = g.user_id
+                        where lower(u.username) = lower(:u) and g.role = 'LEAD' and u.active
+                        """).param("u", username.get()).query(Long.class).list());
+    }
+
+    /**
+     * Who is told when a catchball thread waits on a unit: the e-mail addresses of the active users
+     * holding the Lead role on that unit itself. Asked by the mailer after a step is committed, so it
+     * depends on no signed-in user.
+     */
+    public List<String> leadEmails(long unitId) {
+        return jdbc.sql("""
+                        select distinct u.email from role_grant g join app_user u on u.id = g.user_id
+                        where g.unit_id = :unit and g.role = 'LEAD' and u.active and u.email is not null
+                        """)
+                .param("unit", unitId).query(String.class).list();
+    }
+
+    /**
+     * The authorities a user signs in with (by password or single sign-on): everyone is a user,
+     * Admins are admins, and anyone holding the Coach role on some unit is a coach (the audit page).
+     */
+    List<GrantedAuthority> signInAuthorities(AppUser user) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
+        if (user.isAdmin()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
+        }
+        if (jdbc.sql("select exists (select 1 from role_grant where user_id = :id and role = 'COACH')")
+                .param("id", user.getId()).query(Boolean.class).single()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_COACH"));
+        }
+        return authorities;
     }
 
     /** Refuses unless the signed-in user is an active Admin. */

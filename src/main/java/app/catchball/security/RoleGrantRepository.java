@@ -8,6 +8,4 @@ interface RoleGrantRepository extends JpaRepository<RoleGrant, Long> {
     boolean existsByUserIdAndUnitIdAndRole(Long userId, Long unitId, Role role);
 
     List<RoleGrant> findByUnitId(Long unitId);
-
-    boolean existsByUserIdAndRole(Long userId, Role role);
 }

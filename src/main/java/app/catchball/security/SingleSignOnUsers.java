@@ -1,9 +1,7 @@
 package app.catchball.security;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -22,11 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 class SingleSignOnUsers extends OidcUserService {
 
     private final UserRepository users;
-    private final RoleGrantRepository grants;
+    private final PermissionService permissions;
 
-    SingleSignOnUsers(UserRepository users, RoleGrantRepository grants) {
+    SingleSignOnUsers(UserRepository users, PermissionService permissions) {
         this.users = users;
-        this.grants = grants;
+        this.permissions = permissions;
     }
 
     @Override
@@ -40,13 +38,7 @@ class SingleSignOnUsers extends OidcUserService {
             throw new OAuth2AuthenticationException(new OAuth2Error("no_account",
                     "No active Catchball account has this e-mail address.", null));
         }
-        List<GrantedAuthority> authorities = new ArrayList<>(List.of(new SimpleGrantedAuthority("ROLE_USER")));
-        if (user.isAdmin()) {
-            authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
-        }
-        if (grants.existsByUserIdAndRole(user.getId(), Role.COACH)) {
-            authorities.add(new SimpleGrantedAuthority("ROLE_COACH"));
-        }
+        List<GrantedAuthority> authorities = permissions.signInAuthorities(user);
         String username = user.getUsername();
         SignInAttempts.SECURITY_LOG.info("Signed in with single sign-on: user={}", username);
         return new DefaultOidcUser(authorities, identity.getIdToken(), identity.getUserInfo()) {

@@ -15,6 +15,7 @@ import app.catchball.planning.PlanningService;
 import app.catchball.planning.Proposal;
 import app.catchball.planning.Side;
 import app.catchball.planning.TraceNode;
+import app.catchball.security.PermissionService;
 import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
 import java.time.LocalDate;
@@ -46,6 +47,9 @@ class CatchballServiceTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PermissionService permissions;
 
     @Autowired
     ApplicationContext context;
@@ -199,7 +203,7 @@ class CatchballServiceTest {
         };
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("mail", recording);
-        CatchballMailer mailer = new CatchballMailer(beans.getBeanProvider(JavaMailSender.class), jdbc, "catchball@nhs.example",
+        CatchballMailer mailer = new CatchballMailer(beans.getBeanProvider(JavaMailSender.class), permissions, "catchball@nhs.example",
                 "https://catchball.example");
         mailer.onMoved(new CatchballMoved(42, fixture.unit("MED"), fixture.unit("EAM"), Move.COUNTER, "acute.lead", "Priya Nair",
                 "Fewer outliers", CascadeStatus.COUNTERED, Party.PARENT, fixture.unit("MED"), "Division of Medicine"));

@@ -15,8 +15,6 @@ import app.catchball.planning.CycleSummary;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanningService;
 import app.catchball.security.AccessService;
-import app.catchball.security.Grant;
-import app.catchball.security.Role;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -82,7 +80,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         setSizeFull();
 
         List<UnitNode> all = organisation.wholeTree().stream().filter(u -> !u.archived()).toList();
-        Set<Long> led = access.myGrants().stream().filter(g -> g.role() == Role.LEAD).map(Grant::unitId).collect(Collectors.toSet());
+        Set<Long> led = catchball.myCatchballUnits();
         boolean admin = access.me().admin();
         myUnits = all.stream().filter(u -> admin || led.contains(u.id())).toList();
 
@@ -173,11 +171,6 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
                     ? "Agreement by unit (catchball stage)" : "Agreement by unit");
             agreement.setItems(catchball.agreementByUnit(cycle.getValue().id()));
         }
-    }
-
-    /** The tab labels with their counts, e.g. "Waiting on me (2)". */
-    List<String> tabLabels() {
-        return tabByBucket.values().stream().map(Tab::getLabel).toList();
     }
 
     @Override

@@ -3,7 +3,6 @@ package app.catchball.planning.ui;
 import app.catchball.planning.Corner;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.Side;
-import app.catchball.planning.Strength;
 import app.catchball.planning.XMatrix;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
@@ -42,15 +41,12 @@ public class XMatrixElement extends Component implements HasSize {
     public record CellRef(String corner, long a, long b) {
     }
 
-    private XMatrix matrix;
-
     public XMatrixElement() {
         setWidthFull();
     }
 
     /** Shows a matrix; {@code focus} (optional) is the cell to keep the keyboard focus on. */
     public void show(XMatrix matrix, CellRef focus) {
-        this.matrix = matrix;
         Map<String, List<Item>> sides = new LinkedHashMap<>();
         for (Side side : List.of(Side.SOUTH, Side.WEST, Side.NORTH, Side.EAST, Side.OWNERS)) {
             List<Item> list = new ArrayList<>();
@@ -74,17 +70,6 @@ public class XMatrixElement extends Component implements HasSize {
             return "target " + item.targetText();
         }
         return item.accountableName();
-    }
-
-    /** The matrix currently shown. */
-    public XMatrix matrix() {
-        return matrix;
-    }
-
-    /** The symbol shown in a corner cell: "●", "○", "△" or "" for none. */
-    public String symbolAt(Corner corner, long a, long b) {
-        Strength s = matrix.strength(corner, a, b);
-        return s == null ? "" : s.symbol();
     }
 
     public Registration addCellClickListener(ComponentEventListener<CellClickEvent> listener) {

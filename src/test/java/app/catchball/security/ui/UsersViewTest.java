@@ -5,13 +5,15 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.catchball.security.AccessService;
 import app.catchball.security.SystemUser;
 import app.catchball.security.UserSummary;
 import app.catchball.support.KaribuTest;
-import com.vaadin.flow.component.UI;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -43,6 +45,13 @@ class UsersViewTest extends KaribuTest {
         login("new.starter");
         UI.getCurrent().navigate("cascade");
         _get(H2.class, spec -> spec.withText("Change password"));
+    }
+
+    @Test
+    void a_user_who_is_not_an_admin_is_refused_the_users_page() {
+        login("coach");
+
+        assertThrows(MockAccessDeniedException.class, () -> UI.getCurrent().navigate(UsersView.class));
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * board, hands the project over to a new lead with a note, and the project leaves the list.
  */
 @SpringTest
-class ContinuityBrowserTest {
+class ContinuityBrowserIT {
 
     @LocalServerPort
     int port;

@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * password stays signed in there, while their other session (here a second client) ends.
  */
 @SpringTest
-class ChangePasswordBrowserTest {
+class ChangePasswordBrowserIT {
 
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** In a real browser: the Ward 7 manager opens the ward's X-matrix and clicks a corner cell. */
 @SpringTest
-class XMatrixBrowserTest {
+class XMatrixBrowserIT {
 
     @LocalServerPort
     int port;

@@ -11,7 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A real browser journey: sign in as the Ward 7 manager through the real sign-in page. */
 @SpringTest
-class SignInBrowserTest {
+class SignInBrowserIT {
 
     @LocalServerPort
     int port;

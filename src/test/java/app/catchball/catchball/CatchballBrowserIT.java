@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * counter arrive in the open thread — no reloads (Vaadin Push).
  */
 @SpringTest
-class CatchballBrowserTest {
+class CatchballBrowserIT {
 
     private static final String ITEM = "Cut inpatient falls with harm by 30%";
 

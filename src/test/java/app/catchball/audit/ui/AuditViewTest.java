@@ -1,0 +1,30 @@
+package app.catchball.audit.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import app.catchball.support.KaribuTest;
+import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import org.junit.jupiter.api.Test;
+
+/** The audit page is for Admins and Coaches; the navigation access check refuses everyone else. */
+class AuditViewTest extends KaribuTest {
+
+    @Test
+    void a_viewer_is_refused_the_audit_page() {
+        login("viewer");
+
+        assertThrows(MockAccessDeniedException.class, () -> UI.getCurrent().navigate(AuditView.class));
+    }
+
+    @Test
+    void a_coach_opens_the_audit_page() {
+        login("coach");
+
+        UI.getCurrent().navigate(AuditView.class);
+
+        _get(H2.class, spec -> spec.withText("Audit trail"));
+    }
+}
