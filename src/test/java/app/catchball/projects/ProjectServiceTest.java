@@ -31,6 +31,12 @@ class ProjectServiceTest {
     ProjectService projects;
 
     @Autowired
+    AlignmentService alignment;
+
+    @Autowired
+    ContinuityService continuity;
+
+    @Autowired
     AccessService access;
 
     @Autowired
@@ -139,7 +145,7 @@ class ProjectServiceTest {
         assertThat(huddle.slipping()).isFalse();
         assertThat(as("viewer", () -> projects.project(falls.id())).measures())
                 .singleElement().satisfies(m -> assertThat(m.concernAfterEnd()).isTrue());
-        assertThat(as("viewer", () -> projects.continuity(fixture.unit("NTH"))).slipping())
+        assertThat(as("viewer", () -> continuity.continuity(fixture.unit("NTH"))).slipping())
                 .extracting(ProjectSummary::title).contains("Falls safety huddle");
     }
 
@@ -156,20 +162,20 @@ class ProjectServiceTest {
 
         as("admin", () -> access.deactivate(leaver.id()));
 
-        ContinuityBoard board = as("coach", () -> projects.continuity(fixture.unit("NTH")));
+        ContinuityBoard board = as("coach", () -> continuity.continuity(fixture.unit("NTH")));
         assertThat(board.needsNewLead()).filteredOn(o -> o.project().id() == created.id()).singleElement()
                 .satisfies(o -> assertThat(o.reason()).startsWith("Lee Ving was deactivated on "));
         ProjectSummary orphaned = as("viewer", () -> projects.summary(created.id()));
         assertThat(orphaned.leadName()).as("nothing is reassigned silently").isEqualTo("Lee Ving");
 
-        assertThatThrownBy(() -> as("acute.lead", () -> projects.handOver(created.id(), stayer.id(), " ", orphaned.version())))
+        assertThatThrownBy(() -> as("acute.lead", () -> continuity.handOver(created.id(), stayer.id(), " ", orphaned.version())))
                 .hasMessageContaining("Please write a handover note");
-        assertThatThrownBy(() -> as("acute.lead", () -> projects.handOver(created.id(), leaver.id(), "Back?", orphaned.version())))
+        assertThatThrownBy(() -> as("acute.lead", () -> continuity.handOver(created.id(), leaver.id(), "Back?", orphaned.version())))
                 .hasMessage("Lee Ving is deactivated and cannot lead a project.");
-        assertThatThrownBy(() -> as("viewer", () -> projects.handOver(created.id(), stayer.id(), "Note", orphaned.version())))
+        assertThatThrownBy(() -> as("viewer", () -> continuity.handOver(created.id(), stayer.id(), "Note", orphaned.version())))
                 .isInstanceOf(AccessDeniedException.class);
 
-        ProjectSummary handed = as("coach", () -> projects.handOver(created.id(), stayer.id(),
+        ProjectSummary handed = as("coach", () -> continuity.handOver(created.id(), stayer.id(),
                 "Day-1 review works; next test weekends.", orphaned.version()));
 
         assertThat(handed.needsNewLead()).isFalse();
@@ -181,9 +187,9 @@ class ProjectServiceTest {
             assertThat(h.toName()).isEqualTo("Stay Ing");
             assertThat(h.note()).isEqualTo("Day-1 review works; next test weekends.");
         });
-        assertThat(as("coach", () -> projects.continuity(fixture.unit("NTH"))).needsNewLead())
+        assertThat(as("coach", () -> continuity.continuity(fixture.unit("NTH"))).needsNewLead())
                 .noneMatch(o -> o.project().id() == created.id());
-        assertThatThrownBy(() -> as("coach", () -> projects.handOver(created.id(), stayer.id(), "Again", orphaned.version())))
+        assertThatThrownBy(() -> as("coach", () -> continuity.handOver(created.id(), stayer.id(), "Again", orphaned.version())))
                 .isInstanceOf(ConflictException.class);
     }
 
@@ -201,31 +207,31 @@ class ProjectServiceTest {
             return null;
         });
 
-        assertThat(as("acute.lead", () -> projects.continuity(fixture.unit("EAM"))).needsNewLead())
+        assertThat(as("acute.lead", () -> continuity.continuity(fixture.unit("EAM"))).needsNewLead())
                 .filteredOn(o -> o.project().id() == created.id()).singleElement()
                 .satisfies(o -> assertThat(o.reason()).startsWith("Moe Ver no longer holds a role on"));
         UserSummary elsewhere = person("Else Where", "W20", Role.CONTRIBUTOR);
-        assertThatThrownBy(() -> as("acute.lead", () -> projects.handOver(created.id(), elsewhere.id(), "Over to you",
+        assertThatThrownBy(() -> as("acute.lead", () -> continuity.handOver(created.id(), elsewhere.id(), "Over to you",
                 created.version())))
                 .hasMessageContaining("holds no role on Ward 8 — Cardiology or a unit above it");
     }
 
     @Test
     void the_continuity_board_shows_demo_projects_and_x_matrix_items_whose_people_left() {
-        ContinuityBoard board = as("coach", () -> projects.continuity(fixture.unit("NTH")));
+        ContinuityBoard board = as("coach", () -> continuity.continuity(fixture.unit("NTH")));
         assertThat(board.needsNewLead()).extracting(o -> o.project().title())
                 .contains("Bay nursing for high-risk patients", "Endoscopy booking before discharge", "Quiet protected mealtimes");
         assertThat(board.responsibilities()).anySatisfy(r -> {
             assertThat(r.title()).isEqualTo("Enhanced observation for high-risk patients");
             assertThat(r.reason()).startsWith("Kate Hughes was deactivated");
         });
-        assertThat(as("ward7.manager", () -> projects.continuity(fixture.unit("W7"))).needsNewLead())
+        assertThat(as("ward7.manager", () -> continuity.continuity(fixture.unit("W7"))).needsNewLead())
                 .extracting(o -> o.project().unitName()).containsOnly("Ward 7 — Respiratory");
     }
 
     @Test
     void alignment_counts_projects_per_unit_and_priority_and_lists_the_unaligned() {
-        AlignmentReport trust = as("viewer", () -> projects.alignment(fixture.unit("NTH")));
+        AlignmentReport trust = as("viewer", () -> alignment.alignment(fixture.unit("NTH")));
         assertThat(trust.totalProjects()).isGreaterThanOrEqualTo(60);
         assertThat(trust.totalAligned()).isBetween(1, trust.totalProjects() - 1);
         long nth = fixture.unit("NTH");
@@ -239,11 +245,11 @@ class ProjectServiceTest {
         });
         assertThat(trust.units()).extracting(AlignmentReport.UnitRow::unitName).contains("Division of Medicine", "Ward 7 — Respiratory");
 
-        AlignmentReport ward = as("viewer", () -> projects.alignment(fixture.unit("W7")));
+        AlignmentReport ward = as("viewer", () -> alignment.alignment(fixture.unit("W7")));
         assertThat(ward.priorities()).extracting(AlignmentReport.PriorityRow::title)
                 .contains("Daily discharge huddle", "Discharge lounge pilot");
         assertThat(ward.prioritiesWithoutProject()).extracting(AlignmentReport.PriorityRow::title).contains("Discharge lounge pilot");
-        AlignmentReport ed = as("viewer", () -> projects.alignment(fixture.unit("ED")));
+        AlignmentReport ed = as("viewer", () -> alignment.alignment(fixture.unit("ED")));
         assertThat(ed.priorities()).as("a ward without its own X-matrix sees the nearest unit's priorities")
                 .extracting(AlignmentReport.PriorityRow::unitName).containsOnly("Emergency & Acute Medicine");
     }
