@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.catchball.CatchballService;
+import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.Frequency;
 import app.catchball.metrics.MetricsService;
@@ -67,7 +68,7 @@ class WriteAuthorisationMatrixTest {
             new Op("CatchballService.proposeUp", Needs.LEAD),
             new Op("MetricsService.saveValues", Needs.CONTRIBUTOR),
             new Op("MetricsService.changeFrequency", Needs.LEAD),
-            new Op("MetricsService.saveCountermeasure", Needs.COACH_OR_CONTRIBUTOR),
+            new Op("CountermeasureService.saveCountermeasure", Needs.COACH_OR_CONTRIBUTOR),
             new Op("ProjectService.create", Needs.CONTRIBUTOR),
             new Op("ProjectService.update", Needs.CONTRIBUTOR),
             new Op("ProjectService.approve", Needs.LEAD),
@@ -117,6 +118,7 @@ class WriteAuthorisationMatrixTest {
     @Autowired PlanningService planning;
     @Autowired CatchballService catchball;
     @Autowired MetricsService metrics;
+    @Autowired CountermeasureService countermeasures;
     @Autowired OrganisationService organisation;
     @Autowired AccessService access;
     @Autowired CycleService cycles;
@@ -222,9 +224,9 @@ class WriteAuthorisationMatrixTest {
                 long metric = metric(unitCode, n);
                 yield () -> metrics.changeFrequency(metric, Frequency.WEEKLY);
             }
-            case "MetricsService.saveCountermeasure" -> {
+            case "CountermeasureService.saveCountermeasure" -> {
                 long metric = metric(unitCode, n);
-                yield () -> metrics.saveCountermeasure(null, metric, null, "p", "c", "Probe action", null,
+                yield () -> countermeasures.saveCountermeasure(null, metric, null, "p", "c", "Probe action", null,
                         LocalDate.of(2030, 1, 1), CountermeasureStatus.OPEN, 0);
             }
             case "ProjectService.create" -> () -> probeProjects.add(

@@ -4,6 +4,7 @@ import app.catchball.api.ApiTokenService;
 import app.catchball.base.BeforeServing;
 import app.catchball.capability.CapabilityService;
 import app.catchball.catchball.CatchballService;
+import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.MetricsService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
@@ -106,6 +107,7 @@ class DemoData implements BeforeServing {
     private final PlanningService planning;
     private final CatchballService catchball;
     private final MetricsService metrics;
+    private final CountermeasureService countermeasures;
     private final ProjectService projects;
     private final CapabilityService capability;
     private final ApiTokenService tokens;
@@ -114,7 +116,7 @@ class DemoData implements BeforeServing {
     private final TransactionTemplate transaction;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
-             CatchballService catchball, MetricsService metrics, ApiTokenService tokens, JdbcClient jdbc,
+             CatchballService catchball, MetricsService metrics, CountermeasureService countermeasures, ApiTokenService tokens, JdbcClient jdbc,
              PasswordEncoder passwordEncoder, ProjectService projects, CapabilityService capability,
              PlatformTransactionManager transactionManager) {
         this.transaction = new TransactionTemplate(transactionManager);
@@ -125,6 +127,7 @@ class DemoData implements BeforeServing {
         this.passwordEncoder = passwordEncoder;
         this.catchball = catchball;
         this.metrics = metrics;
+        this.countermeasures = countermeasures;
         this.access = access;
         this.organisation = organisation;
         this.cycles = cycles;
@@ -154,7 +157,7 @@ class DemoData implements BeforeServing {
         Map<String, Long> users = people(units);
         new DemoPlan(cycles, planning, units, users).seed();
         new DemoCatchball(catchball, planning, cycles, units).seed();
-        new DemoMetrics(metrics, units, users, cycles.current().orElseThrow().id()).seed();
+        new DemoMetrics(metrics, countermeasures, units, users, cycles.current().orElseThrow().id()).seed();
         new DemoProjects(projects, capability, access, planning, cycles, units, users).seed();
         // Demo-only API tokens (never in the prod profile): an analyst who reads, a ward manager who writes.
         tokens.createWithValue("analyst", "Data warehouse (demo)", ANALYST_TOKEN);
