@@ -5,6 +5,7 @@ import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.SaveResult;
 import app.catchball.metrics.ValueEntry;
+import app.catchball.metrics.ValueRules;
 import app.catchball.metrics.ValueSource;
 import app.catchball.metrics.ValuesRefused;
 import app.catchball.organisation.OrganisationService;
@@ -227,7 +228,7 @@ class ApiController {
                 throw new BadInput("value", "Entry " + i + ": value must be a number.");
             }
             if (value.isFloatingPointNumber() && !value.isBigDecimal() && !Double.isFinite(value.doubleValue())) {
-                throw new BadInput("value", "Entry " + i + ": " + MetricsService.VALUE_TOO_LARGE);
+                throw new BadInput("value", "Entry " + i + ": " + ValueRules.VALUE_TOO_LARGE);
             }
             entries.add(new ValueEntry(day, value.decimalValue()));
         }

@@ -2,7 +2,7 @@ package app.catchball.capability;
 
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
-import app.catchball.base.db.Rows;
+import app.catchball.capability.CapabilityQueries.Person;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.projects.ProjectService;
@@ -17,11 +17,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,92 +29,32 @@ import org.springframework.transaction.annotation.Transactional;
  * Improvement capability: each person's skill level, training and coaching, and per unit (rolled
  * up the tree) the capability mix, who could coach whom, the "intermediate improvers" and the
  * projects led by people at the first level without a coach. Everyone may read; Coaches of a
- * person's unit (or above) and Admins record capability; Admins change the list of levels.
+ * person's unit (or above) and Admins record capability. The list of levels is {@link SkillLevelService}.
  */
 @Service
 @Transactional
 public class CapabilityService {
 
     private final SkillLevelRepository levels;
+    private final SkillLevelService skillLevels;
+    private final CapabilityQueries queries;
     private final ProjectService projects;
     private final OrganisationService organisation;
     private final PermissionService permissions;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    CapabilityService(SkillLevelRepository levels, ProjectService projects, OrganisationService organisation,
-                      PermissionService permissions, JdbcClient jdbc, Clock clock) {
+    CapabilityService(SkillLevelRepository levels, SkillLevelService skillLevels, CapabilityQueries queries,
+                      ProjectService projects, OrganisationService organisation, PermissionService permissions,
+                      JdbcClient jdbc, Clock clock) {
         this.levels = levels;
+        this.skillLevels = skillLevels;
+        this.queries = queries;
         this.projects = projects;
         this.organisation = organisation;
         this.permissions = permissions;
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    // ---------------------------------------------------------------- levels (Admin)
-
-    @Transactional(readOnly = true)
-    public List<SkillLevelView> levels() {
-        permissions.requireUsername();
-        return levels.findAllByOrderBySortOrderAscIdAsc().stream().map(SkillLevel::toView).toList();
-    }
-
-    public SkillLevelView addLevel(String name, boolean canCoach) {
-        permissions.checkAdmin();
-        String clean = levelName(name);
-        if (levels.existsByNameIgnoreCase(clean)) {
-            throw new RuleViolation("There is already a level called " + clean + ".");
-        }
-        int last = levels.findAllByOrderBySortOrderAscIdAsc().stream().mapToInt(SkillLevel::getSortOrder).max().orElse(0);
-        return levels.saveAndFlush(new SkillLevel(clean, last + 10, canCoach)).toView();
-    }
-
-    public SkillLevelView changeLevel(long levelId, String name, boolean canCoach, long expectedVersion) {
-        permissions.checkAdmin();
-        SkillLevel level = level(levelId, expectedVersion);
-        String clean = levelName(name);
-        if (levels.existsByNameIgnoreCaseAndIdNot(clean, levelId)) {
-            throw new RuleViolation("There is already a level called " + clean + ".");
-        }
-        level.change(clean, canCoach);
-        flush();
-        return level.toView();
-    }
-
-    /** Moves a level one place up (-1) or down (+1) the order. */
-    public List<SkillLevelView> moveLevel(long levelId, int direction) {
-        permissions.checkAdmin();
-        List<SkillLevel> ordered = new ArrayList<>(levels.findAllByOrderBySortOrderAscIdAsc());
-        int from = -1;
-        for (int i = 0; i < ordered.size(); i++) {
-            if (ordered.get(i).getId() == levelId) {
-                from = i;
-            }
-        }
-        if (from < 0) {
-            throw new RuleViolation("That level no longer exists; reload to see the current list.");
-        }
-        int to = Math.max(0, Math.min(ordered.size() - 1, from + Integer.signum(direction)));
-        ordered.add(to, ordered.remove(from));
-        for (int i = 0; i < ordered.size(); i++) {
-            ordered.get(i).setSortOrder((i + 1) * 10);
-        }
-        flush();
-        return levels();
-    }
-
-    public void removeLevel(long levelId, long expectedVersion) {
-        permissions.checkAdmin();
-        SkillLevel level = level(levelId, expectedVersion);
-        int used = jdbc.sql("select count(*) from person_skill where level_id = :l").param("l", levelId)
-                .query(Integer.class).single();
-        if (used > 0) {
-            throw new RuleViolation(level.getName() + " is the level of " + used + (used == 1 ? " person" : " people")
-                    + ": change their level first.");
-        }
-        levels.delete(level);
-        flush();
     }
 
     // ---------------------------------------------------------------- a person's capability
@@ -195,10 +133,7 @@ public class CapabilityService {
     @Transactional(readOnly = true)
     public List<TrainingRecord> training(long userId) {
         permissions.checkView();
-        return jdbc.sql("""
-                        select id, user_id, course, completed_on, recorded_by from training_record
-                        where user_id = :u order by completed_on desc, id desc""")
-                .param("u", userId).query(Rows.of(TrainingRecord.class)).list();
+        return queries.training(userId);
     }
 
     /** Records that a coach coaches someone, from a date. A person has one coach at a time. */
@@ -245,15 +180,9 @@ public class CapabilityService {
     }
 
     private CoachingRelationship coaching(long id) {
-        return jdbc.sql(COACHING + " where c.id = :id").param("id", id).query(Rows.of(CoachingRelationship.class)).optional()
-                .orElseThrow(() -> new RuleViolation("That coaching relationship does not exist."));
+        return queries.coaching(id).orElseThrow(() -> new RuleViolation("That coaching relationship does not exist."));
     }
 
-    private static final String COACHING = """
-            select c.id, c.coach_user_id, a.display_name as coach_name, c.coachee_user_id, b.display_name as coachee_name,
-                   c.since, c.ended_on
-            from coaching c join app_user a on a.id = c.coach_user_id join app_user b on b.id = c.coachee_user_id
-            """;
 
     // ---------------------------------------------------------------- the unit's picture
 
@@ -265,53 +194,71 @@ public class CapabilityService {
     @Transactional(readOnly = true)
     public CapabilityOverview overview(long unitId) {
         UnitNode unit = organisation.get(unitId);
-        List<UnitNode> tree = organisation.wholeTree();
-        Map<Long, UnitNode> byId = new HashMap<>();
-        tree.forEach(u -> byId.put(u.id(), u));
+        Map<Long, UnitNode> units = new HashMap<>();
+        organisation.wholeTree().forEach(u -> units.put(u.id(), u));
         Set<Long> subtree = new HashSet<>();
         organisation.subtree(unitId).forEach(u -> subtree.add(u.id()));
+        Map<Long, Person> users = queries.people();
+        Homes homes = homes(units, subtree);
+        List<ProjectSummary> here = projects.projectsOf(unitId, true);
+        Map<Long, Long> inScope = peopleInScope(homes.inSubtree(), here, users);
 
-        record Person(long id, String displayName, boolean active) {
+        Levels levels = new Levels(skillLevels.levels());
+        Map<Long, long[]> skill = queries.skills();
+        List<CoachingRelationship> activeCoaching = queries.activeCoaching();
+        List<PersonCapability> people = people(inScope, units, users, levels, skill, activeCoaching);
+        List<CoachingSuggestion> suggestions = coachingSuggestions(people,
+                coaches(skill, levels, users, inScope, homes.anywhere()), units);
+        List<CoachingRelationship> coaching = activeCoaching.stream()
+                .filter(c -> inScope.containsKey(c.coacheeUserId()) || inScope.containsKey(c.coachUserId())).toList();
+        return new CapabilityOverview(unitId, unit.name(), mix(levels, people), people, coaching, suggestions,
+                people.stream().filter(PersonCapability::intermediate).toList(), ledAtFirstLevelWithoutCoach(people, here));
+    }
+
+    /** Each person's deepest unit with a role: within the subtree, and anywhere in the trust. */
+    private record Homes(Map<Long, Long> inSubtree, Map<Long, Long> anywhere) {
+    }
+
+    /** The skill levels in order, by id, and the first (foundation) level. */
+    private record Levels(List<SkillLevelView> list, Map<Long, SkillLevelView> byId, Long first) {
+        Levels(List<SkillLevelView> list) {
+            this(list, list.stream().collect(HashMap::new, (m, l) -> m.put(l.id(), l), HashMap::putAll),
+                    list.isEmpty() ? null : list.getFirst().id());
         }
-        Map<Long, Person> users = new LinkedHashMap<>();
-        jdbc.sql("select id, display_name, active from app_user order by display_name").query(Rows.of(Person.class)).list()
-                .forEach(p -> users.put(p.id(), p));
-        Map<Long, Long> homeUnit = new HashMap<>();
-        Map<Long, Long> anyHome = new HashMap<>();
-        jdbc.sql("select user_id, unit_id from role_grant order by id").query(rs -> {
-            long user = rs.getLong(1);
-            long u = rs.getLong(2);
-            anyHome.merge(user, u, (a, b) -> depth(byId, b) > depth(byId, a) ? b : a);
+    }
+
+    private record Coach(long id, String name, long unit) {
+    }
+
+    private Homes homes(Map<Long, UnitNode> units, Set<Long> subtree) {
+        Map<Long, Long> inSubtree = new HashMap<>();
+        Map<Long, Long> anywhere = new HashMap<>();
+        queries.grants((user, u) -> {
+            anywhere.merge(user, u, (a, b) -> depth(units, b) > depth(units, a) ? b : a);
             if (subtree.contains(u)) {
-                homeUnit.merge(user, u, (a, b) -> depth(byId, b) > depth(byId, a) ? b : a);
+                inSubtree.merge(user, u, (a, b) -> depth(units, b) > depth(units, a) ? b : a);
             }
         });
-        List<ProjectSummary> here = projects.projectsOf(unitId, true);
+        return new Homes(inSubtree, anywhere);
+    }
+
+    /** The active people with a role in the subtree, or else leading a project there: their home unit by user id. */
+    private static Map<Long, Long> peopleInScope(Map<Long, Long> homeUnit, List<ProjectSummary> here, Map<Long, Person> users) {
         for (ProjectSummary p : here) {
             if (p.leadUserId() != null && !homeUnit.containsKey(p.leadUserId())) {
                 homeUnit.put(p.leadUserId(), p.unitId());
             }
         }
         homeUnit.keySet().removeIf(id -> users.get(id) == null || !users.get(id).active());
+        return homeUnit;
+    }
 
-        List<SkillLevelView> levelList = levels();
-        Map<Long, SkillLevelView> levelById = new HashMap<>();
-        levelList.forEach(l -> levelById.put(l.id(), l));
-        Long firstLevel = levelList.isEmpty() ? null : levelList.getFirst().id();
-        Map<Long, long[]> skill = new HashMap<>();
-        jdbc.sql("select user_id, level_id, version from person_skill")
-                .query(rs -> {
-                    skill.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                });
-        List<CoachingRelationship> activeCoaching = jdbc.sql(COACHING + " where c.ended_on is null order by c.since")
-                .query(Rows.of(CoachingRelationship.class)).list();
+    /** Everyone in scope with their level, coach, training and the projects they lead, by name. */
+    private List<PersonCapability> people(Map<Long, Long> homeUnit, Map<Long, UnitNode> units, Map<Long, Person> users,
+                                          Levels levels, Map<Long, long[]> skill, List<CoachingRelationship> activeCoaching) {
         Map<Long, String> coachOf = new HashMap<>();
         activeCoaching.forEach(c -> coachOf.put(c.coacheeUserId(), c.coachName()));
-        Map<Long, Integer> trainingCount = new HashMap<>();
-        jdbc.sql("select user_id, count(*) from training_record group by user_id")
-                .query(rs -> {
-                    trainingCount.put(rs.getLong(1), rs.getInt(2));
-                });
+        Map<Long, Integer> trainingCount = queries.trainingCounts();
         Map<Long, Integer> led = new HashMap<>();
         projects.projectsLedBy(homeUnit.keySet()).forEach(p -> led.merge(p.leadUserId(), 1, Integer::sum));
 
@@ -319,60 +266,71 @@ public class CapabilityService {
         for (Map.Entry<Long, Long> e : homeUnit.entrySet()) {
             long id = e.getKey();
             long[] s = skill.get(id);
-            SkillLevelView level = s == null ? null : levelById.get(s[0]);
-            boolean first = level != null && level.id() == firstLevel;
+            SkillLevelView level = s == null ? null : levels.byId().get(s[0]);
+            boolean first = level != null && level.id() == levels.first();
             boolean practitioner = level != null && !first && !level.canCoach();
             int count = led.getOrDefault(id, 0);
-            people.add(new PersonCapability(id, users.get(id).displayName(), e.getValue(), byId.get(e.getValue()).name(),
+            people.add(new PersonCapability(id, users.get(id).displayName(), e.getValue(), units.get(e.getValue()).name(),
                     level == null ? null : level.id(), level == null ? null : level.name(),
                     level != null && level.canCoach(), first, coachOf.get(id), trainingCount.getOrDefault(id, 0), count,
                     practitioner && count >= 3, s == null ? null : s[1]));
         }
         people.sort(Comparator.comparing(PersonCapability::displayName));
+        return people;
+    }
 
+    /** How many people at each level, and without one. */
+    private static List<CapabilityOverview.MixRow> mix(Levels levels, List<PersonCapability> people) {
         List<CapabilityOverview.MixRow> mix = new ArrayList<>();
-        for (SkillLevelView l : levelList) {
+        for (SkillLevelView l : levels.list()) {
             mix.add(new CapabilityOverview.MixRow(l.name(),
                     (int) people.stream().filter(p -> p.levelId() != null && p.levelId() == l.id()).count()));
         }
         mix.add(new CapabilityOverview.MixRow("Not recorded", (int) people.stream().filter(p -> p.levelId() == null).count()));
+        return mix;
+    }
 
-        // Who could coach whom: anyone in the trust at a coaching level, nearest in the tree first.
-        record Coach(long id, String name, long unit) {
-        }
+    /** Anyone in the trust at a coaching level, active, with a unit (in scope, or else their deepest role). */
+    private static List<Coach> coaches(Map<Long, long[]> skill, Levels levels, Map<Long, Person> users,
+                                       Map<Long, Long> inScope, Map<Long, Long> anywhere) {
         List<Coach> coaches = new ArrayList<>();
         skill.forEach((id, s) -> {
-            SkillLevelView l = levelById.get(s[0]);
+            SkillLevelView l = levels.byId().get(s[0]);
             Person p = users.get(id);
-            Long u = homeUnit.getOrDefault(id, anyHome.get(id));
+            Long u = inScope.getOrDefault(id, anywhere.get(id));
             if (l != null && l.canCoach() && p != null && p.active() && u != null) {
                 coaches.add(new Coach(id, p.displayName(), u));
             }
         });
+        return coaches;
+    }
+
+    /** Who could coach whom: for each person with a level, no coach and not coaching, the three nearest coaches in the tree. */
+    private static List<CoachingSuggestion> coachingSuggestions(List<PersonCapability> people, List<Coach> coaches,
+                                                                Map<Long, UnitNode> units) {
         List<CoachingSuggestion> suggestions = new ArrayList<>();
         for (PersonCapability p : people) {
             if (p.levelId() == null || p.canCoach() || p.hasCoach()) {
                 continue;
             }
             List<String> candidates = coaches.stream().filter(c -> c.id() != p.userId())
-                    .sorted(Comparator.<Coach>comparingInt(c -> distance(byId, c.unit(), p.unitId())).thenComparing(Coach::name))
+                    .sorted(Comparator.<Coach>comparingInt(c -> distance(units, c.unit(), p.unitId())).thenComparing(Coach::name))
                     .limit(3)
-                    .map(c -> c.name() + " (" + byId.get(c.unit()).name() + ")")
+                    .map(c -> c.name() + " (" + units.get(c.unit()).name() + ")")
                     .toList();
             suggestions.add(new CoachingSuggestion(p.userId(), p.displayName(), p.levelName(), p.unitName(), candidates));
         }
+        return suggestions;
+    }
 
+    /** Open projects led by someone at the first level who has no coach. */
+    private static List<ProjectSummary> ledAtFirstLevelWithoutCoach(List<PersonCapability> people, List<ProjectSummary> here) {
         Set<Long> firstLevelWithoutCoach = new HashSet<>();
         people.stream().filter(p -> p.firstLevel() && !p.hasCoach()).forEach(p -> firstLevelWithoutCoach.add(p.userId()));
-        List<ProjectSummary> foundationLed = here.stream()
+        return here.stream()
                 .filter(p -> p.stage() != ProjectStage.CLOSED && p.leadUserId() != null
                         && firstLevelWithoutCoach.contains(p.leadUserId()))
                 .toList();
-        Set<Long> inScope = homeUnit.keySet();
-        List<CoachingRelationship> coaching = activeCoaching.stream()
-                .filter(c -> inScope.contains(c.coacheeUserId()) || inScope.contains(c.coachUserId())).toList();
-        return new CapabilityOverview(unitId, unit.name(), mix, people, coaching, suggestions,
-                people.stream().filter(PersonCapability::intermediate).toList(), foundationLed);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -410,36 +368,8 @@ public class CapabilityService {
         }
     }
 
-    private SkillLevel level(long levelId, long expectedVersion) {
-        SkillLevel level = levels.findById(levelId)
-                .orElseThrow(() -> new RuleViolation("That level no longer exists; reload to see the current list."));
-        if (level.getVersion() != expectedVersion) {
-            throw new ConflictException("The level " + level.getName() + " was changed by someone else in the meantime. "
-                    + "Reload and try again.");
-        }
-        return level;
-    }
-
-    private void flush() {
-        try {
-            levels.flush();
-        } catch (OptimisticLockingFailureException e) {
-            throw new ConflictException("The levels were changed by someone else in the meantime. Reload and try again.");
-        }
-    }
-
     private static ConflictException stale() {
         return new ConflictException("This person's level was changed by someone else in the meantime. "
                 + "Nothing was saved: reload to see it, then try again.");
-    }
-
-    private static String levelName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new RuleViolation("Please give the level a name.");
-        }
-        if (name.strip().length() > 60) {
-            throw new RuleViolation("A level name has at most 60 characters.");
-        }
-        return name.strip();
     }
 }

@@ -3,7 +3,9 @@ package app.catchball.demo;
 import app.catchball.api.ApiTokenService;
 import app.catchball.base.BeforeServing;
 import app.catchball.capability.CapabilityService;
+import app.catchball.capability.SkillLevelService;
 import app.catchball.catchball.CatchballService;
+import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.MetricsService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
@@ -106,25 +108,29 @@ class DemoData implements BeforeServing {
     private final PlanningService planning;
     private final CatchballService catchball;
     private final MetricsService metrics;
+    private final CountermeasureService countermeasures;
     private final ProjectService projects;
     private final CapabilityService capability;
+    private final SkillLevelService skillLevels;
     private final ApiTokenService tokens;
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
-             CatchballService catchball, MetricsService metrics, ApiTokenService tokens, JdbcClient jdbc,
-             PasswordEncoder passwordEncoder, ProjectService projects, CapabilityService capability,
-             PlatformTransactionManager transactionManager) {
+             CatchballService catchball, MetricsService metrics, CountermeasureService countermeasures,
+             ApiTokenService tokens, JdbcClient jdbc, PasswordEncoder passwordEncoder, ProjectService projects,
+             CapabilityService capability, SkillLevelService skillLevels, PlatformTransactionManager transactionManager) {
         this.transaction = new TransactionTemplate(transactionManager);
         this.projects = projects;
         this.capability = capability;
+        this.skillLevels = skillLevels;
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.catchball = catchball;
         this.metrics = metrics;
+        this.countermeasures = countermeasures;
         this.access = access;
         this.organisation = organisation;
         this.cycles = cycles;
@@ -154,8 +160,8 @@ class DemoData implements BeforeServing {
         Map<String, Long> users = people(units);
         new DemoPlan(cycles, planning, units, users).seed();
         new DemoCatchball(catchball, planning, cycles, units).seed();
-        new DemoMetrics(metrics, units, users, cycles.current().orElseThrow().id()).seed();
-        new DemoProjects(projects, capability, access, planning, cycles, units, users).seed();
+        new DemoMetrics(metrics, countermeasures, units, users, cycles.current().orElseThrow().id()).seed();
+        new DemoProjects(projects, capability, skillLevels, access, planning, cycles, units, users).seed();
         // Demo-only API tokens (never in the prod profile): an analyst who reads, a ward manager who writes.
         tokens.createWithValue("analyst", "Data warehouse (demo)", ANALYST_TOKEN);
         tokens.createWithValue("ward7.manager", "Ward 7 spreadsheet (demo)", WARD7_TOKEN);

@@ -1,5 +1,6 @@
 package app.catchball.demo;
 
+import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
@@ -25,13 +26,16 @@ class DemoMetrics {
     private static final int MONTHS = 24;
 
     private final MetricsService metrics;
+    private final CountermeasureService countermeasures;
     private final Map<String, Long> units;
     private final Map<String, Long> users;
     private final long cycle;
     private final Random random = new Random(20261126);
 
-    DemoMetrics(MetricsService metrics, Map<String, Long> units, Map<String, Long> users, long cycle) {
+    DemoMetrics(MetricsService metrics, CountermeasureService countermeasures, Map<String, Long> units,
+                Map<String, Long> users, long cycle) {
         this.metrics = metrics;
+        this.countermeasures = countermeasures;
         this.units = units;
         this.users = users;
         this.cycle = cycle;
@@ -53,7 +57,7 @@ class DemoMetrics {
         // Red two months running, with an overdue countermeasure.
         series("MED", "Medical outliers", i -> i < 22 ? 9 + noise(1) : 14 + (i - 22) * 2);
         MetricInfo outliers = metric("MED", "Medical outliers");
-        metrics.saveCountermeasure(null, outliers.id(), "Red two months running", "Outliers doubled in September",
+        countermeasures.saveCountermeasure(null, outliers.id(), "Red two months running", "Outliers doubled in September",
                 "Delayed discharges to community beds", "Daily escalation call with community providers",
                 users.get("medicine.director"), LocalDate.of(2026, 10, 31), CountermeasureStatus.IN_PROGRESS, 0);
     }

@@ -1,6 +1,7 @@
 package app.catchball.demo;
 
 import app.catchball.capability.CapabilityService;
+import app.catchball.capability.SkillLevelService;
 import app.catchball.capability.SkillLevelView;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.planning.CycleService;
@@ -193,16 +194,18 @@ class DemoProjects {
 
     private final ProjectService projects;
     private final CapabilityService capability;
+    private final SkillLevelService skillLevels;
     private final AccessService access;
     private final PlanningService planning;
     private final CycleService cycles;
     private final Map<String, Long> units;
     private final Map<String, Long> users;
 
-    DemoProjects(ProjectService projects, CapabilityService capability, AccessService access, PlanningService planning,
-                 CycleService cycles, Map<String, Long> units, Map<String, Long> users) {
+    DemoProjects(ProjectService projects, CapabilityService capability, SkillLevelService skillLevels, AccessService access,
+                 PlanningService planning, CycleService cycles, Map<String, Long> units, Map<String, Long> users) {
         this.projects = projects;
         this.capability = capability;
+        this.skillLevels = skillLevels;
         this.access = access;
         this.planning = planning;
         this.cycles = cycles;
@@ -291,7 +294,7 @@ class DemoProjects {
 
     private void capabilityRecords() {
         Map<String, Long> level = new HashMap<>();
-        for (SkillLevelView l : capability.levels()) {
+        for (SkillLevelView l : skillLevels.levels()) {
             level.put(l.name(), l.id());
         }
         String[][] skills = {

@@ -1,7 +1,7 @@
 package app.catchball.home;
 
 import app.catchball.catchball.CatchballService;
-import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.CountermeasureService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.security.AccessService;
 import app.catchball.security.Grant;
@@ -29,14 +29,14 @@ import java.util.stream.Collectors;
 public class HomeView extends VerticalLayout {
 
     HomeView(AccessService access, OrganisationService organisation, CatchballService catchball,
-             MetricsService metrics) {
+             CountermeasureService countermeasures) {
         add(new H2("Welcome, " + access.me().displayName()));
         long waiting = catchball.waitingOnMe();
         Anchor inbox = new Anchor("catchball", waiting == 0 ? "Catchball: nothing is waiting on you"
                 : "Catchball: " + waiting + (waiting == 1 ? " proposal is" : " proposals are") + " waiting on you");
         inbox.addClassName("waiting-on-me");
         add(inbox);
-        var asked = metrics.countermeasuresAskedOfMe();
+        var asked = countermeasures.countermeasuresAskedOfMe();
         if (!asked.isEmpty()) {
             add(new H3("Metrics asking you for a countermeasure"));
             asked.forEach(r -> {

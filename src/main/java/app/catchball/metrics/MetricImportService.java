@@ -147,13 +147,13 @@ public class MetricImportService {
                 error = error == null ? (valueText.isEmpty() ? "The value is missing." : "The value “" + valueText + "” is not a number.") : error;
             }
             if (error == null) {
-                error = MetricsService.refusal(metric, new ValueEntry(period, value), today);
+                error = ValueRules.refusal(metric, new ValueEntry(period, value), today);
             }
             if (error == null) {
                 String key = metric.id() + "@" + period;
                 Integer first = seen.putIfAbsent(key, r.line());
                 if (first != null) {
-                    error = "Duplicate: " + metric.code() + " " + MetricsService.periodText(period, metric.frequency())
+                    error = "Duplicate: " + metric.code() + " " + ValueRules.periodText(period, metric.frequency())
                             + " is also on line " + first + ".";
                 }
             }

@@ -2,19 +2,15 @@ package app.catchball.planning;
 
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
-import app.catchball.base.db.Rows;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,39 +36,8 @@ public class PlanningService {
     private static final List<ItemKind> SOUTH = List.of(ItemKind.BREAKTHROUGH, ItemKind.INPUT);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm");
 
-    private static final String ITEM_COLUMNS = """
-             i.id, i.unit_id, i.cycle_id, i.kind, i.number, i.sort_order, i.title, i.description,
-             i.accountable_user_id, acc.display_name as accountable_name, i.true_north_id, i.source_item_id,
-             su.name as source_unit_name, i.unit_of_measure, i.direction, i.baseline, i.target, i.due_date,
-             i.owner_user_id, ow.display_name as owner_name, i.team_name, i.archived, i.updated_by, i.updated_at,
-             i.version
-            from plan_item i
-            left join app_user acc on acc.id = i.accountable_user_id
-            left join app_user ow on ow.id = i.owner_user_id
-            left join plan_item src on src.id = i.source_item_id
-            left join org_unit su on su.id = src.unit_id
-            """;
-
-    /**
-     * The edges of line of sight, from an item ({@code up.id}) to the items it serves, one step
-     * nearer True North: the adjacent side of its own X-matrix, the parent's item it was cascaded
-     * from, or the True North goal of a breakthrough objective. Written as a lateral subquery on
-     * indexed columns so each step is a few index look-ups.
-     */
-    private static final String UP_EDGES = """
-                select c.item_a_id as parent_id from correlation c
-                    where c.item_b_id = up.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
-                union all
-                select c.item_b_id from correlation c where c.item_a_id = up.id and c.corner = 'SE'
-                union all
-                select i.source_item_id from plan_item i where i.id = up.id and i.source_item_id is not null
-                union all
-                select i.true_north_id from plan_item i where i.id = up.id and i.true_north_id is not null
-            """;
-
-
-
     private final PlanItemRepository items;
+    private final PlanItemQueries queries;
     private final CorrelationRepository correlations;
     private final CascadeLinkRepository links;
     private final CycleService cycles;
@@ -82,10 +47,11 @@ public class PlanningService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    PlanningService(PlanItemRepository items, CorrelationRepository correlations, CascadeLinkRepository links,
-                    CycleService cycles, OrganisationService organisation, PermissionService permissions,
-                    JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+    PlanningService(PlanItemRepository items, PlanItemQueries queries, CorrelationRepository correlations,
+                    CascadeLinkRepository links, CycleService cycles, OrganisationService organisation,
+                    PermissionService permissions, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.items = items;
+        this.queries = queries;
         this.correlations = correlations;
         this.links = links;
         this.cycles = cycles;
@@ -103,19 +69,8 @@ public class PlanningService {
     public XMatrix matrix(long unitId, long cycleId) {
         UnitNode unit = organisation.get(unitId);
         CycleSummary cycle = cycles.get(cycleId);
-        List<ItemView> all = jdbc.sql("select" + ITEM_COLUMNS + """
-                        where i.unit_id = :unit and (i.cycle_id = :cycle or i.kind = 'TRUE_NORTH') and not i.archived
-                        order by i.sort_order, i.number
-                        """)
-                .param("unit", unitId).param("cycle", cycleId).query(Rows.of(ItemView.class)).list();
-        List<CorrelationView> links = jdbc.sql("""
-                        select c.corner, c.item_a_id as a, c.item_b_id as b, c.strength
-                        from correlation c
-                        join plan_item ia on ia.id = c.item_a_id
-                        join plan_item ib on ib.id = c.item_b_id
-                        where ia.unit_id = :unit and ia.cycle_id = :cycle and not ia.archived and not ib.archived
-                        """)
-                .param("unit", unitId).param("cycle", cycleId).query(Rows.of(CorrelationView.class)).list();
+        List<ItemView> all = queries.matrixItems(unitId, cycleId);
+        List<CorrelationView> links = queries.matrixCorrelations(unitId, cycleId);
         boolean editable = !cycle.closed() && permissions.may(Action.EDIT_PLAN, unitId);
 
         List<ItemView> trueNorth = all.stream().filter(i -> i.kind() == ItemKind.TRUE_NORTH).toList();
@@ -123,54 +78,8 @@ public class PlanningService {
         for (Side side : List.of(Side.SOUTH, Side.WEST, Side.NORTH, Side.EAST, Side.OWNERS)) {
             sides.put(side, all.stream().filter(i -> i.kind().side() == side).toList());
         }
-        return new XMatrix(unit, cycle, editable, trueNorth, sides, links, warnings(sides, links),
-                matrixWarnings(unit, sides));
-    }
-
-    private static Map<Long, List<String>> warnings(Map<Side, List<ItemView>> sides, List<CorrelationView> links) {
-        Set<Long> linked = new HashSet<>();
-        Set<Long> led = new HashSet<>();
-        Set<Long> delivered = new HashSet<>();
-        for (CorrelationView c : links) {
-            linked.add(c.a());
-            linked.add(c.b());
-            if (c.corner() == Corner.OWNERS && c.strength() == Strength.STRONG) {
-                led.add(c.a());
-            }
-            if (c.corner() == Corner.NW) {
-                delivered.add(c.a());
-            }
-        }
-        Map<Long, List<String>> warnings = new HashMap<>();
-        sides.values().stream().flatMap(List::stream).forEach(item -> {
-            List<String> w = new ArrayList<>();
-            if (!linked.contains(item.id())) {
-                w.add("No correlation");
-            }
-            if (item.kind() == ItemKind.PRIORITY && !led.contains(item.id())) {
-                w.add("No lead");
-            }
-            if (item.kind() == ItemKind.ANNUAL && !delivered.contains(item.id())) {
-                w.add("No priority delivers it");
-            }
-            if (item.kind() == ItemKind.METRIC && item.target() == null) {
-                w.add("No target");
-            }
-            if (!w.isEmpty()) {
-                warnings.put(item.id(), List.copyOf(w));
-            }
-        });
-        return warnings;
-    }
-
-    private static List<String> matrixWarnings(UnitNode unit, Map<Side, List<ItemView>> sides) {
-        List<String> result = new ArrayList<>();
-        if (sides.get(Side.SOUTH).isEmpty()) {
-            result.add(unit.parentId() == null
-                    ? "No breakthrough objectives yet."
-                    : "Nothing has been deployed to " + unit.name() + " yet: its South side is empty.");
-        }
-        return result;
+        return new XMatrix(unit, cycle, editable, trueNorth, sides, links, MatrixWarnings.perItem(sides, links),
+                MatrixWarnings.forMatrix(unit, sides));
     }
 
     @Transactional(readOnly = true)
@@ -184,17 +93,7 @@ public class PlanningService {
     @Transactional(readOnly = true)
     public List<ItemView> trueNorthFor(long unitId) {
         permissions.check(Action.VIEW, unitId);
-        return jdbc.sql("""
-                        with recursive up (id, parent_id) as (
-                            select id, parent_id from org_unit where id = :unit
-                            union all
-                            select p.id, p.parent_id from org_unit p join up on p.id = up.parent_id
-                        )
-                        select""" + ITEM_COLUMNS + """
-                        where i.kind = 'TRUE_NORTH' and not i.archived and i.unit_id in (select id from up)
-                        order by i.sort_order, i.number
-                        """)
-                .param("unit", unitId).query(Rows.of(ItemView.class)).list();
+        return queries.trueNorthFor(unitId);
     }
 
     // ---------------------------------------------------------------- line of sight
@@ -203,22 +102,7 @@ public class PlanningService {
     @Transactional(readOnly = true)
     public List<TraceNode> lineOfSight(long itemId) {
         permissions.check(Action.VIEW, find(itemId).unitId());
-        return jdbc.sql("""
-                        with recursive up (id, via_id, depth, path) as (
-                            select id, null::bigint, 0, array[id] from plan_item where id = :item
-                            union all
-                            select e.parent_id, up.id, up.depth + 1, up.path || e.parent_id
-                            from up
-                            cross join lateral (""" + UP_EDGES + """
-                            ) e
-                            join plan_item p on p.id = e.parent_id and not p.archived
-                            where not e.parent_id = any(up.path)
-                        )
-                        select up.id, up.via_id, up.depth, i.kind, i.number, i.title, i.unit_id, u.name as unit_name
-                        from up join plan_item i on i.id = up.id join org_unit u on u.id = i.unit_id
-                        order by up.depth, i.kind, i.number
-                        """)
-                .param("item", itemId).query(Rows.of(TraceNode.class)).list();
+        return queries.lineOfSight(itemId);
     }
 
     // ---------------------------------------------------------------- changing items
@@ -245,7 +129,7 @@ public class PlanningService {
             throw new RuleViolation("Breakthrough objectives are set at trust level; " + unit.name()
                     + " receives its South side from the unit above it.");
         }
-        validate(kind, unitId, draft);
+        validate(kind, draft);
         lockMatrix(unitId);
         List<ItemKind> group = kind.side() == Side.SOUTH ? SOUTH : List.of(kind);
         int number = items.maxNumber(unitId, cycleId, group) + 1;
@@ -266,7 +150,7 @@ public class PlanningService {
         }
         requireWritable(item);
         requireVersion(item, expectedVersion);
-        validate(item.getKind(), item.getUnitId(), draft);
+        validate(item.getKind(), draft);
         item.apply(draft, permissions.requireUsername(), clock.instant());
         flush(item);
         changed(item.getUnitId(), item.getCycleId());
@@ -403,8 +287,7 @@ public class PlanningService {
     @Transactional(readOnly = true)
     public Map<UnitNode, Boolean> deployTargets(long sourceItemId) {
         PlanItem source = load(sourceItemId);
-        Set<Long> deployed = new HashSet<>(jdbc.sql("select child_unit_id from cascade_link where source_item_id = :s")
-                .param("s", sourceItemId).query(Long.class).list());
+        Set<Long> deployed = queries.deployedTo(sourceItemId);
         Map<UnitNode, Boolean> targets = new LinkedHashMap<>();
         organisation.subtree(source.getUnitId()).stream().filter(u -> u.depth() == 1 && !u.archived())
                 .forEach(u -> targets.put(u, deployed.contains(u.id())));
@@ -414,8 +297,7 @@ public class PlanningService {
     // ---------------------------------------------------------------- helpers
 
     private ItemView find(long itemId) {
-        return jdbc.sql("select" + ITEM_COLUMNS + " where i.id = :id").param("id", itemId).query(Rows.of(ItemView.class))
-                .optional().orElseThrow(() -> new RuleViolation("That plan item does not exist."));
+        return queries.item(itemId).orElseThrow(() -> new RuleViolation("That plan item does not exist."));
     }
 
     private PlanItem load(long itemId) {
@@ -458,15 +340,10 @@ public class PlanningService {
     }
 
     private ConflictException conflict(PlanItem item) {
-        String who = item.getUpdatedBy() == null ? "someone else" : displayName(item.getUpdatedBy());
+        String who = item.getUpdatedBy() == null ? "someone else" : queries.displayName(item.getUpdatedBy());
         String when = item.getUpdatedAt() == null ? "" : " on " + WHEN.format(item.getUpdatedAt().atZone(ZoneId.systemDefault()));
         return new ConflictException(item.code() + " was changed by " + who + when
                 + " after you opened it. Nothing was overwritten: reload to see the change, then edit again.");
-    }
-
-    private String displayName(String username) {
-        return jdbc.sql("select display_name from app_user where lower(username) = lower(:u)").param("u", username)
-                .query(String.class).optional().orElse(username);
     }
 
     private void lockMatrix(long unitId) {
@@ -477,58 +354,9 @@ public class PlanningService {
         return unit.parentId() == null || unit.levelCode().equals("TRUST") || unit.levelCode().equals("ICS");
     }
 
-    private void validate(ItemKind kind, long unitId, ItemDraft draft) {
-        if (draft == null || draft.title() == null || draft.title().isBlank()) {
-            throw new RuleViolation("Please give the " + kind.label().toLowerCase() + " a title.");
-        }
-        if (draft.title().strip().length() > 300) {
-            throw new RuleViolation("A title has at most 300 characters.");
-        }
-        switch (kind) {
-            case BREAKTHROUGH -> {
-                if (draft.trueNorthId() == null) {
-                    throw new RuleViolation("A breakthrough objective sits under a True North goal: please choose one.");
-                }
-                PlanItem goal = items.findById(draft.trueNorthId()).orElse(null);
-                if (goal == null || goal.getKind() != ItemKind.TRUE_NORTH || goal.isArchived()) {
-                    throw new RuleViolation("Please choose one of the trust's True North goals.");
-                }
-            }
-            case METRIC -> {
-                if (draft.unitOfMeasure() == null || draft.unitOfMeasure().isBlank()) {
-                    throw new RuleViolation("Please give the metric's unit of measure (e.g. %, days, count).");
-                }
-                if (draft.unitOfMeasure().strip().length() > 40) {
-                    throw new RuleViolation("A unit of measure has at most 40 characters.");
-                }
-                if (draft.direction() == null) {
-                    throw new RuleViolation("Please say which way the metric improves.");
-                }
-                if (draft.direction() != Direction.NEUTRAL && draft.baseline() != null && draft.target() != null
-                        && draft.baseline().compareTo(draft.target()) != 0
-                        && (draft.direction() == Direction.UP) != (draft.target().compareTo(draft.baseline()) > 0)) {
-                    throw new RuleViolation("The target should be " + (draft.direction() == Direction.UP ? "above" : "below")
-                            + " the baseline for a metric where " + draft.direction().label().toLowerCase() + ".");
-                }
-                for (var n : new BigDecimal[] {draft.baseline(), draft.target()}) {
-                    if (n != null && n.abs().compareTo(new BigDecimal("1e10")) >= 0) {
-                        throw new RuleViolation("Baseline and target must be below 10,000,000,000.");
-                    }
-                }
-            }
-            case OWNER -> {
-                boolean hasUser = draft.ownerUserId() != null;
-                boolean hasTeam = draft.teamName() != null && !draft.teamName().isBlank();
-                if (hasUser == hasTeam) {
-                    throw new RuleViolation("An owner is either a person or a named team: choose one.");
-                }
-            }
-            default -> {
-            }
-        }
-        if (draft.description() != null && draft.description().length() > 4000) {
-            throw new RuleViolation("A description has at most 4,000 characters.");
-        }
+    private void validate(ItemKind kind, ItemDraft draft) {
+        ItemRules.check(kind, draft, id -> items.findById(id)
+                .filter(goal -> goal.getKind() == ItemKind.TRUE_NORTH && !goal.isArchived()).isPresent());
     }
 
     private void changed(long unitId, Long cycleId) {

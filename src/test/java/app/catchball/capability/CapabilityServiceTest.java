@@ -26,6 +26,9 @@ class CapabilityServiceTest {
     CapabilityService capability;
 
     @Autowired
+    SkillLevelService skillLevels;
+
+    @Autowired
     AccessService access;
 
     @Autowired
@@ -45,7 +48,7 @@ class CapabilityServiceTest {
     }
 
     long level(String name) {
-        return as("viewer", () -> capability.levels()).stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow().id();
+        return as("viewer", () -> skillLevels.levels()).stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow().id();
     }
 
     @Test
@@ -122,27 +125,27 @@ class CapabilityServiceTest {
 
     @Test
     void an_admin_changes_the_list_of_levels() {
-        assertThatThrownBy(() -> as("coach", () -> capability.addLevel("Champion", false)))
+        assertThatThrownBy(() -> as("coach", () -> skillLevels.addLevel("Champion", false)))
                 .isInstanceOf(AccessDeniedException.class);
-        SkillLevelView added = as("admin", () -> capability.addLevel("Champion", false));
-        assertThat(as("viewer", () -> capability.levels()).getLast().name()).isEqualTo("Champion");
-        as("admin", () -> capability.moveLevel(added.id(), -1));
-        assertThat(as("viewer", () -> capability.levels())).extracting(SkillLevelView::name)
+        SkillLevelView added = as("admin", () -> skillLevels.addLevel("Champion", false));
+        assertThat(as("viewer", () -> skillLevels.levels()).getLast().name()).isEqualTo("Champion");
+        as("admin", () -> skillLevels.moveLevel(added.id(), -1));
+        assertThat(as("viewer", () -> skillLevels.levels())).extracting(SkillLevelView::name)
                 .containsSubsequence("Advanced", "Champion", "Expert");
-        assertThatThrownBy(() -> as("admin", () -> capability.addLevel("expert", true)))
+        assertThatThrownBy(() -> as("admin", () -> skillLevels.addLevel("expert", true)))
                 .isInstanceOf(RuleViolation.class).hasMessage("There is already a level called expert.");
-        SkillLevelView foundation = as("viewer", () -> capability.levels()).getFirst();
+        SkillLevelView foundation = as("viewer", () -> skillLevels.levels()).getFirst();
         assertThatThrownBy(() -> as("admin", () -> {
-            capability.removeLevel(foundation.id(), foundation.version());
+            skillLevels.removeLevel(foundation.id(), foundation.version());
             return null;
         })).hasMessageContaining("Foundation is the level of");
-        SkillLevelView champion = as("viewer", () -> capability.levels()).stream()
+        SkillLevelView champion = as("viewer", () -> skillLevels.levels()).stream()
                 .filter(l -> l.name().equals("Champion")).findFirst().orElseThrow();
         as("admin", () -> {
-            capability.removeLevel(champion.id(), champion.version());
+            skillLevels.removeLevel(champion.id(), champion.version());
             return null;
         });
-        assertThat(as("viewer", () -> capability.levels())).extracting(SkillLevelView::name)
+        assertThat(as("viewer", () -> skillLevels.levels())).extracting(SkillLevelView::name)
                 .containsExactly("Foundation", "Practitioner", "Advanced", "Expert");
     }
 }

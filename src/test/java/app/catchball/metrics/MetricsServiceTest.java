@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.catchball.metrics.spc.Assurance;
 import app.catchball.metrics.spc.PointType;
 import app.catchball.metrics.spc.SpecialCause;
+import app.catchball.organisation.OrganisationService;
+import app.catchball.planning.Direction;
+import app.catchball.planning.ItemDraft;
+import app.catchball.planning.ItemKind;
 import app.catchball.planning.PlanFixture;
+import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
 import app.catchball.support.StatementCounter;
@@ -15,7 +20,11 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.function.Supplier;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -37,6 +46,12 @@ class MetricsServiceTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OrganisationService organisation;
+
+    @Autowired
+    PlanningService planning;
 
     private static <T> T as(String user, Supplier<T> work) {
         return SystemUser.runAs(user, work);
@@ -120,6 +135,61 @@ class MetricsServiceTest {
         as("viewer", () -> StatementCounter.counting(() -> metrics.bowling(fixture.unit("W7"), fixture.cycle()), small));
         as("viewer", () -> StatementCounter.counting(() -> metrics.bowling(fixture.unit("NTH"), fixture.cycle()), large));
         assertThat(small[0]).isEqualTo(large[0]).isLessThanOrEqualTo(9);
+    }
+
+    @Test
+    void the_values_of_a_month_are_one_statement_whatever_the_number_of_metrics() {
+        String code = Integer.toString(RANDOM.nextInt(100_000));
+        YearMonth october = YearMonth.of(2026, 10);
+        List<Long> alone = wardWithMetrics("Single metric ward " + code, "SGL" + code, 1);
+        List<Long> several = new ArrayList<>(wardWithMetrics("Many metrics ward " + code, "MNY" + code, 5));
+        long oneUnit = unitOf(alone.getFirst());
+        long manyUnit = unitOf(several.getFirst());
+        long weekly = as("admin", () -> {
+            long id = planning.createItem(manyUnit, fixture.cycle(), ItemKind.METRIC, ItemDraft.titled("Weekly metric")
+                    .withMetric("count", Direction.DOWN, null, null, null)).id();
+            metrics.changeFrequency(id, Frequency.WEEKLY);
+            metrics.saveValues(id, List.of(new ValueEntry(LocalDate.of(2026, 10, 12), new BigDecimal("8")),
+                    new ValueEntry(LocalDate.of(2026, 10, 5), new BigDecimal("7")),
+                    new ValueEntry(LocalDate.of(2026, 9, 28), BigDecimal.ONE)), ValueSource.MANUAL);
+            return id;
+        });
+        several.add(weekly);
+
+        int[] one = new int[1];
+        int[] many = new int[1];
+        Map<Long, BigDecimal> single = as("viewer", () -> StatementCounter.counting(
+                () -> metrics.valuesForMonth(oneUnit, fixture.cycle(), october), one));
+        Map<Long, BigDecimal> all = as("viewer", () -> StatementCounter.counting(
+                () -> metrics.valuesForMonth(manyUnit, fixture.cycle(), october), many));
+
+        assertThat(single).containsOnlyKeys(alone);
+        assertThat(all).containsOnlyKeys(several);
+        assertThat(all.get(several.getFirst())).isEqualByComparingTo("10");
+        assertThat(all.get(weekly)).as("a weekly metric shows its first week of the month").isEqualByComparingTo("7");
+        assertThat(many[0]).isEqualTo(one[0]).isLessThanOrEqualTo(3);
+    }
+
+    private static final Random RANDOM = new Random();
+
+    /** A new ward under Specialist Medicine with this many metrics, each with a value for October 2026 (10, 11, …). */
+    private List<Long> wardWithMetrics(String name, String code, int count) {
+        return as("admin", () -> {
+            long ward = organisation.create(name, code, "WARD", fixture.unit("SPM")).id();
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                long id = planning.createItem(ward, fixture.cycle(), ItemKind.METRIC, ItemDraft.titled("Metric " + i)
+                        .withMetric("count", Direction.DOWN, null, null, null)).id();
+                metrics.saveValues(id, List.of(new ValueEntry(LocalDate.of(2026, 10, 1), BigDecimal.valueOf(10 + i))),
+                        ValueSource.MANUAL);
+                ids.add(id);
+            }
+            return ids;
+        });
+    }
+
+    private long unitOf(long metricId) {
+        return as("viewer", () -> metrics.metric(metricId).unitId());
     }
 
     @Test

@@ -91,7 +91,7 @@ class ValueRulesTest extends KaribuTest {
                 new String[] {"2026-11-15", "15 Nov 2026 is not the first day of a month: a monthly value belongs to the first"
                         + " day of its month (1 Nov 2026)."},
                 new String[] {future, "1 Jan 2099 is in the future: values can be entered up to the current month ("
-                        + MetricsService.currentPeriod(Frequency.MONTHLY, LocalDate.now()).format(DateTimeFormatter.ofPattern("MMMM uuuu",
+                        + ValueRules.currentPeriod(Frequency.MONTHLY, LocalDate.now()).format(DateTimeFormatter.ofPattern("MMMM uuuu",
                         Locale.UK)) + ")."},
                 new String[] {"1999-12-01", "1 Dec 1999 is before 1 Jan 2000: values start in January 2000 at the earliest."},
                 new String[] {"0000-01-01", "1 Jan 0000 is before 1 Jan 2000: values start in January 2000 at the earliest."});
@@ -145,16 +145,16 @@ class ValueRulesTest extends KaribuTest {
             HttpResponse<String> answer = put(metric.id(), "[{\"period\":\"2026-01-01\",\"value\":" + number + "}]");
             assertThat(answer.statusCode()).as(number).isEqualTo(400);
             assertThat(field(answer, "field")).isEqualTo("value");
-            assertThat(field(answer, "error")).isEqualTo("Entry 0: " + MetricsService.VALUE_TOO_LARGE);
+            assertThat(field(answer, "error")).isEqualTo("Entry 0: " + ValueRules.VALUE_TOO_LARGE);
         }
         assertThat(preview(metric.code() + ",2026-01,1e308\n").rows()).singleElement()
-                .extracting(ImportPreview.Row::error).isEqualTo(MetricsService.VALUE_TOO_LARGE);
+                .extracting(ImportPreview.Row::error).isEqualTo(ValueRules.VALUE_TOO_LARGE);
         login("admin");
         UI.getCurrent().navigate(MetricView.class, metric.id());
         setValue(_get(DatePicker.class, spec -> spec.withLabel("Period")), LocalDate.of(2026, 1, 1));
         setValue(_get(BigDecimalField.class, spec -> spec.withLabel("Value")), new BigDecimal("1e308"));
         _click(_get(Button.class, spec -> spec.withText("Save value")));
-        expectNotifications(MetricsService.VALUE_TOO_LARGE);
+        expectNotifications(ValueRules.VALUE_TOO_LARGE);
         assertThat(stored(metric.id())).isZero();
     }
 

@@ -37,6 +37,9 @@ class ContinuityBrowserIT {
     ProjectService projects;
 
     @Autowired
+    ContinuityService continuity;
+
+    @Autowired
     AccessService access;
 
     @Test
@@ -71,7 +74,7 @@ class ContinuityBrowserIT {
 
             browser.waitForText(title + " is now led by Ruth Osei.");
             wait.until(d -> d.findElements(By.id("handover-" + project.id())).stream().noneMatch(WebElement::isDisplayed));
-            assertThat(SystemUser.runAs("coach", () -> projects.continuity(fixture.unit("EAM"))).needsNewLead())
+            assertThat(SystemUser.runAs("coach", () -> continuity.continuity(fixture.unit("EAM"))).needsNewLead())
                     .noneMatch(o -> o.project().id() == project.id());
             browser.screenshot("continuity-after-handover");
         }

@@ -10,6 +10,7 @@ import app.catchball.capability.CapabilityService;
 import app.catchball.capability.CoachingRelationship;
 import app.catchball.capability.CoachingSuggestion;
 import app.catchball.capability.PersonCapability;
+import app.catchball.capability.SkillLevelService;
 import app.catchball.capability.SkillLevelView;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.security.AccessService;
@@ -57,6 +58,7 @@ import java.util.function.Supplier;
 public class CapabilityView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CapabilityService capability;
+    private final SkillLevelService skillLevels;
     private final AccessService access;
     private final UnitPicker unit;
     private final Image chart = new Image();
@@ -67,8 +69,9 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
     private final Grid<ProjectSummary> foundationLed = new Grid<>();
     private final Button levels = new Button("Skill levels…");
 
-    CapabilityView(CapabilityService capability, UnitDirectory units, AccessService access) {
+    CapabilityView(CapabilityService capability, SkillLevelService skillLevels, UnitDirectory units, AccessService access) {
         this.capability = capability;
+        this.skillLevels = skillLevels;
         this.access = access;
         this.unit = new UnitPicker(units);
         setWidthFull();
@@ -159,7 +162,7 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Improvement capability of " + person.displayName());
         ComboBox<SkillLevelView> level = new ComboBox<>("Skill level");
-        List<SkillLevelView> list = capability.levels();
+        List<SkillLevelView> list = skillLevels.levels();
         level.setItems(list);
         level.setItemLabelGenerator(SkillLevelView::name);
         list.stream().filter(l -> person.levelId() != null && l.id() == person.levelId()).findFirst().ifPresent(level::setValue);
@@ -208,21 +211,21 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
         dialog.setHeaderTitle("Improvement skill levels");
         Grid<SkillLevelView> grid = new Grid<>();
         grid.addClassName("skill-levels");
-        Runnable refresh = () -> grid.setItems(capability.levels());
+        Runnable refresh = () -> grid.setItems(skillLevels.levels());
         grid.addColumn(SkillLevelView::name).setHeader("Level");
         grid.addColumn(l -> l.canCoach() ? "Can coach" : "").setHeader("");
         grid.addComponentColumn(l -> new HorizontalLayout(
-                new Button("↑", e -> runQuietly(() -> capability.moveLevel(l.id(), -1), refresh)),
-                new Button("↓", e -> runQuietly(() -> capability.moveLevel(l.id(), 1), refresh)),
+                new Button("↑", e -> runQuietly(() -> skillLevels.moveLevel(l.id(), -1), refresh)),
+                new Button("↓", e -> runQuietly(() -> skillLevels.moveLevel(l.id(), 1), refresh)),
                 new Button("Remove", e -> runQuietly(() -> {
-                    capability.removeLevel(l.id(), l.version());
+                    skillLevels.removeLevel(l.id(), l.version());
                     return null;
                 }, refresh)))).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         refresh.run();
         TextField name = new TextField("New level");
         Checkbox canCoach = new Checkbox("Can coach");
-        Button add = new Button("Add level", e -> runQuietly(() -> capability.addLevel(name.getValue(), canCoach.getValue()),
+        Button add = new Button("Add level", e -> runQuietly(() -> skillLevels.addLevel(name.getValue(), canCoach.getValue()),
                 refresh));
         dialog.add(new VerticalLayout(grid, row(name, canCoach, add)));
         dialog.getFooter().add(new Button("Close", e -> {

@@ -2,6 +2,7 @@ package app.catchball.metrics.ui;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.ui.Notices;
+import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.CountermeasureView;
 import app.catchball.metrics.Frequency;
@@ -12,6 +13,7 @@ import app.catchball.metrics.MetricValueView;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.SpcSettings;
 import app.catchball.metrics.ValueEntry;
+import app.catchball.metrics.ValueRules;
 import app.catchball.metrics.ValueSource;
 import app.catchball.metrics.spc.Assurance;
 import app.catchball.metrics.spc.PointType;
@@ -64,11 +66,13 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
 
     private final MetricsService metrics;
+    private final CountermeasureService countermeasures;
     private final AccessService access;
     private long metricId;
 
-    MetricView(MetricsService metrics, AccessService access) {
+    MetricView(MetricsService metrics, CountermeasureService countermeasures, AccessService access) {
         this.metrics = metrics;
+        this.countermeasures = countermeasures;
         this.access = access;
     }
 
@@ -130,7 +134,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             boolean weekly = metric.frequency() == Frequency.WEEKLY;
             DatePicker period = new DatePicker("Period");
             period.setHelperText(weekly ? "The Monday of the week" : "The first day of the month");
-            period.setMin(MetricsService.EARLIEST_PERIOD);
+            period.setMin(ValueRules.EARLIEST_PERIOD);
             period.setMax(metrics.currentPeriod(metricId));
             period.setValue(metrics.currentPeriod(metricId));
             BigDecimalField value = new BigDecimalField("Value");
@@ -219,7 +223,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
 
     private void countermeasures(MetricInfo metric) {
         add(new H3("Countermeasures"));
-        List<CountermeasureView> list = metrics.countermeasures(metricId);
+        List<CountermeasureView> list = countermeasures.countermeasures(metricId);
         if (list.isEmpty()) {
             add(new Paragraph("None recorded."));
         }
@@ -243,7 +247,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         status.setValue(CountermeasureStatus.OPEN);
         Button save = new Button("Record countermeasure", e -> {
             Notices.attempt(() -> {
-                metrics.saveCountermeasure(null, metricId, null, problem.getValue(), cause.getValue(), action.getValue(),
+                countermeasures.saveCountermeasure(null, metricId, null, problem.getValue(), cause.getValue(), action.getValue(),
                         owner.getValue() == null ? null : owner.getValue().id(), due.getValue(), status.getValue(), 0);
                 Notices.ok("Countermeasure recorded.");
                 show();

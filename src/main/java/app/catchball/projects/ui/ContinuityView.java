@@ -3,14 +3,13 @@ package app.catchball.projects.ui;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.projects.ContinuityBoard;
-import app.catchball.projects.ProjectService;
+import app.catchball.projects.ContinuityService;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.projects.Responsibility;
 import app.catchball.security.AccessService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -41,7 +40,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
 
-    private final ProjectService projects;
+    private final ContinuityService continuity;
     private final AccessService access;
     private final UnitPicker unit;
     /** Units of the listed projects where the user may hand over: asked once per list, not per button. */
@@ -51,8 +50,8 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
     private final Grid<Responsibility> responsibilities = new Grid<>();
     private final Grid<ProjectSummary> slipping = new Grid<>();
 
-    ContinuityView(ProjectService projects, UnitDirectory units, AccessService access) {
-        this.projects = projects;
+    ContinuityView(ContinuityService continuity, UnitDirectory units, AccessService access) {
+        this.continuity = continuity;
         this.access = access;
         this.unit = new UnitPicker(units);
         setWidthFull();
@@ -103,12 +102,12 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
         if (unit.getValue() == null) {
             return;
         }
-        ContinuityBoard board = projects.continuity(unit.getValue().id());
+        ContinuityBoard board = continuity.continuity(unit.getValue().id());
         summary.setText(board.unitName() + " and the units below it: "
                 + count(board.needsNewLead().size(), "project needs", "projects need") + " a new lead, "
                 + count(board.responsibilities().size(), "X-matrix item needs", "X-matrix items need")
                 + " a new accountable person, " + count(board.slipping().size(), "project is", "projects are") + " slipping.");
-        mayHandOver = projects.unitsWhereMayHandOver(board.needsNewLead().stream().map(o -> o.project().unitId()).toList());
+        mayHandOver = continuity.unitsWhereMayHandOver(board.needsNewLead().stream().map(o -> o.project().unitId()).toList());
         needs.setItems(board.needsNewLead());
         responsibilities.setItems(board.responsibilities());
         slipping.setItems(board.slipping());
@@ -119,7 +118,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Button handover(ContinuityBoard.OrphanedProject o) {
-        Button b = new Button("Hand over…", e -> new HandoverDialog(projects, o.project(), access.users(), this::show).open());
+        Button b = new Button("Hand over…", e -> new HandoverDialog(continuity, o.project(), access.users(), this::show).open());
         b.setId("handover-" + o.project().id());
         b.addThemeVariants(ButtonVariant.LUMO_SMALL);
         b.setVisible(mayHandOver.contains(o.project().unitId()));

@@ -1,7 +1,7 @@
 package app.catchball.projects.ui;
 
 import app.catchball.base.ui.Notices;
-import app.catchball.projects.ProjectService;
+import app.catchball.projects.ContinuityService;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.button.Button;
@@ -16,7 +16,7 @@ import java.util.List;
 /** Hands a project to a new lead with a note; its history, measures and links stay. */
 class HandoverDialog extends Dialog {
 
-    HandoverDialog(ProjectService projects, ProjectSummary project, List<UserSummary> users, Runnable done) {
+    HandoverDialog(ContinuityService continuity, ProjectSummary project, List<UserSummary> users, Runnable done) {
         setHeaderTitle("Hand over " + project.title());
         ComboBox<UserSummary> lead = new ComboBox<>("New lead");
         lead.setId("new-lead");
@@ -32,7 +32,7 @@ class HandoverDialog extends Dialog {
                 + ". The project keeps its PDSA log, measures and links.");
         Button save = new Button("Hand over", e -> {
             Notices.attempt(() -> {
-                projects.handOver(project.id(), lead.getValue() == null ? null : lead.getValue().id(), note.getValue(),
+                continuity.handOver(project.id(), lead.getValue() == null ? null : lead.getValue().id(), note.getValue(),
                         project.version());
                 Notices.ok(project.title() + " is now led by " + lead.getValue().displayName() + ".");
                 close();

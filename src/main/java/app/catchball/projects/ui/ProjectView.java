@@ -2,6 +2,7 @@ package app.catchball.projects.ui;
 
 import app.catchball.base.ui.Notices;
 import app.catchball.metrics.MetricInfo;
+import app.catchball.projects.ContinuityService;
 import app.catchball.projects.Handover;
 import app.catchball.projects.LinkedItem;
 import app.catchball.projects.Measure;
@@ -46,11 +47,13 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Long>
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final ProjectService projects;
+    private final ContinuityService continuity;
     private final AccessService access;
     private long projectId;
 
-    ProjectView(ProjectService projects, AccessService access) {
+    ProjectView(ProjectService projects, ContinuityService continuity, AccessService access) {
         this.projects = projects;
+        this.continuity = continuity;
         this.access = access;
         setWidthFull();
     }
@@ -89,8 +92,8 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Long>
         if (detail.mayLink() && !p.approved()) {
             actions.add(new Button("Approve", e -> run(() -> projects.approve(projectId, p.version()), "Project approved.")));
         }
-        if (projects.mayHandOver(p.unitId())) {
-            actions.add(new Button("Hand over…", e -> new HandoverDialog(projects, p, access.users(), this::show).open()));
+        if (continuity.mayHandOver(p.unitId())) {
+            actions.add(new Button("Hand over…", e -> new HandoverDialog(continuity, p, access.users(), this::show).open()));
         }
         add(actions);
         if (detail.mayEdit()) {

@@ -5,6 +5,7 @@ import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.projects.AlignmentReport;
+import app.catchball.projects.AlignmentService;
 import app.catchball.projects.LinkedItem;
 import app.catchball.projects.ProjectService;
 import app.catchball.projects.ProjectSummary;
@@ -49,6 +50,7 @@ import java.util.stream.Collectors;
 public class ProjectsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ProjectService projects;
+    private final AlignmentService alignment;
     private final AccessService access;
     private final UnitPicker unit;
     private final Checkbox below = new Checkbox("Include units below");
@@ -64,8 +66,9 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
     private final Grid<ProjectSummary> unaligned = new Grid<>();
     private boolean navigating;
 
-    ProjectsView(ProjectService projects, UnitDirectory unitDirectory, AccessService access) {
+    ProjectsView(ProjectService projects, AlignmentService alignment, UnitDirectory unitDirectory, AccessService access) {
         this.projects = projects;
+        this.alignment = alignment;
         this.access = access;
         this.unit = new UnitPicker(unitDirectory);
         setWidthFull();
@@ -140,7 +143,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         int count = projects.countProjects(unitId, withBelow, false);
         list.setItems(q -> projects.projectsOf(unitId, withBelow, false, q.getOffset(), q.getLimit()).stream(), q -> count);
         showEmptyState(unitId, count, withBelow);
-        AlignmentReport report = projects.alignment(unitId);
+        AlignmentReport report = alignment.alignment(unitId);
         summary.setText(report.unitName() + " and the units below it: " + report.totalProjects() + " projects, "
                 + report.totalAligned() + " aligned to True North ("
                 + (report.units().isEmpty() ? 0 : report.units().getFirst().sharePercent()) + " %).");

@@ -1,0 +1,175 @@
+package app.catchball.projects;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Line of sight for projects: which plan items their links reach upwards (towards True North), and
+ * which projects are aligned, walked for many start points at once in one statement each. The
+ * edges are the X-matrix's line of sight.
+ */
+@Repository
+class AlignmentQueries {
+
+    /**
+     * The projects in scope ({@code scope}), the items they are linked to ({@code starts}) and of
+     * those the ones that trace to True North ({@code aligned}), in two walks over distinct items:
+     * up from the linked items, then down from the True North goals reached, within what was
+     * reached. It costs the number of items on the way, not projects times paths. Parameters:
+     * {@code :unit}, and {@code :below} for the units under it.
+     */
+    static final String ALIGNED_SCOPE = """
+            with recursive sub (id) as (
+                select cast(:unit as bigint)
+                union all
+                select c.id from org_unit c join sub on c.parent_id = sub.id and :below
+            ),
+            scope (id) as (select p.id from project p where p.unit_id in (select id from sub)),
+            starts (id) as (
+                select distinct pi.item_id from project_item pi join plan_item s on s.id = pi.item_id and not s.archived
+                where pi.project_id in (select id from scope)
+            ),
+            up (id) as (
+                select id from starts
+                union
+                select e.parent_id from up
+                cross join lateral (
+                    select c.item_a_id as parent_id from correlation c
+                        where c.item_b_id = up.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
+                    union all
+                    select c.item_b_id from correlation c where c.item_a_id = up.id and c.corner = 'SE'
+                    union all
+                    select i.source_item_id from plan_item i where i.id = up.id and i.source_item_id is not null
+                    union all
+                    select i.true_north_id from plan_item i where i.id = up.id and i.true_north_id is not null
+                ) e
+                join plan_item p on p.id = e.parent_id and not p.archived
+            ),
+            down (id) as (
+                select up.id from up join plan_item t on t.id = up.id where t.kind = 'TRUE_NORTH'
+                union
+                select e.item_id from down
+                cross join lateral (
+                    select c.item_b_id as item_id from correlation c
+                        where c.item_a_id = down.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
+                    union all
+                    select c.item_a_id from correlation c where c.item_b_id = down.id and c.corner = 'SE'
+                    union all
+                    select i.id from plan_item i where i.source_item_id = down.id
+                    union all
+                    select i.id from plan_item i where i.true_north_id = down.id
+                ) e
+                where e.item_id in (select id from up)
+            ),
+            aligned (id) as (select starts.id from starts join down on down.id = starts.id)
+            """;
+
+    /** Within {@link #ALIGNED_SCOPE}: whether project {@code p} has a link that traces to True North. */
+    static final String IS_ALIGNED =
+            "exists (select 1 from project_item pa where pa.project_id = p.id and pa.item_id in (select id from aligned))";
+
+    /** Every plan item reachable upwards from the items linked to the given projects. */
+    private static final String REACH = reach("""
+            select pi.project_id, pi.item_id from project_item pi
+            join plan_item s on s.id = pi.item_id and not s.archived
+            where pi.project_id in (:ids)""");
+
+    /** The same walk from plan items themselves (the "project" is the start item). */
+    private static final String ITEM_REACH = reach("select s.id, s.id from plan_item s where s.id in (:ids) and not s.archived");
+
+    /**
+     * Every plan item reachable upwards (towards True North) from the start rows: the same edges as
+     * the X-matrix's line of sight, walked for many start points at once in one statement.
+     */
+    private static String reach(String start) {
+        return "with recursive up (project_id, id) as (\n" + start + """
+
+                union
+                select up.project_id, e.parent_id
+                from up
+                cross join lateral (
+                    select c.item_a_id as parent_id from correlation c
+                        where c.item_b_id = up.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
+                    union all
+                    select c.item_b_id from correlation c where c.item_a_id = up.id and c.corner = 'SE'
+                    union all
+                    select i.source_item_id from plan_item i where i.id = up.id and i.source_item_id is not null
+                    union all
+                    select i.true_north_id from plan_item i where i.id = up.id and i.true_north_id is not null
+                ) e
+                join plan_item p on p.id = e.parent_id and not p.archived
+            )
+            select up.project_id, up.id as item_id, i.kind from up join plan_item i on i.id = up.id
+            """;
+    }
+
+    private final JdbcClient jdbc;
+
+    AlignmentQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Of these plan items, those whose line of sight reaches True North: one statement. */
+    Set<Long> alignedItems(Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Long> result = new HashSet<>();
+        jdbc.sql(ITEM_REACH)
+                .param("ids", itemIds)
+                .query(rs -> {
+                    if ("TRUE_NORTH".equals(rs.getString(3))) {
+                        result.add(rs.getLong(1));
+                    }
+                });
+        return result;
+    }
+
+    /** Of these projects, those with a link whose line of sight reaches True North: one statement. */
+    Set<Long> alignedProjects(Collection<Long> projectIds) {
+        Set<Long> aligned = new HashSet<>();
+        if (projectIds.isEmpty()) {
+            return aligned;
+        }
+        jdbc.sql(REACH + " where i.kind = 'TRUE_NORTH'").param("ids", projectIds).query(rs -> {
+            aligned.add(rs.getLong(1));
+        });
+        return aligned;
+    }
+
+    /** For every plan item reached from the projects' links, the projects that reach it. */
+    Map<Long, Set<Long>> reachedBy(Collection<Long> projectIds) {
+        Map<Long, Set<Long>> result = new HashMap<>();
+        if (projectIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql(REACH).param("ids", projectIds)
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getLong(2), k -> new HashSet<>()).add(rs.getLong(1));
+                });
+        return result;
+    }
+
+    /** Per unit of the subtree that has projects: how many, and how many of them are aligned (one statement). */
+    void countsByUnit(long unitId, UnitCounts counts) {
+        jdbc.sql(ALIGNED_SCOPE + """
+                        select p.unit_id, count(*), count(*) filter (where exists (
+                            select 1 from project_item pa where pa.project_id = p.id and pa.item_id in (select id from aligned)))
+                        from project p where p.id in (select id from scope) group by p.unit_id
+                        """)
+                .param("unit", unitId).param("below", true)
+                .query(rs -> {
+                    counts.add(rs.getLong(1), rs.getInt(2), rs.getInt(3));
+                });
+    }
+
+    /** Receives a unit's project count and aligned count. */
+    interface UnitCounts {
+        void add(long unitId, int projects, int aligned);
+    }
+}

@@ -1,0 +1,181 @@
+package app.catchball.projects;
+
+import app.catchball.base.db.Rows;
+import app.catchball.planning.ItemKind;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The reads of local projects: summaries (one statement per list or page) and the parts of a project's page. */
+@Repository
+class ProjectQueries {
+
+    private static final String SUMMARY = """
+            select p.id, p.unit_id, u.name as unit_name, p.title, p.aim, p.stage, p.lead_user_id,
+                   l.display_name as lead_name, p.team, p.start_date, p.end_date, p.approved_at is not null as approved,
+                   (p.stage <> 'CLOSED' and (p.lead_user_id is null or not l.active or (not l.admin and not exists (
+                        with recursive up (id, parent_id) as (
+                            select o.id, o.parent_id from org_unit o where o.id = p.unit_id
+                            union all
+                            select o.id, o.parent_id from org_unit o join up on o.id = up.parent_id
+                        )
+                        select 1 from role_grant g where g.user_id = p.lead_user_id and g.unit_id in (select id from up)
+                   )))) as needs_new_lead,
+                   false as aligned, false as slipping, p.version
+            from project p
+            join org_unit u on u.id = p.unit_id
+            left join app_user l on l.id = p.lead_user_id
+            """;
+
+    /** The unit {@code :unit} and every unit below it, as {@code sub}. */
+    static final String SUBTREE = """
+            with recursive sub (id) as (
+                select cast(:unit as bigint)
+                union all
+                select c.id from org_unit c join sub on c.parent_id = sub.id
+            )
+            """;
+
+    /** {@link #SUMMARY} with the aligned flag from {@link AlignmentQueries#ALIGNED_SCOPE}. */
+    private static final String SUMMARY_ALIGNED = AlignmentQueries.ALIGNED_SCOPE
+            + SUMMARY.replace("false as aligned", AlignmentQueries.IS_ALIGNED + " as aligned")
+            + " where p.id in (select id from scope)";
+
+    /** The unit {@code :unit} and its ancestors, as {@code up}, before the given select. */
+    static String ancestorsOrSelf(String select) {
+        return """
+                with recursive up (id, parent_id) as (
+                    select id, parent_id from org_unit where id = :unit
+                    union all
+                    select p.id, p.parent_id from org_unit p join up on p.id = up.parent_id
+                )
+                """ + select;
+    }
+
+    private final JdbcClient jdbc;
+
+    ProjectQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The projects of a unit, or of the unit and every unit below it; not yet aligned nor checked. */
+    List<ProjectSummary> projectsOf(long unitId, boolean includeBelow) {
+        return includeBelow
+                ? jdbc.sql(SUBTREE + SUMMARY + " where p.unit_id in (select id from sub) order by u.name, p.id")
+                        .param("unit", unitId).query(Rows.of(ProjectSummary.class)).list()
+                : jdbc.sql(SUMMARY + " where p.unit_id = :unit order by p.id").param("unit", unitId)
+                        .query(Rows.of(ProjectSummary.class)).list();
+    }
+
+    /** A page of the projects of a unit (and below), ordered by unit and age, with the aligned flag. */
+    List<ProjectSummary> page(long unitId, boolean includeBelow, boolean unalignedOnly, int offset, int limit) {
+        return jdbc.sql(SUMMARY_ALIGNED + (unalignedOnly ? " and not " + AlignmentQueries.IS_ALIGNED : "")
+                        + " order by u.name, p.id offset :offset limit :limit")
+                .param("unit", unitId).param("below", includeBelow).param("offset", Math.max(0, offset))
+                .param("limit", Math.clamp(limit, 0, 500)).query(Rows.of(ProjectSummary.class)).list();
+    }
+
+    /** How many projects {@link #page} pages through. */
+    int count(long unitId, boolean includeBelow, boolean unalignedOnly) {
+        if (!unalignedOnly) {
+            return jdbc.sql(SUBTREE.replace("join sub on c.parent_id = sub.id", "join sub on c.parent_id = sub.id and :below")
+                            + " select count(*) from project p where p.unit_id in (select id from sub)")
+                    .param("unit", unitId).param("below", includeBelow).query(Integer.class).single();
+        }
+        return jdbc.sql(AlignmentQueries.ALIGNED_SCOPE + """
+                        select count(*) from scope s where not exists (
+                            select 1 from project_item pa where pa.project_id = s.id and pa.item_id in (select id from aligned))""")
+                .param("unit", unitId).param("below", includeBelow).query(Integer.class).single();
+    }
+
+    /** The ids of the projects of the unit and every unit below it. */
+    List<Long> idsUnder(long unitId) {
+        return jdbc.sql(SUBTREE + " select p.id from project p where p.unit_id in (select id from sub)")
+                .param("unit", unitId).query(Long.class).list();
+    }
+
+    List<ProjectSummary> ledBy(Collection<Long> userIds) {
+        return jdbc.sql(SUMMARY + " where p.lead_user_id in (:users) order by p.id").param("users", userIds)
+                .query(Rows.of(ProjectSummary.class)).list();
+    }
+
+    Optional<ProjectSummary> summary(long projectId) {
+        return jdbc.sql(SUMMARY + " where p.id = :id").param("id", projectId)
+                .query(Rows.of(ProjectSummary.class)).optional();
+    }
+
+    List<Long> linkedItemIds(long projectId) {
+        return jdbc.sql("select item_id from project_item where project_id = :p")
+                .param("p", projectId).query(Long.class).list();
+    }
+
+    /** The plan items the project is linked to, oldest link first, marked aligned when in {@code aligned}. */
+    List<LinkedItem> links(long projectId, Set<Long> aligned) {
+        return jdbc.sql("""
+                        select i.id, i.kind, i.number, i.title, i.unit_id, u.name
+                        from project_item pi join plan_item i on i.id = pi.item_id join org_unit u on u.id = i.unit_id
+                        where pi.project_id = :p order by pi.linked_at, i.id
+                        """).param("p", projectId)
+                .query((rs, n) -> linked(rs.getLong(1), ItemKind.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4),
+                        rs.getLong(5), rs.getString(6), aligned.contains(rs.getLong(1))))
+                .list();
+    }
+
+    static LinkedItem linked(long id, ItemKind kind, int number, String title, long unitId, String unitName,
+                             boolean aligned) {
+        return new LinkedItem(id, kind.letter() + number, title, kind.label(), unitId, unitName, aligned);
+    }
+
+    /** The metrics the project is measured by, without the sustain check. */
+    List<Measure> measures(long projectId) {
+        return jdbc.sql("""
+                        select m.id, 'M' || m.number || ' ' || m.title, u.name
+                        from project_measure pm join plan_item m on m.id = pm.metric_id join org_unit u on u.id = m.unit_id
+                        where pm.project_id = :p order by u.name, m.number
+                        """).param("p", projectId)
+                .query((rs, n) -> new Measure(rs.getLong(1), rs.getString(2), rs.getString(3), false)).list();
+    }
+
+    /** Project and metric id of every measure of these projects. */
+    List<long[]> measuresOf(Collection<Long> projectIds) {
+        return jdbc.sql("select project_id, metric_id from project_measure where project_id in (:ids)")
+                .param("ids", projectIds)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    List<PdsaCycle> pdsa(long projectId) {
+        return jdbc.sql("""
+                        select id, cycle_date, plan_text as plan, do_text, study_text as study, act_text as act,
+                               recorded_by, recorded_at
+                        from pdsa_cycle where project_id = :p order by cycle_date, id
+                        """).param("p", projectId).query(Rows.of(PdsaCycle.class)).list();
+    }
+
+    PdsaCycle pdsaCycle(long id) {
+        return jdbc.sql("""
+                        select id, cycle_date, plan_text as plan, do_text, study_text as study, act_text as act,
+                               recorded_by, recorded_at from pdsa_cycle where id = :id""")
+                .param("id", id).query(Rows.of(PdsaCycle.class)).single();
+    }
+
+    List<Handover> handovers(long projectId) {
+        return jdbc.sql("""
+                        select h.id, f.display_name as from_name, t.display_name as to_name, h.note, h.handed_over_by,
+                               h.handed_over_at
+                        from project_handover h left join app_user f on f.id = h.from_user_id
+                        join app_user t on t.id = h.to_user_id
+                        where h.project_id = :p order by h.handed_over_at, h.id
+                        """).param("p", projectId).query(Rows.of(Handover.class)).list();
+    }
+
+    /** Who approved the project: their display name, or the username when the user is gone. */
+    String approvedBy(long projectId) {
+        return jdbc.sql("""
+                        select coalesce((select display_name from app_user where lower(username) = lower(p.approved_by)),
+                                        p.approved_by)
+                        from project p where p.id = :p""").param("p", projectId).query(String.class).single();
+    }
+}
