@@ -1,5 +1,6 @@
 package app.catchball.api;
 
+import app.catchball.base.Formats;
 import app.catchball.base.ui.Notices;
 import app.catchball.security.PermissionService;
 import com.vaadin.flow.component.Key;
@@ -27,7 +28,7 @@ import java.time.format.DateTimeFormatter;
 @PermitAll
 public class ProfileView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+    private static final DateTimeFormatter WHEN = Formats.DAY_AND_TIME;
 
     private final ApiTokenService tokens;
     private final TextField name = new TextField("Token name");

@@ -1,5 +1,6 @@
 package app.catchball.catchball;
 
+import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
 import app.catchball.catchball.InboxRow.Bucket;
@@ -40,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CatchballService {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+    private static final DateTimeFormatter DAY = Formats.DAY;
 
     private final CascadeService cascades;
     private final CatchballStepRepository steps;

@@ -1,12 +1,12 @@
 package app.catchball.metrics;
 
+import app.catchball.base.Formats;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Locale;
 
 /**
  * The rules a metric value must meet, the same for the form, the CSV/Excel upload and the API:
@@ -23,8 +23,8 @@ public final class ValueRules {
     /** The earliest period a value may have. */
     public static final LocalDate EARLIEST_PERIOD = LocalDate.of(2000, 1, 1);
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.UK);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM uuuu", Locale.UK);
+    private static final DateTimeFormatter DAY = Formats.DAY;
+    private static final DateTimeFormatter MONTH = Formats.MONTH;
 
     private ValueRules() {
     }

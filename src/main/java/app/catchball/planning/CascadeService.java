@@ -1,6 +1,7 @@
 package app.catchball.planning;
 
 import app.catchball.base.ConflictException;
+import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
@@ -161,7 +162,7 @@ public class CascadeService {
             s.append(": target ").append(link.getTarget());
         }
         if (link.getDueDate() != null) {
-            s.append(link.getTarget() == null ? ": due " : ", due ").append(DateTimeFormatter.ofPattern("d MMM yyyy").format(link.getDueDate()));
+            s.append(link.getTarget() == null ? ": due " : ", due ").append(Formats.DAY.format(link.getDueDate()));
         }
         return s.append('.').toString();
     }

@@ -1,6 +1,7 @@
 package app.catchball.planning;
 
 import app.catchball.base.ConflictException;
+import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PlanningService {
 
     private static final List<ItemKind> SOUTH = List.of(ItemKind.BREAKTHROUGH, ItemKind.INPUT);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm");
+    private static final DateTimeFormatter WHEN = Formats.DAY_AT_TIME;
 
     private final PlanItemRepository items;
     private final PlanItemQueries queries;

@@ -2,6 +2,7 @@ package app.catchball.projects;
 
 import static app.catchball.projects.FreeText.clean;
 
+import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
 import app.catchball.organisation.OrganisationService;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ContinuityService {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+    private static final DateTimeFormatter DAY = Formats.DAY;
 
     private final ProjectService projectService;
     private final ProjectRepository projects;

@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifica
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.catchball.api.ApiTokenService;
+import app.catchball.base.Formats;
 import app.catchball.metrics.ui.MetricView;
 import app.catchball.planning.Direction;
 import app.catchball.planning.ItemDraft;
@@ -29,10 +30,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,8 +90,7 @@ class ValueRulesTest extends KaribuTest {
                 new String[] {"2026-11-15", "15 Nov 2026 is not the first day of a month: a monthly value belongs to the first"
                         + " day of its month (1 Nov 2026)."},
                 new String[] {future, "1 Jan 2099 is in the future: values can be entered up to the current month ("
-                        + ValueRules.currentPeriod(Frequency.MONTHLY, LocalDate.now()).format(DateTimeFormatter.ofPattern("MMMM uuuu",
-                        Locale.UK)) + ")."},
+                        + ValueRules.currentPeriod(Frequency.MONTHLY, LocalDate.now()).format(Formats.MONTH) + ")."},
                 new String[] {"1999-12-01", "1 Dec 1999 is before 1 Jan 2000: values start in January 2000 at the earliest."},
                 new String[] {"0000-01-01", "1 Jan 0000 is before 1 Jan 2000: values start in January 2000 at the earliest."});
         int historyBefore = history();

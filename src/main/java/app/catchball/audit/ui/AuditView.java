@@ -1,9 +1,11 @@
 package app.catchball.audit.ui;
 
 import app.catchball.audit.AuditEntry;
-import app.catchball.audit.AuditService;
 import app.catchball.audit.AuditService.AuditFilter;
+import app.catchball.audit.AuditService;
+import app.catchball.base.Formats;
 import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.UnitPicker;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -28,13 +30,13 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed({"ADMIN", "COACH"})
 public class AuditView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss");
+    private static final DateTimeFormatter WHEN = Formats.DAY_AND_TIME;
 
     private final TextField user = new TextField("User");
     private final UnitPicker unit;
     private final ComboBox<String> type = new ComboBox<>("Type", AuditService.TYPES);
-    private final DatePicker from = new DatePicker("From");
-    private final DatePicker to = new DatePicker("To");
+    private final DatePicker from = DatePickers.british(new DatePicker("From"));
+    private final DatePicker to = DatePickers.british(new DatePicker("To"));
     private final Grid<AuditEntry> grid = new Grid<>();
 
     AuditView(AuditService audit, UnitDirectory units) {

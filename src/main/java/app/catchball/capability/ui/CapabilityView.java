@@ -2,6 +2,7 @@ package app.catchball.capability.ui;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.capability.CapabilityChart;
@@ -175,14 +176,14 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
         }, person.displayName() + " is now at " + (level.getValue() == null ? "" : level.getValue().name()) + " level.", dialog));
 
         TextField course = new TextField("Course");
-        DatePicker completed = new DatePicker("Completed on");
+        DatePicker completed = DatePickers.british(new DatePicker("Completed on"));
         Button addTraining = new Button("Add training", e -> run(() -> capability.addTraining(person.userId(),
                 course.getValue(), completed.getValue()), "Training recorded.", dialog));
 
         ComboBox<UserSummary> coach = new ComboBox<>("Coach");
         coach.setItems(access.users().stream().filter(u -> u.active() && u.id() != person.userId()).toList());
         coach.setItemLabelGenerator(UserSummary::displayName);
-        DatePicker since = new DatePicker("Since");
+        DatePicker since = DatePickers.british(new DatePicker("Since"));
         since.setValue(LocalDate.now());
         Button startCoaching = new Button("Start coaching", e -> run(() -> {
             if (coach.getValue() == null) {

@@ -1,5 +1,6 @@
 package app.catchball.catchball.ui;
 
+import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.ui.Notices;
 import app.catchball.catchball.CatchballBroadcaster;
@@ -55,7 +56,7 @@ import java.util.stream.Collectors;
 @PermitAll
 public class CatchballView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+    private static final DateTimeFormatter WHEN = Formats.DAY_AND_TIME;
 
     private final CatchballService catchball;
     private final CatchballBroadcaster broadcaster;

@@ -1,6 +1,7 @@
 package app.catchball.catchball.ui;
 
 import app.catchball.base.RuleViolation;
+import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.Notices;
 import app.catchball.catchball.CatchballService;
 import app.catchball.organisation.OrganisationService;
@@ -32,7 +33,7 @@ class ProposalDialog extends Dialog {
 
     private final TextField wording = new TextField("Wording");
     private final TextField target = new TextField("Target");
-    private final DatePicker due = new DatePicker("Due date");
+    private final DatePicker due = DatePickers.british(new DatePicker("Due date"));
     private final TextArea rationale = new TextArea("Rationale");
     private final TextArea message = new TextArea("Message");
 

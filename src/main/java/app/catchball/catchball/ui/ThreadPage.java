@@ -1,5 +1,7 @@
 package app.catchball.catchball.ui;
 
+import app.catchball.base.Formats;
+import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.Notices;
 import app.catchball.catchball.CatchballBroadcaster;
 import app.catchball.catchball.CatchballService;
@@ -48,8 +50,8 @@ import java.time.format.DateTimeFormatter;
 @PermitAll
 public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+    private static final DateTimeFormatter WHEN = Formats.DAY_AT_TIME;
+    private static final DateTimeFormatter DAY = Formats.DAY;
 
     private final CatchballService catchball;
     private final CatchballBroadcaster broadcaster;
@@ -151,7 +153,7 @@ public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> 
         wording.setValue(current.title());
         TextField target = new TextField("Target");
         target.setValue(current.target() == null ? "" : current.target());
-        DatePicker due = new DatePicker("Due date", current.dueDate());
+        DatePicker due = DatePickers.british(new DatePicker("Due date", current.dueDate()));
         TextArea resources = new TextArea("Resources needed");
         resources.setWidthFull();
         resources.setValue(current.resources() == null ? "" : current.resources());

@@ -1,6 +1,8 @@
 package app.catchball.metrics.ui;
 
+import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.Notices;
 import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.CountermeasureStatus;
@@ -63,7 +65,7 @@ import java.util.stream.Collectors;
 @PermitAll
 public class MetricView extends VerticalLayout implements HasUrlParameter<Long> {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm");
+    private static final DateTimeFormatter WHEN = Formats.DAY_AND_TIME;
 
     private final MetricsService metrics;
     private final CountermeasureService countermeasures;
@@ -132,7 +134,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         }
         if (mayEnter) {
             boolean weekly = metric.frequency() == Frequency.WEEKLY;
-            DatePicker period = new DatePicker("Period");
+            DatePicker period = DatePickers.british(new DatePicker("Period"));
             period.setHelperText(weekly ? "The Monday of the week" : "The first day of the month");
             period.setMin(ValueRules.EARLIEST_PERIOD);
             period.setMax(metrics.currentPeriod(metricId));
@@ -197,7 +199,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         fix.setValue(settings.fixAfterN());
         fix.setMin(12);
         fix.setHelperText("Empty: limits from all points");
-        DatePicker rebase = new DatePicker("Rebase from");
+        DatePicker rebase = DatePickers.british(new DatePicker("Rebase from"));
         rebase.setHelperText("Limits are recomputed from this month on");
         Button save = new Button("Save chart settings", e -> {
             Notices.attempt(() -> {
@@ -239,7 +241,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         TextField action = new TextField("Action");
         ComboBox<UserSummary> owner = new ComboBox<>("Owner", access.users().stream().filter(UserSummary::active).toList());
         owner.setItemLabelGenerator(UserSummary::displayName);
-        DatePicker due = new DatePicker("Due date");
+        DatePicker due = DatePickers.british(new DatePicker("Due date"));
         Select<CountermeasureStatus> status = new Select<>();
         status.setLabel("Status");
         status.setItems(CountermeasureStatus.values());

@@ -1,7 +1,9 @@
 package app.catchball.metrics.ui;
 
+import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.metrics.BowlingChart;
@@ -61,7 +63,7 @@ import org.springframework.security.access.AccessDeniedException;
 @PermitAll
 public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yy");
+    private static final DateTimeFormatter MONTH = Formats.MONTH;
 
     private final MetricsService metrics;
     private final MetricImportService imports;
@@ -140,7 +142,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private void openEntry() {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Enter values for " + unit.getValue().name());
-        DatePicker month = new DatePicker("Month");
+        DatePicker month = DatePickers.british(new DatePicker("Month"));
         month.setValue(LocalDate.now().minusMonths(1).withDayOfMonth(1));
         month.setHelperText("The first day of the month");
         FormLayout rows = new FormLayout();

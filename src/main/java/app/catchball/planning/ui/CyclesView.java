@@ -1,5 +1,7 @@
 package app.catchball.planning.ui;
 
+import app.catchball.base.Formats;
+import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.Notices;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleStage;
@@ -28,7 +30,7 @@ import java.time.format.DateTimeFormatter;
 @PermitAll
 public class CyclesView extends VerticalLayout {
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy");
+    private static final DateTimeFormatter MONTH = Formats.MONTH;
 
     private final CycleService cycles;
     private final Grid<CycleSummary> grid = new Grid<>();
@@ -46,8 +48,8 @@ public class CyclesView extends VerticalLayout {
             grid.asSingleSelect().addValueChangeListener(e -> showSelected(e.getValue()));
             TextField name = new TextField("Name");
             name.setPlaceholder("2027/28");
-            DatePicker first = new DatePicker("First month");
-            DatePicker last = new DatePicker("Last month");
+            DatePicker first = DatePickers.british(new DatePicker("First month"));
+            DatePicker last = DatePickers.british(new DatePicker("Last month"));
             Button create = new Button("Create cycle", e -> Notices.attempt(() -> cycles.create(name.getValue(), first.getValue(), last.getValue()),
                     "Cycle " + name.getValue() + " created.", this::refresh));
             HorizontalLayout form = new HorizontalLayout(name, first, last, create);

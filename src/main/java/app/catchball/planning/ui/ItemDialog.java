@@ -1,5 +1,6 @@
 package app.catchball.planning.ui;
 
+import app.catchball.base.ui.DatePickers;
 import app.catchball.planning.Direction;
 import app.catchball.planning.ItemDraft;
 import app.catchball.planning.ItemKind;
@@ -30,7 +31,7 @@ class ItemDialog extends Dialog {
     private final Select<Direction> direction = new Select<>();
     private final BigDecimalField baseline = new BigDecimalField("Baseline");
     private final BigDecimalField target = new BigDecimalField("Target");
-    private final DatePicker dueDate = new DatePicker("Due date");
+    private final DatePicker dueDate = DatePickers.british(new DatePicker("Due date"));
     private final ComboBox<UserSummary> ownerPerson = new ComboBox<>("Person");
     private final TextField team = new TextField("Team");
     private final ItemKind kind;

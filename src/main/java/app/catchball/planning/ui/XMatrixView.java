@@ -2,6 +2,7 @@ package app.catchball.planning.ui;
 
 import app.catchball.audit.AuditEntry;
 import app.catchball.audit.AuditService;
+import app.catchball.base.Formats;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.UnitRef;
 import app.catchball.base.ui.Notices;
@@ -292,7 +293,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         detail.add(below);
         detail.add(new H3("History"));
         Grid<AuditEntry> history = new Grid<>();
-        history.addColumn(e -> DateTimeFormatter.ofPattern("d MMM yyyy HH:mm")
+        history.addColumn(e -> Formats.DAY_AND_TIME
                 .format(e.at().atZone(ZoneId.systemDefault()))).setHeader("When").setAutoWidth(true);
         history.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
         history.addColumn(AuditEntry::changes).setHeader("Change");

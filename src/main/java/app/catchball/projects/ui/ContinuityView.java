@@ -1,5 +1,6 @@
 package app.catchball.projects.ui;
 
+import app.catchball.base.Formats;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.projects.ContinuityBoard;
@@ -38,7 +39,7 @@ import java.util.Set;
 @PermitAll
 public class ContinuityView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+    private static final DateTimeFormatter DAY = Formats.DAY;
 
     private final ContinuityService continuity;
     private final AccessService access;

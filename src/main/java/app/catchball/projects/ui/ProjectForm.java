@@ -1,5 +1,6 @@
 package app.catchball.projects.ui;
 
+import app.catchball.base.ui.DatePickers;
 import app.catchball.projects.ProjectDraft;
 import app.catchball.projects.ProjectStage;
 import app.catchball.security.UserSummary;
@@ -19,8 +20,8 @@ class ProjectForm extends FormLayout {
     final ComboBox<UserSummary> lead = new ComboBox<>("Lead");
     final TextField team = new TextField("Team");
     final ComboBox<ProjectStage> stage = new ComboBox<>("Stage");
-    final DatePicker start = new DatePicker("Start");
-    final DatePicker end = new DatePicker("End");
+    final DatePicker start = DatePickers.british(new DatePicker("Start"));
+    final DatePicker end = DatePickers.british(new DatePicker("End"));
     private final List<UserSummary> users;
 
     ProjectForm(List<UserSummary> users) {

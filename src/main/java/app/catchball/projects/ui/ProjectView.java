@@ -1,5 +1,7 @@
 package app.catchball.projects.ui;
 
+import app.catchball.base.Formats;
+import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.Notices;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.projects.ContinuityService;
@@ -44,7 +46,7 @@ import java.util.function.Supplier;
 @PermitAll
 public class ProjectView extends VerticalLayout implements HasUrlParameter<Long> {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+    private static final DateTimeFormatter DAY = Formats.DAY;
 
     private final ProjectService projects;
     private final ContinuityService continuity;
@@ -194,7 +196,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private FormLayout pdsaForm() {
-        DatePicker date = new DatePicker("Date");
+        DatePicker date = DatePickers.british(new DatePicker("Date"));
         date.setValue(LocalDate.now());
         TextArea plan = new TextArea("Plan");
         TextArea doText = new TextArea("Do");

@@ -1,12 +1,15 @@
 package app.catchball.audit.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.H2;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The audit page is for Admins and Coaches; the navigation access check refuses everyone else. */
@@ -26,5 +29,8 @@ class AuditViewTest extends KaribuTest {
         UI.getCurrent().navigate(AuditView.class);
 
         _get(H2.class, spec -> spec.withText("Audit trail"));
+        DatePicker from = _get(DatePicker.class, spec -> spec.withLabel("From"));
+        assertThat(from.getLocale()).as("dd/mm/yyyy").isEqualTo(Locale.UK);
+        assertThat(from.getI18n().getFirstDayOfWeek()).as("weeks start on Monday").isEqualTo(1);
     }
 }

@@ -34,7 +34,7 @@ class UnitPickerTest extends KaribuTest {
     @Test
     void finds_units_by_name_or_code_a_page_at_a_time_without_loading_the_tree() {
         int[] statements = new int[1];
-        List<UnitRef> page = StatementCounter.counting(() -> SystemUser.runAs("viewer", () -> units.find("ward 7", 0, 10)),
+        List<UnitRef> page = StatementCounter.counting(() -> SystemUser.runAs("viewer", () -> units.find("ward 7 — resp", 0, 10)),
                 statements);
         assertThat(statements[0]).isEqualTo(1);
         assertThat(page).extracting(UnitRef::shortCode).containsExactly("W7");
@@ -70,7 +70,7 @@ class UnitPickerTest extends KaribuTest {
             UnitPicker picker = _get(UnitPicker.class);
             assertThat(picker.getValue().shortCode()).isEqualTo("EAM");
 
-            UnitRef ward = units.find("Ward 7", 0, 1).getFirst();
+            UnitRef ward = units.find("Ward 7 — Respiratory", 0, 1).getFirst();
             setValue(picker, ward);
 
             assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getQueryParameters()

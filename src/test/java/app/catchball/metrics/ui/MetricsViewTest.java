@@ -56,7 +56,7 @@ class MetricsViewTest extends KaribuTest {
         Grid<BowlingChart.Row> grid = _get(Grid.class, spec -> spec.withClasses("bowling-chart"));
         assertThat(GridKt._size(grid)).isEqualTo(3);
         assertThat(GridKt._get(grid, 0).metric().label()).isEqualTo("M1 Discharges before noon");
-        assertThat(grid.getColumns()).extracting(c -> c.getHeaderText()).contains("Metric", "Target", "Apr 26", "Mar 27", "YTD");
+        assertThat(grid.getColumns()).extracting(c -> c.getHeaderText()).contains("Metric", "Target", "Apr 2026", "Mar 2027", "YTD");
         _get(Button.class, spec -> spec.withText("Upload values…"));
     }
 

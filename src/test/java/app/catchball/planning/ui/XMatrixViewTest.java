@@ -8,6 +8,7 @@ import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifica
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.catchball.base.ui.UnitPicker;
+import app.catchball.base.Formats;
 import app.catchball.planning.Corner;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
@@ -30,7 +31,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -166,7 +166,7 @@ class XMatrixViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Save")));
 
         _get(Span.class, spec -> spec.withText(huddle.code()
-                + " was changed by Priya Nair on " + DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm")
+                + " was changed by Priya Nair on " + Formats.DAY_AT_TIME
                 .format(fixture.item("W7", huddle.title()).updatedAt().atZone(ZoneId.systemDefault()))
                 + " after you opened it. Nothing was overwritten: reload to see the change, then edit again."));
         _click(_get(Button.class, spec -> spec.withText("Reload")));
