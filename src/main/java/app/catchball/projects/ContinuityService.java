@@ -10,6 +10,7 @@ import app.catchball.organisation.UnitNode;
 import app.catchball.planning.ItemKind;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
+import app.catchball.security.UserSummary;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -66,6 +67,21 @@ public class ContinuityService {
         Set<Long> result = new HashSet<>(permissions.unitsWhereAllowed(Action.EDIT_PROJECTS, unitIds));
         result.addAll(permissions.unitsWhereAllowed(Action.COACH, unitIds));
         return result;
+    }
+
+    /**
+     * Who can take over a project of the unit: active Admins, and active people holding a role on
+     * the unit or a unit above it (the rule {@link #handOver} applies), by name. One statement.
+     */
+    @Transactional(readOnly = true)
+    public List<UserSummary> possibleLeads(long unitId) {
+        permissions.check(Action.VIEW, unitId);
+        return jdbc.sql(ProjectQueries.ancestorsOrSelf("""
+                        select u.id, u.username, u.display_name, u.email, u.admin, u.active from app_user u
+                        where u.active and (u.admin or exists (
+                            select 1 from role_grant g where g.user_id = u.id and g.unit_id in (select id from up)))
+                        order by u.display_name, u.id"""))
+                .param("unit", unitId).query(Rows.of(UserSummary.class)).list();
     }
 
     /**

@@ -7,7 +7,6 @@ import app.catchball.projects.ContinuityBoard;
 import app.catchball.projects.ContinuityService;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.projects.Responsibility;
-import app.catchball.security.AccessService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -42,7 +41,6 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
     private static final DateTimeFormatter DAY = Formats.DAY;
 
     private final ContinuityService continuity;
-    private final AccessService access;
     private final UnitPicker unit;
     /** Units of the listed projects where the user may hand over: asked once per list, not per button. */
     private Set<Long> mayHandOver = Set.of();
@@ -51,9 +49,8 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
     private final Grid<Responsibility> responsibilities = new Grid<>();
     private final Grid<ProjectSummary> slipping = new Grid<>();
 
-    ContinuityView(ContinuityService continuity, UnitDirectory units, AccessService access) {
+    ContinuityView(ContinuityService continuity, UnitDirectory units) {
         this.continuity = continuity;
-        this.access = access;
         this.unit = new UnitPicker(units);
         setWidthFull();
         unit.onPick(u -> UI.getCurrent().navigate(ContinuityView.class,
@@ -119,7 +116,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private Button handover(ContinuityBoard.OrphanedProject o) {
-        Button b = new Button("Hand over…", e -> new HandoverDialog(continuity, o.project(), access.users(), this::show).open());
+        Button b = new Button("Hand over…", e -> new HandoverDialog(continuity, o.project(), continuity.possibleLeads(o.project().unitId()), this::show).open());
         b.setId("handover-" + o.project().id());
         b.addThemeVariants(ButtonVariant.LUMO_SMALL);
         b.setVisible(mayHandOver.contains(o.project().unitId()));

@@ -16,11 +16,14 @@ import java.util.List;
 /** Hands a project to a new lead with a note; its history, measures and links stay. */
 class HandoverDialog extends Dialog {
 
+    /** @param users who may take over: {@link ContinuityService#possibleLeads} of the project's unit */
     HandoverDialog(ContinuityService continuity, ProjectSummary project, List<UserSummary> users, Runnable done) {
         setHeaderTitle("Hand over " + project.title());
         ComboBox<UserSummary> lead = new ComboBox<>("New lead");
         lead.setId("new-lead");
-        lead.setItems(users.stream().filter(UserSummary::active).toList());
+        lead.setItems(users);
+        lead.setHelperText("Only people with a role on " + project.unitName() + " or a unit above it can lead its "
+                + "projects. Not listed? An Admin grants them a role under Organisation.");
         lead.setItemLabelGenerator(UserSummary::displayName);
         lead.setWidthFull();
         TextArea note = new TextArea("Handover note");

@@ -95,7 +95,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Long>
             actions.add(new Button("Approve", e -> run(() -> projects.approve(projectId, p.version()), "Project approved.")));
         }
         if (continuity.mayHandOver(p.unitId())) {
-            actions.add(new Button("Hand over…", e -> new HandoverDialog(continuity, p, access.users(), this::show).open()));
+            actions.add(new Button("Hand over…", e -> new HandoverDialog(continuity, p, continuity.possibleLeads(p.unitId()), this::show).open()));
         }
         add(actions);
         if (detail.mayEdit()) {

@@ -58,6 +58,11 @@ class ContinuityViewTest extends KaribuTest {
         _click(handover);
         @SuppressWarnings("unchecked")
         ComboBox<UserSummary> lead = _get(ComboBox.class, spec -> spec.withLabel("New lead"));
+        assertThat(lead.getListDataView().getItems().map(UserSummary::displayName))
+                .as("only people who may lead at the Acute Medical Unit: a role there or above, or Admin")
+                .contains("Maya Shah", "Priya Nair", "Administrator").doesNotContain("Ruth Osei");
+        assertThat(lead.getHelperText()).isEqualTo("Only people with a role on Acute Medical Unit or a unit above it can "
+                + "lead its projects. Not listed? An Admin grants them a role under Organisation.");
         setValue(lead, lead.getListDataView().getItems().filter(u -> u.displayName().equals("Maya Shah")).findFirst().orElseThrow());
         setValue(_get(TextArea.class, spec -> spec.withLabel("Handover note")), "Meets at 20:00 in the site office.");
         _click(_get(Button.class, spec -> spec.withText("Hand over")));
