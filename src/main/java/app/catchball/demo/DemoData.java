@@ -158,6 +158,8 @@ class DemoData implements BeforeServing {
     private void seed() {
         Map<String, Long> units = organisation();
         Map<String, Long> users = people(units);
+        log.info("Demo trust: {} units and {} people so far; now the plan, catchball, metrics and projects", units.size(),
+                users.size());
         new DemoPlan(cycles, planning, units, users).seed();
         new DemoCatchball(catchball, planning, cycles, units).seed();
         new DemoMetrics(metrics, countermeasures, units, users, cycles.current().orElseThrow().id()).seed();

@@ -69,14 +69,13 @@ class StartupIT {
             throws Exception {
         Path data = dir.resolve("data/postgres");
         try (PackagedApp killed = PackagedApp.in(dir.resolve("killed")).arg("--catchball.embedded-postgres.data-dir=" + data).start()) {
-            killed.waitForOutput("Empty database: seeding", START);
-            Thread.sleep(1500);
+            // Mid-seed: the units and people are in (not yet committed), the plan is on its way.
+            killed.waitForOutput("Demo trust: \\d+ units and \\d+ people so far", START);
             killed.kill();
             assertThat(killed.output()).doesNotContain("Demo data ready");
         }
         try (PackagedApp stopped = PackagedApp.in(dir.resolve("stopped")).arg("--catchball.embedded-postgres.data-dir=" + data).start()) {
-            stopped.waitForOutput("Empty database: seeding", START);
-            Thread.sleep(1500);
+            stopped.waitForOutput("Demo trust: \\d+ units and \\d+ people so far", START);
             stopped.stop(START);
             assertThat(stopped.output()).as("the killed start left an empty database").contains("left running on");
         }
