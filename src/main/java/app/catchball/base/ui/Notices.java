@@ -2,6 +2,7 @@ package app.catchball.base.ui;
 
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.Optional;
@@ -51,6 +52,21 @@ public final class Notices {
     /** {@link #attempt(Runnable)} with a result: empty when the action was refused. */
     public static <T> Optional<T> attempt(Supplier<T> action) {
         return attempt(action, conflict -> error(conflict.getMessage()));
+    }
+
+    /**
+     * {@link #attempt(Supplier)} for work that runs on its own request, outside the UI's lock (an
+     * upload): a refusal goes to {@code refused} (e.g. to reject the upload) and is shown in the UI
+     * through {@link UI#access}.
+     */
+    public static <T> Optional<T> attemptOutsideUi(UI ui, Supplier<T> action, Consumer<String> refused) {
+        try {
+            return Optional.ofNullable(action.get());
+        } catch (RuleViolation | AccessDeniedException refusal) {
+            refused.accept(refusal.getMessage());
+            ui.access(() -> error(refusal.getMessage()));
+            return Optional.empty();
+        }
     }
 
     /**

@@ -43,7 +43,9 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.PermitAll;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -51,7 +53,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The bowling chart of a unit's X-matrix metrics over the months of a cycle, with upload of values
@@ -228,19 +229,13 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         long cycleId = cycle.getValue().id();
         Dialog dialog = new Dialog();
         VerticalLayout body = new VerticalLayout();
-        Upload file = new Upload(event -> {
-            ImportPreview preview;
-            // The upload arrives on its own request, outside the UI's lock: the refusal goes back to
-            // the upload and to the UI through access(), so Notices.attempt does not fit here.
+        Upload file = new Upload(event -> Notices.attemptOutsideUi(event.getUI(), () -> {
             try (InputStream content = event.getInputStream()) {
-                preview = imports.preview(unitId, cycleId, event.getFileName(), content);
-            } catch (RuleViolation | AccessDeniedException ex) {
-                event.reject(ex.getMessage());
-                event.getUI().access(() -> Notices.error(ex.getMessage()));
-                return;
+                return imports.preview(unitId, cycleId, event.getFileName(), content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            event.getUI().access(() -> showPreview(dialog, body, preview));
-        });
+        }, event::reject).ifPresent(preview -> event.getUI().access(() -> showPreview(dialog, body, preview))));
         file.setMaxFiles(1);
         file.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
