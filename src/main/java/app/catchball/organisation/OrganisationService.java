@@ -7,6 +7,7 @@ import app.catchball.security.PermissionService;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +40,20 @@ public class OrganisationService {
     public UnitNode get(long unitId) {
         permissions.check(Action.VIEW, unitId);
         return tree.find(unitId).orElseThrow(() -> new RuleViolation("That unit does not exist."));
+    }
+
+    /** These units, archived ones left out, by name: one statement, however large the organisation. */
+    @Transactional(readOnly = true)
+    public List<UnitNode> units(Collection<Long> unitIds) {
+        permissions.checkView();
+        return unitIds.isEmpty() ? List.of() : tree.units(unitIds);
+    }
+
+    /** Of these units, those with units below them. */
+    @Transactional(readOnly = true)
+    public Set<Long> withUnitsBelow(Collection<Long> unitIds) {
+        permissions.checkView();
+        return unitIds.isEmpty() ? Set.of() : tree.withUnitsBelow(unitIds);
     }
 
     /** The unit and everything below it, parents first. */

@@ -2,10 +2,12 @@ package app.catchball.organisation;
 
 import app.catchball.base.UnitRef;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,6 +46,20 @@ class UnitTreeQueries {
     Optional<UnitNode> find(long id) {
         return jdbc.sql("select" + NODE_COLUMNS + ", 0 as depth from org_unit u join unit_level l on l.code = u.level_code where u.id = :id")
                 .param("id", id).query(NODE).optional();
+    }
+
+    /** These units, archived ones left out, by name. */
+    List<UnitNode> units(Collection<Long> ids) {
+        return jdbc.sql("select" + NODE_COLUMNS + """
+                        , 0 from org_unit u join unit_level l on l.code = u.level_code
+                        where u.id in (:ids) and not u.archived order by u.name, u.id""")
+                .param("ids", ids).query(NODE).list();
+    }
+
+    /** Of these units, those with a unit (not archived) below them. */
+    Set<Long> withUnitsBelow(Collection<Long> ids) {
+        return new HashSet<>(jdbc.sql("select distinct parent_id from org_unit where parent_id in (:ids) and not archived")
+                .param("ids", ids).query(Long.class).list());
     }
 
     /** The unit and everything below it, parents before children. */

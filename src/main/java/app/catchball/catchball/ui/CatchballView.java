@@ -2,7 +2,9 @@ package app.catchball.catchball.ui;
 
 import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.catchball.CatchballBroadcaster;
 import app.catchball.catchball.CatchballService;
 import app.catchball.catchball.InboxRow.Bucket;
@@ -42,7 +44,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -63,7 +64,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
     private final PlanningService planning;
     private final OrganisationService organisation;
     private final ComboBox<CycleSummary> cycle = new ComboBox<>("Cycle");
-    private final ComboBox<UnitNode> unit = new ComboBox<>("Unit");
+    private final UnitPicker unit;
     private final Tabs tabs = new Tabs();
     private final Map<Bucket, Tab> tabByBucket = new EnumMap<>(Bucket.class);
     private final Grid<InboxRow> grid = new Grid<>();
@@ -73,25 +74,25 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
     private Runnable unregister;
 
     CatchballView(CatchballService catchball, CatchballBroadcaster broadcaster, CycleService cycles,
-                  PlanningService planning, OrganisationService organisation, AccessService access) {
+                  PlanningService planning, OrganisationService organisation, UnitDirectory units, AccessService access) {
         this.catchball = catchball;
         this.broadcaster = broadcaster;
         this.planning = planning;
         this.organisation = organisation;
+        this.unit = new UnitPicker(units);
         setSizeFull();
 
-        List<UnitNode> all = organisation.wholeTree().stream().filter(u -> !u.archived()).toList();
-        Set<Long> led = catchball.myCatchballUnits();
-        boolean admin = access.me().admin();
-        myUnits = all.stream().filter(u -> admin || led.contains(u.id())).toList();
+        // The units the user starts catchball from: where they lead (one statement). An Admin may
+        // start it from any unit, so an Admin's list is still the whole organisation.
+        myUnits = access.me().admin() ? organisation.wholeTree().stream().filter(u -> !u.archived()).toList()
+                : organisation.units(catchball.myCatchballUnits());
+        boolean anyUnitsBelow = !organisation.withUnitsBelow(myUnits.stream().map(UnitNode::id).toList()).isEmpty();
 
         cycle.setItems(cycles.cycles());
         cycle.setItemLabelGenerator(c -> c.name() + " · " + c.stage().label());
         cycle.setClearButtonVisible(true);
         cycle.setPlaceholder("All cycles");
         cycles.current().ifPresent(c -> cycle.getListDataView().getItems().filter(x -> x.id() == c.id()).findFirst().ifPresent(cycle::setValue));
-        unit.setItems(all);
-        unit.setItemLabelGenerator(UnitNode::name);
         unit.setClearButtonVisible(true);
         unit.setPlaceholder("My units");
         cycle.addValueChangeListener(e -> refresh());
@@ -105,7 +106,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         tabs.addSelectedChangeListener(e -> refresh());
 
         Button down = new Button("Propose to units below…", e -> newProposal(null));
-        down.setVisible(myUnits.stream().anyMatch(u -> all.stream().anyMatch(c -> c.parentId() != null && c.parentId() == u.id())));
+        down.setVisible(anyUnitsBelow);
         Button up = new Button("Propose to the unit above…", e -> {
             if (cycle.getValue() == null) {
                 Notices.error("Choose the cycle first.");
