@@ -20,24 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CascadeTree {
 
-    /** The items one step beneath {@code :item}: the line-of-sight edges walked downwards. */
-    private static final String DOWN_FROM = """
-                select c.item_b_id as item_id from correlation c
-                    where c.item_a_id = %1$s and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
-                union all
-                select c.item_a_id from correlation c where c.item_b_id = %1$s and c.corner = 'SE'
-                union all
-                select s.id from plan_item s where s.source_item_id = %1$s
-                union all
-                select t.id from plan_item t where t.true_north_id = %1$s
-            """;
-
     /** Items shown in the cascade: not archived, no owners (they serve no one further down). */
     private static final String SHOWN = " not %1$s.archived and %1$s.kind <> 'OWNER' and (%1$s.kind = 'TRUE_NORTH' or %1$s.cycle_id = :cycle) ";
 
     private static final String NODE_COLUMNS = """
             select i.id, i.kind, i.number, i.title, i.unit_id, u.name,
-                   exists (select 1 from (""" + DOWN_FROM.formatted("i.id") + """
+                   exists (select 1 from (""" + LineOfSightEdges.down("i.id") + """
                            ) e join plan_item p on p.id = e.item_id and """ + SHOWN.formatted("p") + """
                    ) as has_children
             """;
@@ -78,7 +66,7 @@ public class CascadeTree {
                 .optional().orElseThrow(() -> new RuleViolation("That plan item does not exist."));
         permissions.check(Action.VIEW, unitId);
         return jdbc.sql(NODE_COLUMNS + """
-                        from (select distinct item_id from (""" + DOWN_FROM.formatted(":item") + """
+                        from (select distinct item_id from (""" + LineOfSightEdges.down(":item") + """
                               ) d) c
                         join plan_item i on i.id = c.item_id and """ + SHOWN.formatted("i") + """
                         join org_unit u on u.id = i.unit_id

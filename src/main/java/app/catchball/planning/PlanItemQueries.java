@@ -25,22 +25,9 @@ class PlanItemQueries {
             left join org_unit su on su.id = src.unit_id
             """;
 
-    /**
-     * The edges of line of sight, from an item ({@code up.id}) to the items it serves, one step
-     * nearer True North: the adjacent side of its own X-matrix, the parent's item it was cascaded
-     * from, or the True North goal of a breakthrough objective. Written as a lateral subquery on
-     * indexed columns so each step is a few index look-ups.
-     */
-    private static final String UP_EDGES = """
-                select c.item_a_id as parent_id from correlation c
-                    where c.item_b_id = up.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
-                union all
-                select c.item_b_id from correlation c where c.item_a_id = up.id and c.corner = 'SE'
-                union all
-                select i.source_item_id from plan_item i where i.id = up.id and i.source_item_id is not null
-                union all
-                select i.true_north_id from plan_item i where i.id = up.id and i.true_north_id is not null
-            """;
+    /** The line-of-sight edges up from {@code up.id}. */
+    private static final String UP_EDGES = LineOfSightEdges.up("up.id");
+
 
     private final JdbcClient jdbc;
 

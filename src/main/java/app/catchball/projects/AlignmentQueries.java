@@ -1,5 +1,6 @@
 package app.catchball.projects;
 
+import app.catchball.planning.LineOfSightEdges;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,14 +40,7 @@ class AlignmentQueries {
                 union
                 select e.parent_id from up
                 cross join lateral (
-                    select c.item_a_id as parent_id from correlation c
-                        where c.item_b_id = up.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
-                    union all
-                    select c.item_b_id from correlation c where c.item_a_id = up.id and c.corner = 'SE'
-                    union all
-                    select i.source_item_id from plan_item i where i.id = up.id and i.source_item_id is not null
-                    union all
-                    select i.true_north_id from plan_item i where i.id = up.id and i.true_north_id is not null
+            """ + LineOfSightEdges.up("up.id") + """
                 ) e
                 join plan_item p on p.id = e.parent_id and not p.archived
             ),
@@ -55,14 +49,7 @@ class AlignmentQueries {
                 union
                 select e.item_id from down
                 cross join lateral (
-                    select c.item_b_id as item_id from correlation c
-                        where c.item_a_id = down.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
-                    union all
-                    select c.item_a_id from correlation c where c.item_b_id = down.id and c.corner = 'SE'
-                    union all
-                    select i.id from plan_item i where i.source_item_id = down.id
-                    union all
-                    select i.id from plan_item i where i.true_north_id = down.id
+            """ + LineOfSightEdges.down("down.id") + """
                 ) e
                 where e.item_id in (select id from up)
             ),
@@ -93,14 +80,7 @@ class AlignmentQueries {
                 select up.project_id, e.parent_id
                 from up
                 cross join lateral (
-                    select c.item_a_id as parent_id from correlation c
-                        where c.item_b_id = up.id and c.corner in ('SW', 'NW', 'NE', 'OWNERS')
-                    union all
-                    select c.item_b_id from correlation c where c.item_a_id = up.id and c.corner = 'SE'
-                    union all
-                    select i.source_item_id from plan_item i where i.id = up.id and i.source_item_id is not null
-                    union all
-                    select i.true_north_id from plan_item i where i.id = up.id and i.true_north_id is not null
+            """ + LineOfSightEdges.up("up.id") + """
                 ) e
                 join plan_item p on p.id = e.parent_id and not p.archived
             )
