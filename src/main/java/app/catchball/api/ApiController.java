@@ -32,7 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -140,10 +143,30 @@ class ApiController {
 
     // ---------------------------------------------------------------- organisation and plans
 
+    static final int UNITS_PAGE = 1000;
+
     @GetMapping("/units")
-    @Operation(summary = "The organisation tree", description = "Every unit, parents first.")
-    List<Unit> units() {
-        return organisation.wholeTree().stream().map(Unit::of).toList();
+    @Operation(summary = "The organisation tree", description = "Units, parents first, siblings by name, a page at a "
+            + "time: `offset` (default 0) and `limit` (default and at most " + UNITS_PAGE + "). The header `X-Total-Count` "
+            + "gives the number of units; while more follow, a `Link` header with `rel=\"next\"` gives the next page.")
+    ResponseEntity<List<Unit>> units(
+            @Parameter(description = "Units to skip") @RequestParam(defaultValue = "0") int offset,
+            @Parameter(description = "Units in the page, 1 to " + UNITS_PAGE) @RequestParam(defaultValue = "" + UNITS_PAGE) int limit) {
+        if (offset < 0) {
+            throw new BadInput("offset", "offset must be 0 or more.");
+        }
+        if (limit < 1 || limit > UNITS_PAGE) {
+            throw new BadInput("limit", "limit must be between 1 and " + UNITS_PAGE + ".");
+        }
+        OrganisationService.UnitPage page = organisation.treePage(offset, limit);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header("X-Total-Count", String.valueOf(page.total()));
+        if (offset + page.units().size() < page.total()) {
+            String next = ServletUriComponentsBuilder.fromCurrentRequest()
+                    .replaceQueryParam("offset", offset + page.units().size()).replaceQueryParam("limit", limit)
+                    .build().toUriString();
+            response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response.body(page.units().stream().map(Unit::of).toList());
     }
 
     @GetMapping("/units/{id}/x-matrix")

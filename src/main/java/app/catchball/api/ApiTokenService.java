@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -38,12 +39,14 @@ public class ApiTokenService {
     private final JdbcClient jdbc;
     private final PermissionService permissions;
     private final Clock clock;
+    private final TokenUses uses;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokenService(JdbcClient jdbc, PermissionService permissions, Clock clock) {
+    ApiTokenService(JdbcClient jdbc, PermissionService permissions, Clock clock, TokenUses uses) {
         this.jdbc = jdbc;
         this.permissions = permissions;
         this.clock = clock;
+        this.uses = uses;
     }
 
     /** Creates a token for the signed-in user; the raw value is in the result and nowhere else. */
@@ -81,26 +84,24 @@ public class ApiTokenService {
 
     /**
      * The username of the token's owner when the token is known, not revoked and its owner is
-     * active; records when it was used, to the hour (at most one write per token per hour).
+     * active. Reads only: when the token was last more than an hour ago, the use is noted for
+     * {@link TokenUses} to record off the request path.
      */
+    @Transactional(readOnly = true)
     public Optional<String> authenticate(String rawToken) {
         if (rawToken == null || !rawToken.startsWith(PREFIX) || rawToken.length() > MAX_RAW) {
             return Optional.empty();
         }
-        record Match(long id, String username) {
+        record Match(long id, String username, Timestamp lastUsedAt) {
         }
         Optional<Match> match = jdbc.sql("""
-                        select t.id, u.username from api_token t join app_user u on u.id = t.user_id
+                        select t.id, u.username, t.last_used_at from api_token t join app_user u on u.id = t.user_id
                         where t.token_hash = :h and t.revoked_at is null and u.active
                         """)
                 .param("h", hash(rawToken)).query(Rows.of(Match.class)).optional();
-        match.ifPresent(m -> jdbc.sql("""
-                        update api_token set last_used_at = :now
-                        where id = :id and (last_used_at is null or last_used_at <= :hourAgo)
-                        """)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("hourAgo", Timestamp.from(clock.instant().minus(LAST_USED_PRECISION)))
-                .param("id", m.id()).update());
+        Instant now = clock.instant();
+        match.filter(m -> m.lastUsedAt() == null || !m.lastUsedAt().toInstant().isAfter(now.minus(LAST_USED_PRECISION)))
+                .ifPresent(m -> uses.used(m.id(), now));
         return match.map(Match::username);
     }
 

@@ -36,6 +36,16 @@ public class OrganisationService {
         return tree.wholeTree();
     }
 
+    /** A page of the organisation tree in its order, and how many units there are in all. */
+    @Transactional(readOnly = true)
+    public UnitPage treePage(int offset, int limit) {
+        permissions.requireUsername();
+        return new UnitPage(tree.treePage(offset, limit), tree.countUnits());
+    }
+
+    public record UnitPage(List<UnitNode> units, int total) {
+    }
+
     @Transactional(readOnly = true)
     public UnitNode get(long unitId) {
         permissions.check(Action.VIEW, unitId);

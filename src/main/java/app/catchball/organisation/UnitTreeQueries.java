@@ -96,6 +96,28 @@ class UnitTreeQueries {
                 .param("id", id).query(NODE).list();
     }
 
+    /** A page of the whole tree in its order (parents before children, siblings by name). */
+    List<UnitNode> treePage(int offset, int limit) {
+        return jdbc.sql("""
+                        with recursive down (id, depth, path) as (
+                            select id, 0, array[name::text] from org_unit where parent_id is null
+                            union all
+                            select c.id, down.depth + 1, down.path || c.name::text
+                            from org_unit c join down on c.parent_id = down.id
+                        )
+                        select""" + NODE_COLUMNS + """
+                        , down.depth
+                        from down join org_unit u on u.id = down.id join unit_level l on l.code = u.level_code
+                        order by down.path
+                        offset :offset limit :limit
+                        """)
+                .param("offset", offset).param("limit", limit).query(NODE).list();
+    }
+
+    int countUnits() {
+        return jdbc.sql("select count(*) from org_unit").query(Integer.class).single();
+    }
+
     /** The whole tree, parents before children, siblings by name. */
     List<UnitNode> wholeTree() {
         return jdbc.sql("""

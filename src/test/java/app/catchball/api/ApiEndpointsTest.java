@@ -8,6 +8,7 @@ import app.catchball.support.SpringTest;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,33 @@ class ApiEndpointsTest {
         assertThat(ward7.has("level")).isTrue();
         assertThat(ward7.get("parentId").isNumber()).isTrue();
         assertThat(ward7.get("archived").booleanValue()).isFalse();
+    }
+
+    @Test
+    void units_come_a_page_at_a_time_with_the_total_and_a_link_to_the_next_page() {
+        List<Long> whole = new ArrayList<>();
+        ok(api.get("/api/v1/units", manager)).forEach(u -> whole.add(u.get("id").longValue()));
+        int total = jdbc.sql("select count(*) from org_unit").query(Integer.class).single();
+        assertThat(whole).hasSize(total);
+
+        List<Long> paged = new ArrayList<>();
+        String path = "/api/v1/units?limit=7";
+        int pages = 0;
+        while (path != null) {
+            HttpResponse<String> page = api.get(path, manager);
+            assertThat(page.headers().firstValue("X-Total-Count")).contains(String.valueOf(total));
+            ok(page).forEach(u -> paged.add(u.get("id").longValue()));
+            pages++;
+            path = page.headers().firstValue("Link")
+                    .map(link -> link.substring(link.indexOf("/api/v1/"), link.indexOf('>')))
+                    .orElse(null);
+        }
+        assertThat(pages).isEqualTo((total + 6) / 7);
+        assertThat(paged).as("the pages, in turn, are the whole list").isEqualTo(whole);
+
+        for (String bad : List.of("limit=0", "limit=1001", "offset=-1", "limit=many")) {
+            assertThat(api.get("/api/v1/units?" + bad, manager).statusCode()).as(bad).isEqualTo(400);
+        }
     }
 
     @Test

@@ -2,11 +2,16 @@ package app.catchball.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.catchball.api.ApiTokenService;
 import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
 import app.catchball.support.StatementCounter;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,6 +24,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,6 +48,14 @@ class PlanningBenchmark {
     @Autowired
     CascadeTree cascade;
 
+    @Autowired
+    ApiTokenService tokens;
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
     @Test
     void matrix_and_line_of_sight_on_a_trust_of_3000_units_and_50000_items() throws IOException {
         long cycle = fixture.cycle();
@@ -60,6 +74,12 @@ class PlanningBenchmark {
         long rootPriority = jdbc.sql("select id from plan_item where unit_id = :u and kind = 'PRIORITY' and number = 1")
                 .param("u", root).query(Long.class).single();
 
+        String token = "cb_benchmarkUnitsPage0000000000000";
+        SystemUser.runAs("admin", () -> {
+            tokens.createWithValue("admin", "Benchmark", token);
+            return null;
+        });
+
         String report = String.join("\n",
                 "Planning benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, embedded PostgreSQL 17)",
                 "generated: " + units + " units, " + items + " plan items in " + generatedMs + " ms",
@@ -70,6 +90,7 @@ class PlanningBenchmark {
                 bench("xmatrix.trust.click-priority", 300, () -> List.of(planning.lineOfSight(rootPriority),
                         cascade.children(rootPriority, cycle))),
                 bench("cascade.beneath.ward-priority", 5, () -> cascade.children(wardPriority, cycle)),
+                bench("api.units.page", 50, () -> unitsOverHttp(token)),
                 "line of sight rows: " + SystemUser.runAs("admin", () -> planning.lineOfSight(wardPriority)).size()
                         + ", statements for the matrix: " + statements(() -> planning.matrix(ward, cycle)),
                 "");
@@ -77,6 +98,18 @@ class PlanningBenchmark {
         Path out = Path.of("target", "benchmark-results.txt");
         Files.writeString(out, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertThat(items).isGreaterThanOrEqualTo(50_000);
+    }
+
+    /** A page of {@code GET /api/v1/units} (1,000 units of the 3,000) over real HTTP with a token, JSON and all. */
+    private String unitsOverHttp(String token) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/units"))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What the Cascade view loads when it opens: the roots, then each level down to the top unit's priorities. */
