@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class AuditDiff {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Set<String> NOISE = Set.of("version", "updated_at", "updated_by");
+    /** Bookkeeping columns: a change to these alone is not a change anyone can see. */
+    static final Set<String> NOISE = Set.of("version", "updated_at", "updated_by", "last_used_at", "session_version");
 
     private AuditDiff() {
     }
@@ -26,29 +27,20 @@ final class AuditDiff {
             return "";
         }
         if (b == null) {
-            return "created: " + summary(a);
+            return "";
         }
         if (a == null) {
-            return "removed: " + summary(b);
+            return "";
         }
         List<String> changes = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = a.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode old = b.get(field.getKey());
             if (!NOISE.contains(field.getKey()) && !Objects.equals(old, field.getValue())) {
-                changes.add(field.getKey() + ": " + text(old) + " → " + text(field.getValue()));
+                changes.add(AuditSentence.words(field.getKey()) + ": " + text(old) + " → " + text(field.getValue()));
             }
         }
         return changes.isEmpty() ? "no visible change" : String.join("; ", changes);
-    }
-
-    private static String summary(JsonNode node) {
-        for (String key : List.of("title", "name", "username", "value", "message", "role", "strength", "status")) {
-            if (node.has(key) && !node.get(key).isNull()) {
-                return key + " " + text(node.get(key));
-            }
-        }
-        return "row " + text(node.get("id"));
     }
 
     private static String text(JsonNode node) {

@@ -20,12 +20,18 @@ public class AuditService {
 
     /** The kinds of thing the trail records, by table. */
     public static final List<String> TYPES = List.of("org_unit", "app_user", "role_grant", "cycle", "plan_item",
-            "correlation", "cascade_link", "catchball_step", "metric_value", "countermeasure", "api_token");
+            "correlation", "cascade_link", "catchball_step", "metric_value", "countermeasure", "api_token", "project",
+            "pdsa_cycle", "project_handover", "training_record", "coaching");
+
+    /** An update whose only changes are bookkeeping columns ({@link AuditDiff#NOISE}). */
+    private static final String NOTHING_VISIBLE = "a.operation = 'UPDATE' and (a.before - "
+            + String.join(" - ", AuditDiff.NOISE.stream().sorted().map(c -> "'" + c + "'").toList()) + ") = (a.after - "
+            + String.join(" - ", AuditDiff.NOISE.stream().sorted().map(c -> "'" + c + "'").toList()) + ")";
 
     private static final String COLUMNS = """
-            select a.id, a.at, a.actor, a.table_name, a.row_id, a.operation, a.unit_id, u.name as unit_name,
-                   a.before::text as before, a.after::text as after
-            from audit.audit_event a left join org_unit u on u.id = a.unit_id
+            select a.id, a.at, a.actor, p.display_name as actor_name, a.table_name, a.row_id, a.operation, a.unit_id,
+                   u.name as unit_name, a.before::text as before, a.after::text as after
+            from audit.audit_event a left join org_unit u on u.id = a.unit_id left join app_user p on p.username = a.actor
             """;
 
     private final JdbcClient jdbc;
@@ -46,7 +52,16 @@ public class AuditService {
         return entries;
     }
 
-    /** A page of the trail for Admins and Coaches, newest first, filtered by user, unit (and below), type and period. */
+    /** What a type in {@link #TYPES} is called on screen ("plan_item" → "plan item"). */
+    public static String typeName(String type) {
+        return AuditSentence.words(type).replace("org unit", "unit").replace("app user", "user")
+                .replace("pdsa", "PDSA").replace("api token", "API token");
+    }
+
+    /**
+     * A page of the trail for Admins and Coaches, newest first, filtered by user, unit (and below), type and period.
+     * Updates that changed nothing visible (bookkeeping only) are left out unless the filter asks for them.
+     */
     public List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
         permissions.checkAudit();
         return jdbc.sql("""
@@ -61,11 +76,13 @@ public class AuditService {
                           and (cast(:type as text) is null or a.table_name = cast(:type as text))
                           and (cast(:from as timestamptz) is null or a.at >= cast(:from as timestamptz))
                           and (cast(:to as timestamptz) is null or a.at < cast(:to as timestamptz))
+                          and (cast(:all as boolean) or not (""" + NOTHING_VISIBLE + """
+                          ))
                         order by a.id desc
                         offset :offset limit :limit
                         """)
                 .param("actor", blankToNull(filter.actor())).param("unit", filter.unitId())
-                .param("type", blankToNull(filter.type()))
+                .param("type", blankToNull(filter.type())).param("all", filter.nothingVisibleToo())
                 .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
                 .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
                 .param("offset", Math.max(0, offset)).param("limit", Math.min(Math.max(1, limit), 500))
@@ -77,6 +94,10 @@ public class AuditService {
     }
 
     /** Filters for the audit page; null means any. {@code to} is exclusive. */
-    public record AuditFilter(String actor, Long unitId, String type, Instant from, Instant to) {
+    public record AuditFilter(String actor, Long unitId, String type, Instant from, Instant to, boolean nothingVisibleToo) {
+
+        public AuditFilter(String actor, Long unitId, String type, Instant from, Instant to) {
+            this(actor, unitId, type, from, to, false);
+        }
     }
 }

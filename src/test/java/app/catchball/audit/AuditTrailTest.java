@@ -8,6 +8,7 @@ import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
+import app.catchball.planning.ItemKind;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
@@ -53,6 +54,23 @@ class AuditTrailTest {
         assertThat(history.getFirst().changes()).contains("title: Enhanced observation for high-risk patients → "
                 + "Enhanced observation for patients at high risk of falls");
         assertThat(history.getLast().operation()).isEqualTo("INSERT");
+        String name = jdbc.sql("select display_name from app_user where username = 'acute.lead'").query(String.class).single();
+        assertThat(history.getFirst().sentence()).as("read as a sentence with names")
+                .startsWith(name + " changed ")
+                .endsWith(" ‘Enhanced observation for patients at high risk of falls’ in Emergency & Acute Medicine");
+    }
+
+    @Test
+    void changes_with_nothing_visible_are_left_out_unless_asked_for() {
+        ItemView item = fixture.create("EAM", ItemKind.ANNUAL, "Audit bookkeeping probe");
+        jdbc.sql("update plan_item set version = version + 1 where id = :id").param("id", item.id()).update();
+
+        AuditFilter planItems = new AuditFilter(null, fixture.unit("EAM"), "plan_item", null, null);
+        assertThat(SystemUser.runAs("admin", () -> audit.search(planItems, 0, 500)))
+                .noneMatch(e -> e.rowId() == item.id() && e.operation().equals("UPDATE") && e.changes().equals("no visible change"));
+        AuditFilter everything = new AuditFilter(null, fixture.unit("EAM"), "plan_item", null, null, true);
+        assertThat(SystemUser.runAs("admin", () -> audit.search(everything, 0, 500)))
+                .anyMatch(e -> e.rowId() == item.id() && e.changes().equals("no visible change"));
     }
 
     @Test

@@ -7,9 +7,12 @@ import app.catchball.base.Formats;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.UnitPicker;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -37,6 +40,7 @@ public class AuditView extends VerticalLayout {
     private final ComboBox<String> type = new ComboBox<>("Type", AuditService.TYPES);
     private final DatePicker from = DatePickers.british(new DatePicker("From"));
     private final DatePicker to = DatePickers.british(new DatePicker("To"));
+    private final Checkbox nothingVisible = new Checkbox("Show changes with nothing visible");
     private final Grid<AuditEntry> grid = new Grid<>();
 
     AuditView(AuditService audit, UnitDirectory units) {
@@ -49,11 +53,10 @@ public class AuditView extends VerticalLayout {
         unit.setClearButtonVisible(true);
         type.setClearButtonVisible(true);
         grid.addColumn(e -> WHEN.format(e.at().atZone(ZoneId.systemDefault()))).setHeader("When").setAutoWidth(true);
-        grid.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
-        grid.addColumn(e -> e.operation().toLowerCase() + " " + e.tableName() + (e.rowId() == null ? "" : " #" + e.rowId()))
-                .setHeader("What").setAutoWidth(true);
-        grid.addColumn(e -> e.unitName() == null ? "" : e.unitName()).setHeader("Unit").setAutoWidth(true);
-        grid.addColumn(AuditEntry::changes).setHeader("Change").setFlexGrow(1);
+        grid.addColumn(AuditEntry::sentence).setHeader("What happened").setFlexGrow(2)
+                .setTooltipGenerator(AuditEntry::sentence);
+        grid.addColumn(AuditEntry::changes).setHeader("Change").setFlexGrow(1).setTooltipGenerator(AuditEntry::changes);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         grid.setItems(q -> audit.search(filter(), q.getOffset(), q.getLimit()).stream());
         user.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
@@ -61,7 +64,9 @@ public class AuditView extends VerticalLayout {
         type.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        HorizontalLayout filters = new HorizontalLayout(user, unit, type, from, to);
+        nothingVisible.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        type.setItemLabelGenerator(AuditService::typeName);
+        HorizontalLayout filters = new HorizontalLayout(user, unit, type, from, to, nothingVisible);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(new H2("Audit trail"), filters, grid);
@@ -71,6 +76,7 @@ public class AuditView extends VerticalLayout {
         ZoneId zone = ZoneId.systemDefault();
         return new AuditFilter(user.getValue(), unit.getValue() == null ? null : unit.getValue().id(), type.getValue(),
                 from.getValue() == null ? null : from.getValue().atStartOfDay(zone).toInstant(),
-                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant());
+                to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(zone).toInstant(),
+                nothingVisible.getValue());
     }
 }

@@ -295,7 +295,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         Grid<AuditEntry> history = new Grid<>();
         history.addColumn(e -> Formats.DAY_AND_TIME
                 .format(e.at().atZone(ZoneId.systemDefault()))).setHeader("When").setAutoWidth(true);
-        history.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
+        history.addColumn(AuditEntry::sentence).setHeader("What happened");
         history.addColumn(AuditEntry::changes).setHeader("Change");
         history.setItems(audit.history("plan_item", itemId));
         history.setAllRowsVisible(true);

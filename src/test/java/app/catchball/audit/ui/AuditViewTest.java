@@ -4,10 +4,14 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import app.catchball.audit.AuditEntry;
 import app.catchball.support.KaribuTest;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -32,5 +36,11 @@ class AuditViewTest extends KaribuTest {
         DatePicker from = _get(DatePicker.class, spec -> spec.withLabel("From"));
         assertThat(from.getLocale()).as("dd/mm/yyyy").isEqualTo(Locale.UK);
         assertThat(from.getI18n().getFirstDayOfWeek()).as("weeks start on Monday").isEqualTo(1);
+        @SuppressWarnings("unchecked")
+        Grid<AuditEntry> grid = _get(Grid.class);
+        assertThat(grid.getColumns()).extracting(Grid.Column::getHeaderText).contains("What happened", "Change");
+        assertThat(GridKt._get(grid, 0).sentence()).as("the newest entry reads as a sentence, not a table row")
+                .doesNotContainPattern("(insert|update|delete) [a-z_]+ #\\d+");
+        assertThat(_get(Checkbox.class, spec -> spec.withLabel("Show changes with nothing visible")).getValue()).isFalse();
     }
 }
