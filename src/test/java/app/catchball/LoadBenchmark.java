@@ -1,0 +1,322 @@
+package app.catchball;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.catchball.planning.PlanFixture;
+import app.catchball.security.AccessService;
+import app.catchball.security.Role;
+import app.catchball.security.SystemUser;
+import app.catchball.security.UserSummary;
+import app.catchball.support.BenchmarkOrganisation;
+import app.catchball.support.SpringTest;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A load test at the HTTP level, through Vaadin's own request protocol and no browser: each simulated
+ * user signs in through the sign-in form, opens a UI (Vaadin's {@code v-r=init}), then navigates
+ * between the X-matrix, Metrics and Catchball views inside that UI ({@code ui-navigate} events posted
+ * as UIDL, as the browser's client does) with a think time. Prints navigations/s, p50/p95/p99 and
+ * errors, and the heap each open UI costs (forced GC, {@link MemoryMXBean}), on the demo trust and on
+ * the benchmark organisation. Not part of the normal run: {@code ./mvnw -Pbenchmark test}.
+ *
+ * <p>Knobs (system properties): {@code load.users} (200), {@code load.seconds} (60),
+ * {@code load.peak-users} (40), {@code load.peak-seconds} (20).
+ */
+@Tag("benchmark")
+@SpringTest
+class LoadBenchmark {
+
+    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final AtomicReference<String> FIRST_ERROR = new AtomicReference<>();
+    private static final String PASSWORD = "a long load-test passphrase";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlanFixture fixture;
+
+    @Autowired
+    AccessService access;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void simulated_users_navigate_through_vaadins_request_protocol() throws Exception {
+        BenchmarkOrganisation.ensure(jdbc, fixture.cycle());
+        int users = Integer.getInteger("load.users", 200);
+        int seconds = Integer.getInteger("load.seconds", 60);
+        int peakUsers = Integer.getInteger("load.peak-users", 40);
+        int peakSeconds = Integer.getInteger("load.peak-seconds", 20);
+        createUsers(Math.max(users, peakUsers));
+        List<String> report = new ArrayList<>();
+        report.add("Load test (" + Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, embedded PostgreSQL 17)");
+        for (String[] org : List.of(new String[] {"demo", "W7"}, new String[] {"bench", "BENCH-7-3-12"})) {
+            List<String> routes = List.of("x-matrix?unit=" + org[1], "metrics?unit=" + org[1], "catchball");
+            Run run = run(users, seconds, 3_000, 7_000, routes);
+            report.add(run.line("load." + org[0] + "." + users + "-users"));
+            report.add(String.format(Locale.ROOT, "BENCH load.%s.%d-users.p95 %.0f ms target < 300 ms %s", org[0], users,
+                    run.p(95), run.p(95) < 300 && run.errors == 0 ? "met" : "MISSED"));
+            report.add(String.format(Locale.ROOT, "BENCH heap.%s.per-ui %.2f MB target <= 0.5 MB %s", org[0],
+                    run.heapPerUiMb, run.heapPerUiMb <= 0.5 ? "met" : "MISSED"));
+            Run peak = run(peakUsers, peakSeconds, 0, 0, routes);
+            report.add(peak.line("load." + org[0] + ".peak-" + peakUsers + "-users-no-think-time"));
+            report.add(String.format(Locale.ROOT, "BENCH load.%s.peak-throughput %.1f navigations/s target >= 40 navigations/s %s",
+                    org[0], peak.perSecond(), peak.perSecond() >= 40 ? "met" : "MISSED"));
+        }
+        if (FIRST_ERROR.get() != null) {
+            String error = FIRST_ERROR.get();
+            report.add("first error: " + error.substring(0, Math.min(error.length(), 2000)));
+        }
+        String text = String.join("\n", report) + "\n";
+        System.out.println(text);
+        Path out = Path.of("target", "benchmark-results.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Simulated users are Leads of Ward 7, one account each (one account for all would be throttled as an attack). */
+    private void createUsers(int count) {
+        long ward = fixture.unit("W7");
+        SystemUser.runAs("admin", () -> {
+            Set<String> existing = access.users().stream().map(UserSummary::username).collect(Collectors.toSet());
+            for (int i = 0; i < count; i++) {
+                String name = "load.user." + i;
+                if (!existing.contains(name)) {
+                    UserSummary user = access.createUser(name, "Load user " + i, null, PASSWORD, false);
+                    access.grant(user.id(), ward, Role.LEAD);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Signs in and opens UIs for every user, measures heap per UI, then lets them navigate for the given time. */
+    private Run run(int users, int seconds, int thinkMin, int thinkMax, List<String> routes) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        memory.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        List<User> signedIn = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<User>> futures = new ArrayList<>();
+            for (int i = 0; i < users; i++) {
+                String name = "load.user." + i;
+                futures.add(pool.submit(() -> new User().signIn(name).open(routes.getFirst())));
+            }
+            for (var f : futures) {
+                signedIn.add(f.get());
+            }
+        }
+        memory.gc();
+        double heapPerUi = (memory.getHeapMemoryUsage().getUsed() - before) / (1024.0 * 1024.0) / users;
+
+        ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
+        AtomicInteger errors = new AtomicInteger();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long started = System.nanoTime();
+        try (ExecutorService each = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (User user : signedIn) {
+                each.submit(() -> {
+                    int next = 1;
+                    while (System.nanoTime() < end) {
+                        if (thinkMax > 0) {
+                            sleep(ThreadLocalRandom.current().nextInt(thinkMin, thinkMax + 1));
+                            if (System.nanoTime() >= end) {
+                                break;
+                            }
+                        }
+                        long t = System.nanoTime();
+                        boolean ok = user.navigate(routes.get(next++ % routes.size()));
+                        times.add(System.nanoTime() - t);
+                        if (!ok) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        for (User user : signedIn) {
+            user.signOut();
+        }
+        long[] ns = times.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Run(users, ns, errors.get(), elapsed, heapPerUi);
+    }
+
+    private static void sleep(int ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    record Run(int users, long[] ns, int errors, double seconds, double heapPerUiMb) {
+
+        double p(int percentile) {
+            return ns.length == 0 ? Double.NaN : ns[Math.min(ns.length - 1, (int) Math.ceil(percentile / 100.0 * ns.length) - 1)] / 1e6;
+        }
+
+        double perSecond() {
+            return ns.length / seconds;
+        }
+
+        String line(String name) {
+            return String.format(Locale.ROOT, "%s: %d navigations in %.0f s = %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, "
+                    + "%d errors, heap per UI %.2f MB", name, ns.length, seconds, perSecond(), p(50), p(95), p(99), errors,
+                    heapPerUiMb);
+        }
+    }
+
+    /** One simulated browser tab: a session cookie, one Vaadin UI, and the UIDL message counters. */
+    private final class User {
+
+        private String session;
+        private int uiId;
+        private String securityKey;
+        private int syncId;
+        private int clientId;
+        private int historyIndex;
+
+        User signIn(String username) throws IOException, InterruptedException {
+            HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/login")).GET());
+            Matcher token = CSRF.matcher(page.body());
+            assertThat(token.find()).as("the sign-in page's CSRF token").isTrue();
+            String form = "username=" + username + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+            HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+            return this;
+        }
+
+        /** Opens a UI on the route, as the browser's bootstrap does ({@code ?v-r=init}). */
+        User open(String route) throws IOException, InterruptedException {
+            String[] parts = route.split("\\?", 2);
+            String path = "/?v-r=init&location=" + URLEncoder.encode(parts[0], StandardCharsets.UTF_8)
+                    + "&query=" + URLEncoder.encode(parts.length > 1 ? parts[1] : "", StandardCharsets.UTF_8);
+            HttpResponse<String> init = send(HttpRequest.newBuilder(uri(path)).GET());
+            assertThat(init.statusCode()).as(init.body()).isEqualTo(200);
+            JsonNode config = JSON.readTree(init.body()).get("appConfig");
+            uiId = config.get("v-uiId").intValue();
+            JsonNode uidl = config.get("uidl");
+            securityKey = uidl.get("Vaadin-Security-Key").asString();
+            syncId = uidl.get("syncId").intValue();
+            clientId = uidl.has("clientId") ? uidl.get("clientId").intValue() : 0;
+            return this;
+        }
+
+        /** Navigates inside the UI, as a click on a menu entry does: a {@code ui-navigate} event on the UI's node. */
+        boolean navigate(String route) {
+            String[] parts = route.split("\\?", 2);
+            String body = """
+                    {"csrfToken":"%s","rpc":[{"type":"event","node":1,"event":"ui-navigate","data":{"route":"%s","query":"%s",\
+                    "appShellTitle":"","historyState":{"idx":%d},"trigger":""}}],"syncId":%d,"clientId":%d}"""
+                    .formatted(securityKey, parts[0], parts.length > 1 ? parts[1] : "", ++historyIndex, syncId, clientId);
+            try {
+                HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/?v-r=uidl&v-uiId=" + uiId))
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+                String text = response.body().startsWith("for(;;);") ? response.body().substring("for(;;);".length()) : response.body();
+                if (response.statusCode() != 200 || !(text.startsWith("{") || text.startsWith("["))) {
+                    FIRST_ERROR.compareAndSet(null, response.statusCode() + " " + response.body());
+                    return false;
+                }
+                JsonNode parsed = JSON.readTree(text);
+                JsonNode message = parsed.isArray() ? parsed.get(0) : parsed;
+                clientId++;
+                if (message.has("syncId")) {
+                    syncId = message.get("syncId").intValue();
+                }
+                if (message.has("clientId")) {
+                    clientId = message.get("clientId").intValue();
+                }
+                JsonNode meta = message.get("meta");
+                // A navigation that rendered its view sets the page's title ("X-matrix · Catchball").
+                boolean ok = (meta == null || !(meta.has("appError") || meta.has("sessionExpired"))) && text.contains(" · Catchball");
+                if (!ok) {
+                    FIRST_ERROR.compareAndSet(null, response.body());
+                }
+                return ok;
+            } catch (IOException e) {
+                FIRST_ERROR.compareAndSet(null, e.toString());
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        void signOut() {
+            try {
+                HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/login")).GET());
+                Matcher token = CSRF.matcher(page.body());
+                if (token.find()) {
+                    send(HttpRequest.newBuilder(uri("/logout")).header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))));
+                }
+            } catch (IOException | InterruptedException e) {
+                // The session times out anyway.
+            }
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            if (session != null) {
+                request.header("Cookie", "JSESSIONID=" + session);
+            }
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").forEach(c -> {
+                Matcher m = SESSION.matcher(c);
+                if (m.find()) {
+                    session = m.group(1);
+                }
+            });
+            return response;
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+    }
+}
