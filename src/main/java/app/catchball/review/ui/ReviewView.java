@@ -172,6 +172,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         if (page.mayPrepare() && draft) {
             TextArea text = new TextArea();
             text.setAriaLabel("Summary");
+            text.addClassName("review-summary");
             text.setWidthFull();
             text.setValue(page.content().summary() == null ? "" : page.content().summary());
             Button save = new Button("Save summary", e -> Notices.attempt(
