@@ -13,6 +13,7 @@ import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.Rag;
 import app.catchball.metrics.spc.Assurance;
 import app.catchball.metrics.spc.PointType;
+import app.catchball.metrics.spc.SpcChart;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.planning.CascadeStatus;
@@ -45,6 +46,8 @@ class ReviewAssembler {
 
     /** How many units below a review looks into for their exceptions. */
     static final int MAX_UNITS_BELOW = 25;
+    private static final int CHART_WIDTH = 900;
+    private static final int CHART_HEIGHT = 360;
 
     private final OrganisationService organisation;
     private final CycleService cycles;
@@ -128,9 +131,14 @@ class ReviewAssembler {
         List<Cell> cells = verdict.cells().stream().map(ReviewAssembler::cell).toList();
         String countermeasure = verdict.countermeasures().stream().filter(c -> c.status() != CountermeasureStatus.DONE)
                 .findFirst().map(ReviewAssembler::countermeasureText).orElse(null);
+        List<String> reasons = reasons(verdict, month);
+        String chart = reasons.isEmpty() || verdict.spc() == null ? null : SpcChart.svg(verdict.spc(),
+                verdict.periods().stream().map(Formats.MONTH::format).toList(), verdict.metric().label(),
+                verdict.metric().unitOfMeasure(), verdict.metric().target() == null ? null : verdict.metric().target().doubleValue(),
+                CHART_WIDTH, CHART_HEIGHT);
         return new MetricLine(verdict.metric().id(), verdict.metric().label(), verdict.metric().unitOfMeasure(),
                 verdict.metric().target(), cells, variation(verdict.variation()), assurance(verdict.assurance()),
-                reasons(verdict, month), null, countermeasure);
+                reasons, null, countermeasure, chart);
     }
 
     private static Cell cell(BowlingChart.Cell c) {

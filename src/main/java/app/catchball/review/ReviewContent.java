@@ -36,10 +36,13 @@ public record ReviewContent(int schema, long unitId, String unitCode, String uni
         return metrics.stream().filter(m -> !m.exceptionReasons().isEmpty()).toList();
     }
 
-    /** A metric's row: its cells up to the month, its SPC verdicts and why it is an exception (empty when it is not). */
+    /**
+     * A metric's row: its cells up to the month, its SPC verdicts and why it is an exception (empty when
+     * it is not); an exception keeps its SPC chart as it was drawn ({@code chart}, SVG) for the board pack.
+     */
     public record MetricLine(long metricId, String label, String unitOfMeasure, BigDecimal target, List<Cell> cells,
                              String variation, String assurance, List<String> exceptionReasons, String commentary,
-                             String countermeasure) {
+                             String countermeasure, String chart) {
         public MetricLine {
             cells = list(cells);
             exceptionReasons = list(exceptionReasons);

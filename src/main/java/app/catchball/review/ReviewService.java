@@ -31,7 +31,10 @@ public class ReviewService {
     private final PermissionService permissions;
     private final Clock clock;
 
-    ReviewService(ReviewQueries queries, ReviewAssembler assembler, PermissionService permissions, Clock clock) {
+    private final ReviewPdf pdf;
+
+    ReviewService(ReviewQueries queries, ReviewAssembler assembler, PermissionService permissions, Clock clock, ReviewPdf pdf) {
+        this.pdf = pdf;
         this.queries = queries;
         this.assembler = assembler;
         this.permissions = permissions;
@@ -60,6 +63,12 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public ReviewContent content(long unitId, YearMonth month) {
         return page(unitId, month).content();
+    }
+
+    /** The board pack of the review: an A4 landscape PDF; a published review's is built from its snapshot. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(long unitId, YearMonth month) {
+        return pdf.render(page(unitId, month));
     }
 
     /** The cycle id of the month, for the screens that offer links to a review's items; empty outside every cycle. */
