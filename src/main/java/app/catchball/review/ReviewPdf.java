@@ -53,7 +53,7 @@ class ReviewPdf {
         String month = Formats.MONTH.format(c.month());
         String footer = c.unitName() + " · review of " + month;
         StringBuilder html = new StringBuilder("<html><head><title>").append(escape(footer)).append("</title><style>")
-                .append(STYLE.formatted(css(footer), HtmlPdf.FONT)).append("</style></head><body>");
+                .append(STYLE.formatted(escape(css(footer)), HtmlPdf.FONT)).append("</style></head><body>");
         cover(html, page, month);
         List<MetricLine> exceptions = c.exceptions();
         html.append("<div class='section'><h2>Contents</h2><ol class='toc'>");

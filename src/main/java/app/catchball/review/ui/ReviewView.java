@@ -146,7 +146,10 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         state.addClassName("review-state");
         HorizontalLayout actions = new HorizontalLayout(state);
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        actions.add(new Anchor("/api/v1/units/" + unitId + "/review.pdf?month=" + m, "Download PDF"));
+        Anchor download = new Anchor("/api/v1/units/" + unitId + "/review.pdf?month=" + m, "Download PDF");
+        download.setRouterIgnore(true);
+        download.getElement().setAttribute("download", true);
+        actions.add(download);
         boolean draft = page.state() != ReviewState.PUBLISHED;
         if (page.mayPrepare() && draft) {
             Button publish = new Button("Publish", e -> Notices.attempt(() -> reviews.publish(unitId, m, page.version()),
