@@ -52,7 +52,7 @@ import java.util.Optional;
  */
 @Route("review")
 @PageTitle("Review · Catchball")
-@Menu(order = 35, icon = "vaadin:clipboard-check", title = "Review")
+@Menu(order = 31, icon = "vaadin:clipboard-check", title = "Review")
 @PermitAll
 public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
 
