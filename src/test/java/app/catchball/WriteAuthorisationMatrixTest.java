@@ -85,7 +85,6 @@ class WriteAuthorisationMatrixTest {
             new Op("AccessService.grant", Needs.ADMIN),
             new Op("AccessService.resetPassword", Needs.ADMIN),
             new Op("CycleService.create", Needs.ADMIN_OR_TRUST_LEAD),
-            new Op("ReviewService.saveSummary", Needs.LEAD),
             new Op("ReviewService.publish", Needs.LEAD),
             new Op("DecisionService.add", Needs.LEAD),
             new Op("A3Service.save", Needs.LEAD));
@@ -278,9 +277,8 @@ class WriteAuthorisationMatrixTest {
                 yield () -> access.resetPassword(probe, "another long passphrase");
             }
             case "CycleService.create" -> () -> cycles.create("Probe " + n, LocalDate.of(2035, 4, 1), LocalDate.of(2036, 3, 1));
-            // Each refuses its content after the permission check (a conflict, a month to come, no text, no
-            // status), so the demo trust's reviews, decisions and A3s stay as they were.
-            case "ReviewService.saveSummary" -> () -> reviews.saveSummary(unit, YearMonth.of(2024, 1), "Probe " + n, -1);
+            // Each refuses its content after the permission check (a month to come, no text, no status), so the
+            // demo trust's reviews, decisions and A3s stay as they were.
             case "ReviewService.publish" -> () -> reviews.publish(unit, YearMonth.now().plusMonths(2), 0);
             case "DecisionService.add" -> () -> decisions.add(unit, cycle, YearMonth.of(2026, 5),
                     new DecisionDraft(" ", null, null, DecisionStatus.OPEN, null));
