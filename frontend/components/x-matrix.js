@@ -74,6 +74,10 @@ const STYLE = `
   .item.inherited.hl > rect, .item.inherited:hover > rect { fill: var(--_xm-tint); }
   .code { font-weight: 700; fill: var(--_xm-primary-text); }
   .detail { fill: var(--_xm-muted); }
+  .a3-marker circle { stroke: #fff; stroke-width: 1; }
+  .a3-marker.on-track circle { fill: #007f3b; }
+  .a3-marker.at-risk circle { fill: #ffb81c; }
+  .a3-marker.off-track circle { fill: #d5281b; }
   .warn { fill: var(--_xm-warning); font-size: 12px; }
   .empty > rect { fill: none; stroke: var(--_xm-line); stroke-dasharray: 3 3; }
   .empty text { fill: var(--_xm-muted); font-style: italic; }
@@ -396,7 +400,7 @@ class XMatrix extends HTMLElement {
 
     // Character budget along the label's length, minus room for the ⚠ marker.
     const length = vertical ? h : w;
-    let budget = Math.floor((length - 12 - (warnings.length ? 16 : 0)) / CHAR_W);
+    let budget = Math.floor((length - 12 - (warnings.length ? 16 : 0) - (it.status ? 14 : 0)) / CHAR_W);
     const t = el('text', {
       x: 0, y: 0, 'dominant-baseline': 'central',
       transform: vertical ? `translate(${x + w / 2} ${y + h - 6}) rotate(-90)` : `translate(${x + 6} ${y + h / 2})`,
@@ -415,6 +419,14 @@ class XMatrix extends HTMLElement {
       el('tspan', { class: 'detail' }, t).textContent = clip(` · ${it.detail}`, budget);
     }
 
+    if (it.status) {
+      // The A3 status of a priority: a small filled circle, with its label as tooltip and for screen readers.
+      const offset = warnings.length ? 26 : 10;
+      const sg = el('g', { class: `a3-marker ${it.status}`, 'data-status': it.status }, g);
+      el('circle', { cx: vertical ? x + w / 2 : x + w - offset, cy: vertical ? y + offset : y + h / 2, r: 5 }, sg);
+      tooltip(sg, `A3: ${it.statusLabel || it.status}`);
+      g.setAttribute('aria-label', `${g.getAttribute('aria-label')}, A3 ${it.statusLabel || it.status}`);
+    }
     if (warnings.length) {
       const wg = el('g', { class: 'warn-marker' }, g);
       const wt = el('text', {

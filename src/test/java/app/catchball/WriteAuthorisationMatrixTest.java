@@ -12,7 +12,9 @@ import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
+import app.catchball.planning.A3Service;
 import app.catchball.planning.Corner;
+import app.catchball.planning.PriorityA3;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.Direction;
 import app.catchball.planning.ItemDraft;
@@ -22,6 +24,10 @@ import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.planning.Proposal;
 import app.catchball.projects.PdsaDraft;
+import app.catchball.review.DecisionDraft;
+import app.catchball.review.DecisionService;
+import app.catchball.review.DecisionStatus;
+import app.catchball.review.ReviewService;
 import app.catchball.projects.ProjectDraft;
 import app.catchball.projects.ProjectService;
 import app.catchball.projects.ProjectSummary;
@@ -31,6 +37,7 @@ import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,7 +84,10 @@ class WriteAuthorisationMatrixTest {
             new Op("OrganisationService.rename", Needs.ADMIN),
             new Op("AccessService.grant", Needs.ADMIN),
             new Op("AccessService.resetPassword", Needs.ADMIN),
-            new Op("CycleService.create", Needs.ADMIN_OR_TRUST_LEAD));
+            new Op("CycleService.create", Needs.ADMIN_OR_TRUST_LEAD),
+            new Op("ReviewService.publish", Needs.LEAD),
+            new Op("DecisionService.add", Needs.LEAD),
+            new Op("A3Service.save", Needs.LEAD));
 
     /** user, role, own, ancestor, descendant, sibling (null: no such unit for that user). */
     static final Object[][] USERS = {
@@ -125,6 +135,9 @@ class WriteAuthorisationMatrixTest {
     @Autowired PlanFixture fixture;
     @Autowired ProjectService projects;
     @Autowired JdbcClient jdbc;
+    @Autowired ReviewService reviews;
+    @Autowired DecisionService decisions;
+    @Autowired A3Service a3s;
 
     private static final AtomicInteger N = new AtomicInteger();
 
@@ -264,6 +277,16 @@ class WriteAuthorisationMatrixTest {
                 yield () -> access.resetPassword(probe, "another long passphrase");
             }
             case "CycleService.create" -> () -> cycles.create("Probe " + n, LocalDate.of(2035, 4, 1), LocalDate.of(2036, 3, 1));
+            // Each refuses its content after the permission check (a month to come, no text, no status), so the
+            // demo trust's reviews, decisions and A3s stay as they were.
+            case "ReviewService.publish" -> () -> reviews.publish(unit, YearMonth.now().plusMonths(2), 0);
+            case "DecisionService.add" -> () -> decisions.add(unit, cycle, YearMonth.of(2026, 5),
+                    new DecisionDraft(" ", null, null, DecisionStatus.OPEN, null));
+            case "A3Service.save" -> {
+                ItemView priority = probe(unitCode, ItemKind.PRIORITY, "Probe " + n);
+                yield () -> a3s.save(priority.id(), new PriorityA3(priority.id(), unit, null, null, null, null, null, null,
+                        null, 0, List.of(), null, null, 0), 0);
+            }
             default -> throw new IllegalArgumentException(op);
         };
     }

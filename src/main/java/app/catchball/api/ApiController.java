@@ -16,6 +16,7 @@ import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanningService;
 import app.catchball.planning.Side;
 import app.catchball.planning.XMatrix;
+import app.catchball.review.ReviewService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -26,12 +27,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -64,9 +67,11 @@ class ApiController {
     private final PlanningService planning;
     private final MetricsService metrics;
     private final ObjectMapper json;
+    private final ReviewService reviews;
 
     ApiController(OrganisationService organisation, CycleService cycles, PlanningService planning,
-                  MetricsService metrics, ObjectMapper json) {
+                  MetricsService metrics, ObjectMapper json, ReviewService reviews) {
+        this.reviews = reviews;
         this.organisation = organisation;
         this.cycles = cycles;
         this.planning = planning;
@@ -198,6 +203,37 @@ class ApiController {
     List<Metric> metricsOf(@PathVariable long id, @RequestParam(required = false) Long cycle) {
         long unitId = unit(id);
         return metrics.metricsOf(unitId, cycle(cycle)).stream().map(Metric::of).toList();
+    }
+
+    // ---------------------------------------------------------------- reviews
+
+    @GetMapping(path = "/units/{id}/review.pdf", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "A unit's monthly review as a board pack PDF", description = "A4 landscape: cover, contents, "
+            + "SPC summary, one page per exception with its SPC chart, commentary and countermeasure, the decisions log and "
+            + "the priorities' A3 status. A published review's PDF is built from its snapshot, so later corrections never "
+            + "change it; a review not yet published shows the current values.")
+    @ApiResponse(responseCode = "200", description = "The PDF", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "400", description = "month is missing or not yyyy-mm",
+            content = @Content(schema = @Schema(implementation = Error.class)))
+    @ApiResponse(responseCode = "403", description = "Not allowed to read the unit's review",
+            content = @Content(schema = @Schema(implementation = Error.class)))
+    @ApiResponse(responseCode = "404", description = "No such unit",
+            content = @Content(schema = @Schema(implementation = Error.class)))
+    ResponseEntity<byte[]> reviewPdf(@PathVariable long id,
+                                     @Parameter(description = "The month, yyyy-mm", example = "2026-10") @RequestParam String month) {
+        long unitId = unit(id);
+        YearMonth reviewMonth;
+        try {
+            reviewMonth = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new BadInput("month", "month must be a month written yyyy-mm, such as 2026-10, not \"" + month + "\".");
+        }
+        byte[] pdf = reviews.pdf(unitId, reviewMonth);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("review-" + unitId + "-" + reviewMonth + ".pdf").build().toString())
+                .body(pdf);
     }
 
     // ---------------------------------------------------------------- metric values

@@ -9,9 +9,12 @@ import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.MetricsService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
+import app.catchball.planning.A3Service;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.PlanningService;
 import app.catchball.projects.ProjectService;
+import app.catchball.review.DecisionService;
+import app.catchball.review.ReviewService;
 import app.catchball.security.AccessService;
 import app.catchball.security.Role;
 import app.catchball.security.SystemUser;
@@ -116,11 +119,18 @@ class DemoData implements BeforeServing {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
+    private final A3Service a3s;
+    private final DecisionService decisions;
+    private final ReviewService reviews;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
              CatchballService catchball, MetricsService metrics, CountermeasureService countermeasures,
              ApiTokenService tokens, JdbcClient jdbc, PasswordEncoder passwordEncoder, ProjectService projects,
-             CapabilityService capability, SkillLevelService skillLevels, PlatformTransactionManager transactionManager) {
+             CapabilityService capability, SkillLevelService skillLevels, PlatformTransactionManager transactionManager,
+             A3Service a3s, DecisionService decisions, ReviewService reviews) {
+        this.a3s = a3s;
+        this.decisions = decisions;
+        this.reviews = reviews;
         this.transaction = new TransactionTemplate(transactionManager);
         this.projects = projects;
         this.capability = capability;
@@ -164,6 +174,7 @@ class DemoData implements BeforeServing {
         new DemoCatchball(catchball, planning, cycles, units).seed();
         new DemoMetrics(metrics, countermeasures, units, users, cycles.current().orElseThrow().id()).seed();
         new DemoProjects(projects, capability, skillLevels, access, planning, cycles, units, users).seed();
+        new DemoReviews(a3s, decisions, reviews, units, users, cycles.current().orElseThrow().id()).seed();
         // Demo-only API tokens (never in the prod profile): an analyst who reads, a ward manager who writes.
         tokens.createWithValue("analyst", "Data warehouse (demo)", ANALYST_TOKEN);
         tokens.createWithValue("ward7.manager", "Ward 7 spreadsheet (demo)", WARD7_TOKEN);

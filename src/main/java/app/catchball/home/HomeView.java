@@ -1,8 +1,10 @@
 package app.catchball.home;
 
+import app.catchball.base.Formats;
 import app.catchball.catchball.CatchballService;
 import app.catchball.metrics.CountermeasureService;
 import app.catchball.organisation.OrganisationService;
+import app.catchball.review.DecisionService;
 import app.catchball.security.AccessService;
 import app.catchball.security.Grant;
 import com.vaadin.flow.component.html.Anchor;
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
 public class HomeView extends VerticalLayout {
 
     HomeView(AccessService access, OrganisationService organisation, CatchballService catchball,
-             CountermeasureService countermeasures) {
+             CountermeasureService countermeasures, DecisionService decisions) {
         add(new H2("Welcome, " + access.me().displayName()));
         long waiting = catchball.waitingOnMe();
         Anchor inbox = new Anchor("catchball", waiting == 0 ? "Catchball: nothing is waiting on you"
@@ -42,6 +44,16 @@ public class HomeView extends VerticalLayout {
             asked.forEach(r -> {
                 Anchor link = new Anchor("metrics/metric/" + r.metricId(), r.label() + " (" + r.unitName() + "): " + r.reason());
                 link.addClassName("countermeasure-needed");
+                add(new Div(link));
+            });
+        }
+        var overdue = decisions.overdueForMe();
+        if (!overdue.isEmpty()) {
+            add(new H3("Your overdue actions"));
+            overdue.forEach(a -> {
+                Anchor link = new Anchor("review?unit=" + a.unitCode(), a.text() + " (" + a.unitName() + "): due "
+                        + Formats.DAY.format(a.dueDate()));
+                link.addClassName("action-overdue");
                 add(new Div(link));
             });
         }

@@ -84,6 +84,28 @@ class BowlingChartQueries {
         return new BowlingChart(months, rows);
     }
 
+    /**
+     * The unit's metrics as the review of a month reads them: the bowling chart cut at the month and
+     * each metric's SPC verdicts from its values up to the month. Four statements, whatever the
+     * number of metrics.
+     */
+    List<MetricVerdict> verdicts(long unitId, long cycleId, YearMonth month) {
+        BowlingChart chart = bowling(unitId, cycleId);
+        LocalDate next = month.plusMonths(1).atDay(1);
+        Map<Long, List<MetricValueView>> allValues = valuesOf(chart.rows().stream().map(r -> r.metric().id()).toList());
+        List<MetricVerdict> verdicts = new ArrayList<>();
+        for (BowlingChart.Row row : chart.rows()) {
+            List<BowlingChart.Cell> cells = row.cells().stream().filter(c -> !c.month().isAfter(month)).toList();
+            List<MetricValueView> values = allValues.getOrDefault(row.metric().id(), List.of()).stream()
+                    .filter(v -> v.period().isBefore(next)).toList();
+            SpcResult spc = values.isEmpty() ? null : MetricsService.analyse(row.metric(), values);
+            verdicts.add(new MetricVerdict(row.metric(), cells, spc == null ? null : spc.variation(),
+                    spc == null ? null : spc.assurance(), countermeasureReason(row.metric(), cells, values),
+                    row.countermeasures(), values.stream().map(MetricValueView::period).toList(), spc));
+        }
+        return verdicts;
+    }
+
     private static MetricInfo metricFrom(ResultSet rs) {
         try {
             return new MetricInfo(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getLong("cycle_id"),

@@ -15,6 +15,7 @@ public enum Action {
     COMMENT("comment on", EnumSet.of(Role.CONTRIBUTOR, Role.LEAD, Role.COACH)),
     EDIT_PLAN("change the X-matrix of", EnumSet.of(Role.LEAD)),
     CATCHBALL("play catchball on behalf of", EnumSet.of(Role.LEAD)),
+    PREPARE_REVIEW("prepare and publish the monthly review of", EnumSet.of(Role.LEAD)),
     COACH("record countermeasures and capability for", EnumSet.of(Role.COACH)),
     ADMINISTER("administer", EnumSet.noneOf(Role.class));
 

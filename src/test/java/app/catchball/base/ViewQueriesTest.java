@@ -41,6 +41,7 @@ class ViewQueriesTest extends KaribuTest {
         screens.put("continuity", "continuity?unit=EAM");
         screens.put("capability", "capability?unit=EAM");
         screens.put("catchball", "catchball");
+        screens.put("review", "review?unit=NTH&month=2026-10");
         screens.put("audit", "audit");
         screens.put("organisation", "organisation");
         screens.put("users", "users");

@@ -31,4 +31,14 @@ class HomeViewTest extends KaribuTest {
                         Anchor.class).stream().map(a -> a.getText()))
                 .anyMatch(t -> t.startsWith("M2 Average length of stay (Emergency & Acute Medicine): "));
     }
+
+    @Test
+    void overdue_actions_are_flagged_on_their_owner_s_home() {
+        login("ward7.manager");
+
+        _get(H3.class, spec -> spec.withText("Your overdue actions"));
+        Assertions.assertThat(LocatorJ._find(Anchor.class, spec -> spec.withClasses("action-overdue")).stream()
+                        .map(Anchor::getText))
+                .contains("Audit falls risk assessments on every admission for a month (Ward 7 — Respiratory): due 13 Nov 2026");
+    }
 }

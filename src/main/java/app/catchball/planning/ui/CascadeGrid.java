@@ -1,6 +1,8 @@
 package app.catchball.planning.ui;
 
 import app.catchball.base.ui.Notices;
+import app.catchball.planning.A3Service;
+import app.catchball.planning.A3Status;
 import app.catchball.planning.CascadeTree;
 import app.catchball.planning.ItemKind;
 import app.catchball.planning.PlanNode;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -33,16 +36,23 @@ class CascadeGrid extends TreeGrid<CascadeGrid.Row> {
     }
 
     private final CascadeTree cascade;
+    private final A3Service a3s;
+    private final Map<Long, A3Status> statuses = new HashMap<>();
     private long cycleId;
     private Supplier<List<PlanNode>> roots = List::of;
     private final Map<String, List<Row>> children = new HashMap<>();
     private final Set<Row> expanded = new HashSet<>();
 
-    CascadeGrid(CascadeTree cascade, String header) {
+    CascadeGrid(CascadeTree cascade, A3Service a3s, String header) {
         this.cascade = cascade;
+        this.a3s = a3s;
         addHierarchyColumn(r -> r.node().label()).setHeader(header).setFlexGrow(3)
                 .setTooltipGenerator(r -> r.node().label());
         addColumn(r -> r.node().unitName()).setHeader("Unit").setFlexGrow(2).setTooltipGenerator(r -> r.node().unitName());
+        addColumn(r -> Optional.ofNullable(statuses.get(r.node().id())).map(A3Status::label).orElse(""))
+                .setHeader("A3 status").setAutoWidth(true).setFlexGrow(0)
+                .setPartNameGenerator(r -> Optional.ofNullable(statuses.get(r.node().id()))
+                        .map(st -> "a3-" + st.name().toLowerCase().replace('_', '-')).orElse(null));
         addClassName("cascade-tree");
         addExpandListener(e -> expanded.addAll(e.getItems()));
         addCollapseListener(e -> e.getItems().forEach(expanded::remove));
@@ -132,7 +142,13 @@ class CascadeGrid extends TreeGrid<CascadeGrid.Row> {
 
     private List<Row> childrenOf(Row parent) {
         String key = parent == null ? "" : parent.path();
-        return children.computeIfAbsent(key, k -> (parent == null ? roots.get() : cascade.children(parent.node().id(), cycleId))
-                .stream().map(n -> new Row(n, k + "/" + n.id())).toList());
+        return children.computeIfAbsent(key, k -> {
+            List<PlanNode> nodes = parent == null ? roots.get() : cascade.children(parent.node().id(), cycleId);
+            List<Long> priorities = nodes.stream().filter(n -> n.kind() == ItemKind.PRIORITY).map(PlanNode::id).toList();
+            if (!priorities.isEmpty()) {
+                statuses.putAll(a3s.statusesOf(priorities));
+            }
+            return nodes.stream().map(n -> new Row(n, k + "/" + n.id())).toList();
+        });
     }
 }

@@ -2,6 +2,7 @@ package app.catchball.planning.ui;
 
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
+import app.catchball.planning.A3Service;
 import app.catchball.planning.CascadeTree;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
@@ -28,8 +29,8 @@ public class CascadeView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<CycleSummary> cycle = new Select<>();
     private final CascadeGrid tree;
 
-    CascadeView(CascadeTree cascade, CycleService cycles) {
-        this.tree = new CascadeGrid(cascade, "True North → breakthrough → annual → priority → … → ward");
+    CascadeView(CascadeTree cascade, CycleService cycles, A3Service a3s) {
+        this.tree = new CascadeGrid(cascade, a3s, "True North → breakthrough → annual → priority → … → ward");
         tree.setHeight("70vh");
         cycle.setLabel("Cycle");
         List<CycleSummary> all = cycles.cycles();

@@ -1,5 +1,6 @@
 package app.catchball.planning.ui;
 
+import app.catchball.planning.A3Status;
 import app.catchball.planning.Corner;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.Side;
@@ -32,7 +33,9 @@ public class XMatrixElement extends Component implements HasSize {
     public record Model(String title, boolean readOnly, Map<String, List<Item>> sides, List<Cell> correlations, CellRef focus) {
     }
 
-    public record Item(long id, String code, String label, String detail, boolean inherited, List<String> warnings) {
+    /** {@code status}: a priority's A3 status ("on-track", "at-risk", "off-track"), drawn as a small marker; else null. */
+    public record Item(long id, String code, String label, String detail, boolean inherited, List<String> warnings,
+                       String status, String statusLabel) {
     }
 
     public record Cell(String corner, long a, long b, String strength) {
@@ -47,12 +50,19 @@ public class XMatrixElement extends Component implements HasSize {
 
     /** Shows a matrix; {@code focus} (optional) is the cell to keep the keyboard focus on. */
     public void show(XMatrix matrix, CellRef focus) {
+        show(matrix, focus, Map.of());
+    }
+
+    /** Shows a matrix with the A3 status of its priorities (a small marker on each priority that has an A3). */
+    public void show(XMatrix matrix, CellRef focus, Map<Long, A3Status> statuses) {
         Map<String, List<Item>> sides = new LinkedHashMap<>();
         for (Side side : List.of(Side.SOUTH, Side.WEST, Side.NORTH, Side.EAST, Side.OWNERS)) {
             List<Item> list = new ArrayList<>();
             for (ItemView item : matrix.side(side)) {
+                A3Status status = statuses.get(item.id());
                 list.add(new Item(item.id(), item.code(), item.title(), detail(item), item.inherited(),
-                        matrix.warningsOf(item.id())));
+                        matrix.warningsOf(item.id()), status == null ? null : status.name().toLowerCase().replace('_', '-'),
+                        status == null ? null : status.label()));
             }
             sides.put(side.key(), list);
         }

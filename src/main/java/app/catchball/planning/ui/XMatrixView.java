@@ -8,7 +8,10 @@ import app.catchball.base.UnitRef;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.organisation.UnitNode;
+import app.catchball.planning.A3Service;
+import app.catchball.planning.A3Status;
 import app.catchball.planning.CascadeTree;
+import app.catchball.planning.PriorityStatus;
 import app.catchball.planning.Corner;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
@@ -71,6 +74,8 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private final CycleService cycles;
     private final AccessService access;
     private final AuditService audit;
+    private final A3Service a3s;
+    private final Span priorityRollUp = new Span();
 
     private final UnitPicker unitPicker;
     private final Select<CycleSummary> cyclePicker = new Select<>();
@@ -84,8 +89,9 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private boolean navigating;
 
     XMatrixView(PlanningService planning, CascadeTree cascadeTree, CycleService cycles, UnitDirectory units, AccessService access,
-                AuditService audit) {
+                AuditService audit, A3Service a3s) {
         this.audit = audit;
+        this.a3s = a3s;
         this.planning = planning;
         this.cascadeTree = cascadeTree;
         this.cycles = cycles;
@@ -119,7 +125,8 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         detail.addClassNames("detail-panel", "no-print");
         detail.setWidth("28rem");
         detail.add(new Paragraph("Click an item to see its line of sight to True North."));
-        VerticalLayout main = new VerticalLayout(trueNorth, matrixElement, warnings);
+        priorityRollUp.addClassName("priority-roll-up");
+        VerticalLayout main = new VerticalLayout(trueNorth, matrixElement, priorityRollUp, warnings);
         main.setPadding(false);
         HorizontalLayout body = new HorizontalLayout(main, detail);
         body.setWidthFull();
@@ -162,7 +169,11 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
 
     private void reload(XMatrixElement.CellRef focus) {
         current = planning.matrix(unitPicker.getValue().id(), cyclePicker.getValue().id());
-        matrixElement.show(current, focus);
+        List<ItemView> priorities = current.side(Side.NORTH);
+        Map<Long, A3Status> statuses = a3s.statusesOf(priorities.stream().map(ItemView::id).toList());
+        matrixElement.show(current, focus, statuses);
+        priorityRollUp.setText(priorities.isEmpty() ? "" : PriorityStatus.rollUp(
+                statuses.values().stream().filter(st -> st == A3Status.ON_TRACK).count(), priorities.size()));
         deploy.setVisible(current.editable());
         showTrueNorth();
         showWarnings();
@@ -267,6 +278,9 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
                     + (item.direction() == null ? "" : " · " + item.direction().label().toLowerCase())
                     + (item.dueDate() == null ? "" : " · due " + item.dueDate())));
         }
+        if (item.kind() == ItemKind.PRIORITY) {
+            detail.add(new Anchor("a3/" + item.id(), "A3 of this priority"));
+        }
         boolean editable = current.editable() && !item.inherited();
         if (editable) {
             Button edit = new Button("Edit", e -> openItemDialog(item.kind(), planning.item(itemId)));
@@ -287,7 +301,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
             detail.add(buttons);
         }
         detail.add(new LineOfSight(planning.lineOfSight(itemId)));
-        CascadeGrid below = new CascadeGrid(cascadeTree, "Cascaded beneath it");
+        CascadeGrid below = new CascadeGrid(cascadeTree, a3s, "Cascaded beneath it");
         below.showBeneath(itemId, cyclePicker.getValue().id());
         below.setAllRowsVisible(true);
         detail.add(below);

@@ -227,4 +227,26 @@ class XMatrixViewTest extends KaribuTest {
                 .forEach((parent, children) -> assertThat(children).as("children of %s", parent)
                         .extracting(r -> r.node().id()).doesNotHaveDuplicates());
     }
+
+    @Test
+    void priorities_show_their_a3_status_on_the_x_matrix_and_in_the_cascade() {
+        login("viewer");
+        UI.getCurrent().navigate("x-matrix", QueryParameters.fromString("unit=NTH&cycle=" + fixture.cycle()));
+
+        XMatrixElement matrix = _get(XMatrixElement.class);
+        Item harmFree = side(matrix, Side.NORTH).stream().filter(i -> i.label().equals("Harm-free care programme"))
+                .findFirst().orElseThrow();
+        assertThat(harmFree.status()).isEqualTo("at-risk");
+        assertThat(harmFree.statusLabel()).isEqualTo("At risk");
+        assertThat(side(matrix, Side.NORTH).stream().filter(i -> i.label().equals("Theatre productivity")).findFirst()
+                .orElseThrow().status()).isNull();
+        assertThat(_get(Span.class, spec -> spec.withClasses("priority-roll-up")).getText())
+                .isEqualTo("2 of 4 priorities on track");
+
+        UI.getCurrent().navigate(CascadeView.class);
+        CascadeGrid tree = _get(CascadeGrid.class);
+        int row = IntStream.range(0, GridKt._size(tree))
+                .filter(i -> GridKt._get(tree, i).node().label().equals("P2 Harm-free care programme")).findFirst().orElseThrow();
+        assertThat(GridKt._getFormattedRow(tree, row)).contains("At risk");
+    }
 }
