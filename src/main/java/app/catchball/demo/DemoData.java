@@ -16,6 +16,7 @@ import app.catchball.security.AccessService;
 import app.catchball.security.Role;
 import app.catchball.security.SystemUser;
 import app.catchball.security.UserSummary;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,12 +117,15 @@ class DemoData implements BeforeServing {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
              CatchballService catchball, MetricsService metrics, CountermeasureService countermeasures,
              ApiTokenService tokens, JdbcClient jdbc, PasswordEncoder passwordEncoder, ProjectService projects,
-             CapabilityService capability, SkillLevelService skillLevels, PlatformTransactionManager transactionManager) {
+             CapabilityService capability, SkillLevelService skillLevels, PlatformTransactionManager transactionManager,
+             Clock clock) {
         this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
         this.projects = projects;
         this.capability = capability;
         this.skillLevels = skillLevels;
@@ -163,6 +167,7 @@ class DemoData implements BeforeServing {
         new DemoPlan(cycles, planning, units, users).seed();
         new DemoCatchball(catchball, planning, cycles, units).seed();
         new DemoMetrics(metrics, countermeasures, units, users, cycles.current().orElseThrow().id()).seed();
+        new DemoReminders(countermeasures, metrics, catchball, jdbc, clock, units, users, cycles.current().orElseThrow().id()).seed();
         new DemoProjects(projects, capability, skillLevels, access, planning, cycles, units, users).seed();
         // Demo-only API tokens (never in the prod profile): an analyst who reads, a ward manager who writes.
         tokens.createWithValue("analyst", "Data warehouse (demo)", ANALYST_TOKEN);
