@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What makes reminders for ward7.manager: Ward 7's values for last month are due (the demo values end in
  * October 2026), a countermeasure on Ward 7's falls ten days overdue, and Ward 7's own idea, queried by
- * the directorate nine days ago and not yet answered. The job records them after start-up.
+ * the directorate nine days ago and not yet answered. The job records them after start-up. And, for
+ * Compliance, the days the demo values were entered.
  */
 class DemoReminders {
 
@@ -57,5 +58,13 @@ class DemoReminders {
         // Nine days ago, so that it has waited on Ward 7 for more than a week (the demo is seeded today).
         jdbc.sql("update cascade_link set updated_at = updated_at - interval '9 days' where id = :id").param("id", idea.id()).update();
         jdbc.sql("update catchball_step set at = at - interval '9 days' where link_id = :id").param("id", idea.id()).update();
+
+        // Compliance: the demo's values were entered on the 4th of the following month, on time, except Ward 7's
+        // patient survey, which arrives on the 12th, after the due date (working day 5).
+        jdbc.sql("""
+                update metric_value_history h set changed_at = cast(h.period as timestamp) + interval '1 month'
+                    + case when m.title = 'Patients who would recommend the ward' then interval '11 days' else interval '3 days' end
+                from plan_item m where m.id = h.metric_id
+                """).update();
     }
 }

@@ -41,6 +41,8 @@ class ViewQueriesTest extends KaribuTest {
         screens.put("continuity", "continuity?unit=EAM");
         screens.put("capability", "capability?unit=EAM");
         screens.put("catchball", "catchball");
+        screens.put("reminders", "reminders");
+        screens.put("compliance", "compliance?unit=NTH");
         screens.put("audit", "audit");
         screens.put("organisation", "organisation");
         screens.put("users", "users");

@@ -12,14 +12,17 @@ import app.catchball.metrics.UnitCompliance;
 import app.catchball.metrics.ValuesDueService;
 import app.catchball.security.SystemUser;
 import app.catchball.support.KaribuTest;
+import app.catchball.support.StatementCounter;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockAccessDeniedException;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,19 @@ class ComplianceViewTest extends KaribuTest {
         } finally {
             SystemUser.runAs("admin", () -> valuesDue.changeValuesDueDay(rows().getFirst().unitId(), before));
         }
+    }
+
+    @Test
+    void the_page_of_units_costs_a_bounded_number_of_statements() {
+        login("coach");
+        int statements = StatementCounter.count(() -> {
+            UI.getCurrent().navigate("compliance", QueryParameters.fromString("unit=NTH"));
+            MockVaadin.clientRoundtrip(false);
+        });
+        assertThat(rows()).isNotEmpty();
+        // Measured: 14 (unit picker, the due-day rule, the permission checks, the count and one page: units,
+        // their trusts' due days, values, countermeasures), whatever the size of the organisation.
+        assertThat(statements).as("statements to open Compliance with its first page").isLessThanOrEqualTo(14);
     }
 
     @Test
