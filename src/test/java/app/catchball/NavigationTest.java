@@ -32,14 +32,14 @@ class NavigationTest extends KaribuTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "admin             | Home, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles, Audit, Users",
-            "chief.exec        | Home, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles",
-            "medicine.director | Home, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles",
-            "acute.lead        | Home, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles",
-            "ward7.manager     | Home, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles",
-            "ward7.nurse       | Home, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles",
-            "coach             | Home, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles, Audit",
-            "viewer            | Home, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles"})
+            "admin             | Home, Reminders, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Compliance, Organisation, Cycles, Audit, Users",
+            "chief.exec        | Home, Reminders, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles",
+            "medicine.director | Home, Reminders, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles",
+            "acute.lead        | Home, Reminders, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles",
+            "ward7.manager     | Home, Reminders, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles",
+            "ward7.nurse       | Home, Reminders, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles",
+            "coach             | Home, Reminders, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Compliance, Organisation, Cycles, Audit",
+            "viewer            | Home, Reminders, X-matrix, Catchball, Cascade, Metrics, Review, Projects, Capability, Continuity, Organisation, Cycles"})
     void each_demo_user_sees_the_menu_entries_they_may_open(String username, String entries) {
         login(username);
 

@@ -19,6 +19,7 @@ import app.catchball.security.AccessService;
 import app.catchball.security.Role;
 import app.catchball.security.SystemUser;
 import app.catchball.security.UserSummary;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,16 +123,18 @@ class DemoData implements BeforeServing {
     private final A3Service a3s;
     private final DecisionService decisions;
     private final ReviewService reviews;
+    private final Clock clock;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
              CatchballService catchball, MetricsService metrics, CountermeasureService countermeasures,
              ApiTokenService tokens, JdbcClient jdbc, PasswordEncoder passwordEncoder, ProjectService projects,
              CapabilityService capability, SkillLevelService skillLevels, PlatformTransactionManager transactionManager,
-             A3Service a3s, DecisionService decisions, ReviewService reviews) {
+             A3Service a3s, DecisionService decisions, ReviewService reviews, Clock clock) {
         this.a3s = a3s;
         this.decisions = decisions;
         this.reviews = reviews;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.clock = clock;
         this.projects = projects;
         this.capability = capability;
         this.skillLevels = skillLevels;
@@ -173,6 +176,7 @@ class DemoData implements BeforeServing {
         new DemoPlan(cycles, planning, units, users).seed();
         new DemoCatchball(catchball, planning, cycles, units).seed();
         new DemoMetrics(metrics, countermeasures, units, users, cycles.current().orElseThrow().id()).seed();
+        new DemoReminders(countermeasures, metrics, catchball, jdbc, clock, units, users, cycles.current().orElseThrow().id()).seed();
         new DemoProjects(projects, capability, skillLevels, access, planning, cycles, units, users).seed();
         new DemoReviews(a3s, decisions, reviews, units, users, cycles.current().orElseThrow().id()).seed();
         // Demo-only API tokens (never in the prod profile): an analyst who reads, a ward manager who writes.

@@ -4,6 +4,7 @@ import app.catchball.base.Formats;
 import app.catchball.catchball.CatchballService;
 import app.catchball.metrics.CountermeasureService;
 import app.catchball.organisation.OrganisationService;
+import app.catchball.reminders.ReminderService;
 import app.catchball.review.DecisionService;
 import app.catchball.security.AccessService;
 import app.catchball.security.Grant;
@@ -31,8 +32,13 @@ import java.util.stream.Collectors;
 public class HomeView extends VerticalLayout {
 
     HomeView(AccessService access, OrganisationService organisation, CatchballService catchball,
-             CountermeasureService countermeasures, DecisionService decisions) {
+             CountermeasureService countermeasures, DecisionService decisions, ReminderService reminders) {
         add(new H2("Welcome, " + access.me().displayName()));
+        int due = reminders.myReminderCount();
+        Anchor reminderLink = new Anchor("reminders", due == 0 ? "Reminders: nothing is waiting on you"
+                : "Reminders: " + due + (due == 1 ? " thing is" : " things are") + " waiting on you");
+        reminderLink.addClassName("reminder-count");
+        add(reminderLink);
         long waiting = catchball.waitingOnMe();
         Anchor inbox = new Anchor("catchball", waiting == 0 ? "Catchball: nothing is waiting on you"
                 : "Catchball: " + waiting + (waiting == 1 ? " proposal is" : " proposals are") + " waiting on you");

@@ -3,8 +3,10 @@ package app.catchball.security;
 import app.catchball.base.db.Rows;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -148,6 +150,26 @@ public class PermissionService {
      * holding the Coach role on any unit (the same people {@code ROLE_COACH} lets onto the audit page).
      */
     public boolean mayAudit() {
+        return isImprovementOffice();
+    }
+
+    /**
+     * Whether the signed-in user may read compliance (the share of values and countermeasures on time,
+     * per unit): the improvement office, that is an active Admin or an active Coach on any unit.
+     */
+    public boolean mayReadCompliance() {
+        return isImprovementOffice();
+    }
+
+    /** Refuses unless {@link #mayReadCompliance()}. */
+    public void checkCompliance() {
+        requireUsername();
+        if (!mayReadCompliance()) {
+            throw new AccessDeniedException("Only the improvement office (Coaches and Admins) may read compliance.");
+        }
+    }
+
+    private boolean isImprovementOffice() {
         Optional<String> username = currentUsername();
         return username.isPresent() && (isAdmin(username.get()) || jdbc.sql("""
                         select count(*) from role_grant g join app_user u on u.id = g.user_id
@@ -190,6 +212,27 @@ public class PermissionService {
                         where g.unit_id = :unit and g.role = 'LEAD' and u.active and u.email is not null
                         """)
                 .param("unit", unitId).query(String.class).list();
+    }
+
+    /**
+     * Who answers a catchball thread waiting on each of these units (for reminders): the ids of the
+     * active users holding the Lead role on the unit itself, as {@link #catchballUnits()} and
+     * {@link #leadEmails} decide. One statement; asked by the reminder job, with nobody signed in.
+     */
+    public Map<Long, List<Long>> catchballLeads(Collection<Long> unitIds) {
+        Map<Long, List<Long>> leads = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return leads;
+        }
+        jdbc.sql("""
+                        select g.unit_id, u.id as user_id from role_grant g join app_user u on u.id = g.user_id
+                        where g.unit_id in (:units) and g.role = 'LEAD' and u.active
+                        """)
+                .param("units", Set.copyOf(unitIds))
+                .query(rs -> {
+                    leads.computeIfAbsent(rs.getLong("unit_id"), k -> new ArrayList<>()).add(rs.getLong("user_id"));
+                });
+        return leads;
     }
 
     /**

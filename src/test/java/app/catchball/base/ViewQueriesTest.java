@@ -42,6 +42,8 @@ class ViewQueriesTest extends KaribuTest {
         screens.put("capability", "capability?unit=EAM");
         screens.put("catchball", "catchball");
         screens.put("review", "review?unit=NTH&month=2026-10");
+        screens.put("reminders", "reminders");
+        screens.put("compliance", "compliance?unit=NTH");
         screens.put("audit", "audit");
         screens.put("organisation", "organisation");
         screens.put("users", "users");
