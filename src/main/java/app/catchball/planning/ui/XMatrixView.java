@@ -18,6 +18,8 @@ import app.catchball.planning.PlanningService;
 import app.catchball.planning.Side;
 import app.catchball.planning.Strength;
 import app.catchball.planning.XMatrix;
+import app.catchball.planning.XMatrixExport;
+import app.catchball.planning.XMatrixImport;
 import app.catchball.security.AccessService;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.UI;
@@ -81,10 +83,11 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private final Button deploy = new Button("Deploy to units…");
     private final Button addTrueNorth = new Button("+ True North goal");
     private XMatrix current;
+    private final XMatrixExcel excel;
     private boolean navigating;
 
     XMatrixView(PlanningService planning, CascadeTree cascadeTree, CycleService cycles, UnitDirectory units, AccessService access,
-                AuditService audit) {
+                AuditService audit, XMatrixExport export, XMatrixImport imports) {
         this.audit = audit;
         this.planning = planning;
         this.cascadeTree = cascadeTree;
@@ -106,6 +109,8 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         deploy.addClickListener(e -> openDeploy());
         addTrueNorth.addClickListener(e -> openItemDialog(ItemKind.TRUE_NORTH, null));
         HorizontalLayout toolbar = new HorizontalLayout(unitPicker, cyclePicker, deploy, cascade, print);
+        excel = new XMatrixExcel(export, imports, () -> current, () -> reload(null));
+        excel.components().forEach(toolbar::add);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("no-print");
         toolbar.setWrap(true);
@@ -164,6 +169,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         current = planning.matrix(unitPicker.getValue().id(), cyclePicker.getValue().id());
         matrixElement.show(current, focus);
         deploy.setVisible(current.editable());
+        excel.show(current);
         showTrueNorth();
         showWarnings();
     }
