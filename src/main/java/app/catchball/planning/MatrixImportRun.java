@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +40,13 @@ final class MatrixImportRun {
     private final Map<String, Long> bySheetCode = new HashMap<>();
     private final Map<Integer, Long> itemOfLine = new HashMap<>();
     private final Map<Long, ItemKind> kindOf = new HashMap<>();
+    private final Set<String> refusedCodes;
     private XMatrix matrix;
 
-    MatrixImportRun(PlanningService planning, PlanItemQueries queries, Map<String, Long> people, long unitId, long cycleId) {
+    /** {@code refusedCodes}: the codes of rows refused by an earlier run, whose links are left out. */
+    MatrixImportRun(PlanningService planning, PlanItemQueries queries, Map<String, Long> people, long unitId, long cycleId,
+                    Set<String> refusedCodes) {
+        this.refusedCodes = new HashSet<>(refusedCodes);
         this.planning = planning;
         this.queries = queries;
         this.people = people;
@@ -257,8 +262,20 @@ final class MatrixImportRun {
     }
 
     private void refuse(ImportRow row, String reason) {
+        if (!row.code().isEmpty()) {
+            refusedCodes.add(row.code());
+        }
         checked.put(row.line(), new Row(row.line(), row.code(), row.kind(), row.title(), Outcome.REFUSED, reason));
         itemOfLine.remove(row.line());
+    }
+
+    /** Adds a remark to a row without changing what saving does with it. */
+    private void note(int line, String what) {
+        Row row = checked.get(line);
+        if (row != null && row.outcome() != Outcome.REFUSED) {
+            checked.put(line, new Row(row.line(), row.code(), row.kind(), row.title(), row.outcome(),
+                    row.note() == null ? what : row.note() + "; " + what));
+        }
     }
 
     /** Marks the row of an item as changed (a link or its place), unless it is new already. */
@@ -287,9 +304,13 @@ final class MatrixImportRun {
                 Long y = bySheetCode.get(cell.getKey());
                 boolean blank = cell.getValue().isBlank();
                 try {
+                    if (y == null && !blank && refusedCodes.contains(cell.getKey())) {
+                        note(row.line(), "link to " + cell.getKey() + " left out: that row is refused");
+                        continue;
+                    }
                     if (y == null || y.equals(x)) {
                         if (!blank) {
-                            throw new RuleViolation("The link to " + cell.getKey() + " names no other item of this file that can be saved.");
+                            throw new RuleViolation("The link to " + cell.getKey() + " names no other item of this file.");
                         }
                         continue;
                     }

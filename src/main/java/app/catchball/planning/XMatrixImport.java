@@ -36,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class XMatrixImport {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
-    static final int MAX_ROWS = 2_000;
+    static final int MAX_ROWS = 1_000;
+    /** A link refused in one pass only leaves out links to it in the next: two passes settle any file. */
+    private static final int MAX_PASSES = 3;
     private static final int MAX_COLUMNS = 1_000;
 
     /** What a save did. */
@@ -83,11 +85,12 @@ public class XMatrixImport {
         Map<String, Long> people = people();
         Map<Integer, Row> refused = new LinkedHashMap<>();
         MatrixImportRun last;
-        while (true) {
+        for (int pass = 1; ; pass++) {
             List<ImportRow> remaining = rows.stream().filter(r -> !refused.containsKey(r.line())).toList();
+            Set<String> refusedCodes = codes(rows, refused.keySet());
             last = transactions.execute(status -> {
                 status.setRollbackOnly();
-                MatrixImportRun run = new MatrixImportRun(planning, queries, people, unitId, cycleId);
+                MatrixImportRun run = new MatrixImportRun(planning, queries, people, unitId, cycleId, refusedCodes);
                 run.run(remaining);
                 return run;
             });
@@ -99,6 +102,9 @@ public class XMatrixImport {
             });
             if (newly.isEmpty()) {
                 break;
+            }
+            if (pass == MAX_PASSES) {
+                throw new RuleViolation("The file could not be checked: its rows keep refusing each other. " + ItemsSheetParser.HOW);
             }
             refused.putAll(newly);
         }
@@ -128,8 +134,9 @@ public class XMatrixImport {
         preview.checked().stream().filter(r -> r.outcome() == Outcome.REFUSED).forEach(r -> refused.add(r.line()));
         List<ImportRow> good = preview.rows().stream().filter(r -> !refused.contains(r.line())).toList();
         Map<String, Long> people = people();
+        Set<String> refusedCodes = codes(preview.rows(), refused);
         return transactions.execute(status -> {
-            MatrixImportRun run = new MatrixImportRun(planning, queries, people, preview.unitId(), preview.cycleId());
+            MatrixImportRun run = new MatrixImportRun(planning, queries, people, preview.unitId(), preview.cycleId(), refusedCodes);
             if (run.run(good)) {
                 Row first = run.checked().values().stream().filter(r -> r.outcome() == Outcome.REFUSED).findFirst().orElseThrow();
                 throw new RuleViolation("Row " + first.line() + ": " + first.note() + " The X-matrix changed since the "
@@ -144,6 +151,12 @@ public class XMatrixImport {
             return new Saved(run.checked().values().stream().filter(r -> r.outcome() == Outcome.NEW).count(),
                     run.checked().values().stream().filter(r -> r.outcome() == Outcome.UPDATE).count());
         });
+    }
+
+    private static Set<String> codes(List<ImportRow> rows, Set<Integer> lines) {
+        Set<String> codes = new HashSet<>();
+        rows.stream().filter(r -> lines.contains(r.line()) && !r.code().isEmpty()).forEach(r -> codes.add(r.code()));
+        return codes;
     }
 
     private void requireEditable(long unitId, long cycleId) {

@@ -291,11 +291,12 @@ class XMatrixExcelTest {
         assertRefused(byLine, 14, "The True North goal “T99 Nothing” is not one of the trust's goals");
         assertRefused(byLine, 15, "is not cascaded to");
         assertRefused(byLine, 16, "The owner “Anne Unknown” is not a Catchball user");
-        assertRefused(byLine, 17, "The link to A9 names no other item");
+        assertRefused(byLine, 17, "The link to A9 names no other item of this file");
         assertRefused(byLine, 18, "Only items on adjacent sides");
         assertRefused(byLine, 19, "“x” is not a link");
         assertRefused(byLine, 21, "The link with P3 is ● on row 20 but ○ here");
-        assertRefused(byLine, 20, "The link to M2 names no other item of this file that can be saved");
+        assertThat(byLine.get(20).outcome()).isEqualTo(Outcome.NEW);
+        assertThat(byLine.get(20).note()).contains("link to M2 left out: that row is refused");
         assertThat(byLine.get(22).outcome()).isEqualTo(Outcome.NEW);
         assertRefused(byLine, 23, "at most 300 characters");
         assertThat(byLine.get(24).outcome()).isEqualTo(Outcome.NEW);
@@ -306,7 +307,7 @@ class XMatrixExcelTest {
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("Nobody Known");
         SystemUser.runAs("chief.exec", () -> imports.save(preview, true));
         XMatrix saved = SystemUser.runAs("chief.exec", () -> planning.matrix(trust, cycle));
-        assertThat(saved.side(Side.NORTH)).extracting(ItemView::title).containsExactly("Fewer falls", "Clean and new");
+        assertThat(saved.side(Side.NORTH)).extracting(ItemView::title).containsExactly("Fewer falls", "Says strong", "Clean and new");
         assertThat(saved.side(Side.NORTH).getFirst().accountableName()).as("left unassigned, as confirmed").isNull();
         assertThat(saved.side(Side.WEST)).extracting(ItemView::title).containsExactly("Falls halved", "Linked weakly");
         assertThat(saved.correlations()).singleElement().satisfies(c -> assertThat(c.strength()).isEqualTo(Strength.WEAK));
@@ -354,6 +355,26 @@ class XMatrixExcelTest {
     }
 
     @Test
+    void the_template_imports_as_new_items_with_their_links() throws IOException {
+        byte[] template;
+        try (var in = getClass().getResourceAsStream("/exchange/x-matrix-items-template.xlsx")) {
+            template = in.readAllBytes();
+        }
+        long trust = fixture.unit("NTH");
+        long cycle = newCycle();
+
+        MatrixImportPreview preview = preview("chief.exec", trust, cycle, template);
+
+        assertThat(preview.checked()).extracting(Row::outcome).containsOnly(Outcome.NEW).hasSize(4);
+        SystemUser.runAs("chief.exec", () -> imports.save(preview, false));
+        XMatrix saved = SystemUser.runAs("chief.exec", () -> planning.matrix(trust, cycle));
+        assertThat(saved.correlations()).extracting(CorrelationView::corner)
+                .containsExactlyInAnyOrder(Corner.NW, Corner.NE, Corner.OWNERS);
+        assertThat(saved.side(Side.EAST).getFirst().targetText()).isEqualTo("0.5 per 1,000 bed days");
+        assertThat(saved.side(Side.EAST).getFirst().dueDate()).isEqualTo(LocalDate.of(2027, 3, 31));
+    }
+
+    @Test
     void files_past_the_caps_and_non_workbooks_are_refused_with_a_clear_message() {
         long trust = fixture.unit("NTH");
         long cycle = newCycle();
@@ -362,7 +383,7 @@ class XMatrixExcelTest {
             many[i] = row("", "Improvement priority", "Item " + i);
         }
         assertThatThrownBy(() -> preview("chief.exec", trust, cycle, itemsSheet(new String[] {"Code", "Kind", "Title"}, many)))
-                .isInstanceOf(RuleViolation.class).hasMessageContaining("more than 2,000 rows");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("more than 1,000 rows");
         assertThatThrownBy(() -> preview("chief.exec", trust, cycle, new byte[XMatrixImport.MAX_BYTES + 10]))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("larger than 5 MB");
         assertThatThrownBy(() -> preview("chief.exec", trust, cycle, "not a workbook".getBytes()))

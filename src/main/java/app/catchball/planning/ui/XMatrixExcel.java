@@ -35,6 +35,8 @@ import java.util.function.Supplier;
  */
 final class XMatrixExcel {
 
+    private static final String TEMPLATE = "/exchange/x-matrix-items-template.xlsx";
+
     private final XMatrixExport export;
     private final XMatrixImport imports;
     private final Supplier<XMatrix> current;
@@ -85,9 +87,11 @@ final class XMatrixExcel {
         file.setAcceptedFileTypes(".xlsx", XMatrixExport.CONTENT_TYPE);
         file.setMaxFileSize(XMatrixImport.MAX_BYTES);
         dialog.setHeaderTitle("Import from Excel into " + matrix.unit().name() + " · " + matrix.cycle().name());
-        body.add(new Paragraph("An X-matrix workbook exported from Catchball, or the \"Items\" sheet alone (see the template "
-                + "linked from the README): one row per item with its kind and title, and its code to update an item. You "
-                + "will see every row checked before anything is saved."), file);
+        Anchor template = new Anchor(DownloadHandler.forClassResource(XMatrixExcel.class, TEMPLATE, "x-matrix-items-template.xlsx"),
+                "Download the template");
+        body.add(new Paragraph("An X-matrix workbook exported from Catchball, or just its \"Items\" sheet: one row per item "
+                + "with its kind and title, and its code to update an item. You will see every row checked before anything "
+                + "is saved."), template, file);
         dialog.add(body);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()));
         dialog.setWidth("64rem");
