@@ -21,6 +21,8 @@ import app.catchball.planning.PlanningService;
 import app.catchball.planning.Side;
 import app.catchball.planning.Strength;
 import app.catchball.planning.XMatrix;
+import app.catchball.planning.XMatrixExport;
+import app.catchball.planning.XMatrixImport;
 import app.catchball.security.AccessService;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.UI;
@@ -86,10 +88,11 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private final Button deploy = new Button("Deploy to units…");
     private final Button addTrueNorth = new Button("+ True North goal");
     private XMatrix current;
+    private final XMatrixExcel excel;
     private boolean navigating;
 
     XMatrixView(PlanningService planning, CascadeTree cascadeTree, CycleService cycles, UnitDirectory units, AccessService access,
-                AuditService audit, A3Service a3s) {
+                AuditService audit, A3Service a3s, XMatrixExport export, XMatrixImport imports) {
         this.audit = audit;
         this.a3s = a3s;
         this.planning = planning;
@@ -112,6 +115,8 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         deploy.addClickListener(e -> openDeploy());
         addTrueNorth.addClickListener(e -> openItemDialog(ItemKind.TRUE_NORTH, null));
         HorizontalLayout toolbar = new HorizontalLayout(unitPicker, cyclePicker, deploy, cascade, print);
+        excel = new XMatrixExcel(export, imports, () -> current, () -> reload(null));
+        excel.components().forEach(toolbar::add);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("no-print");
         toolbar.setWrap(true);
@@ -175,6 +180,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         priorityRollUp.setText(priorities.isEmpty() ? "" : PriorityStatus.rollUp(
                 statuses.values().stream().filter(st -> st == A3Status.ON_TRACK).count(), priorities.size()));
         deploy.setVisible(current.editable());
+        excel.show(current);
         showTrueNorth();
         showWarnings();
     }
