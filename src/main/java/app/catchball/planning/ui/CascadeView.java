@@ -3,6 +3,7 @@ package app.catchball.planning.ui;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
 import app.catchball.planning.CascadeTree;
+import app.catchball.planning.CascadePdf;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -28,7 +29,7 @@ public class CascadeView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<CycleSummary> cycle = new Select<>();
     private final CascadeGrid tree;
 
-    CascadeView(CascadeTree cascade, CycleService cycles) {
+    CascadeView(CascadeTree cascade, CycleService cycles, CascadePdf cascadePdf) {
         this.tree = new CascadeGrid(cascade, "True North → breakthrough → annual → priority → … → ward");
         tree.setHeight("70vh");
         cycle.setLabel("Cycle");
@@ -38,7 +39,8 @@ public class CascadeView extends VerticalLayout implements BeforeEnterObserver {
         cycle.addValueChangeListener(e -> show());
         Button expandAll = new Button("Expand all", e -> tree.expandAll());
         Button collapseAll = new Button("Collapse all", e -> tree.collapseAll());
-        HorizontalLayout bar = new HorizontalLayout(cycle, expandAll, collapseAll);
+        HorizontalLayout bar = new HorizontalLayout(cycle, expandAll, collapseAll,
+                PdfDownload.cascade(cascadePdf, cycle::getValue));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H2("Cascade"), new Paragraph("The whole plan as a tree: each level's hows become the next level's whats. "
                 + "It opens down to the trust's priorities; open a branch to see what is cascaded beneath it."), bar, tree);

@@ -18,6 +18,7 @@ import app.catchball.planning.PlanningService;
 import app.catchball.planning.Side;
 import app.catchball.planning.Strength;
 import app.catchball.planning.XMatrix;
+import app.catchball.planning.XMatrixPdf;
 import app.catchball.security.AccessService;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.UI;
@@ -84,7 +85,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private boolean navigating;
 
     XMatrixView(PlanningService planning, CascadeTree cascadeTree, CycleService cycles, UnitDirectory units, AccessService access,
-                AuditService audit) {
+                AuditService audit, XMatrixPdf xMatrixPdf) {
         this.audit = audit;
         this.planning = planning;
         this.cascadeTree = cascadeTree;
@@ -105,7 +106,8 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
                 QueryParameters.of("cycle", String.valueOf(cyclePicker.getValue() == null ? "" : cyclePicker.getValue().id()))));
         deploy.addClickListener(e -> openDeploy());
         addTrueNorth.addClickListener(e -> openItemDialog(ItemKind.TRUE_NORTH, null));
-        HorizontalLayout toolbar = new HorizontalLayout(unitPicker, cyclePicker, deploy, cascade, print);
+        HorizontalLayout toolbar = new HorizontalLayout(unitPicker, cyclePicker, deploy, cascade, print,
+                PdfDownload.xMatrix(xMatrixPdf, () -> current));
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         toolbar.addClassName("no-print");
         toolbar.setWrap(true);
