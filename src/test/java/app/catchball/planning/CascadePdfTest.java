@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -62,6 +66,8 @@ class CascadePdfTest {
             assertThat(second).contains("Page 2 of 2", "Continued: True North ", " › ", "this one stops at 60 rows",
                     "more beneath, not printed");
             assertThat(page(doc, 1)).doesNotContain("stops at");
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(1, 50), "png",
+                    Files.createDirectories(Path.of("target", "pdf")).resolve("cascade-page-2.png").toFile());
         }
     }
 }

@@ -45,6 +45,9 @@ public final class TextWidths {
                 high = mid - 1;
             }
         }
+        if (low > 0 && Character.isHighSurrogate(text.charAt(low - 1))) {
+            low--; // never half a character
+        }
         return low == 0 ? "" : text.substring(0, low).stripTrailing() + "…";
     }
 
