@@ -95,19 +95,19 @@ final class XMatrixPage {
 
         centre(xc, yc, sq);
         for (int i = 0; i < north.size(); i++) {
-            label(Side.NORTH, north.get(i), xc, yc - (i + 1) * C, sq, false);
+            label(north.get(i), xc, yc - (i + 1) * C, sq, false);
         }
         for (int i = 0; i < south.size(); i++) {
-            label(Side.SOUTH, south.get(i), xc, ys + i * C, sq, false);
+            label(south.get(i), xc, ys + i * C, sq, false);
         }
         for (int i = 0; i < west.size(); i++) {
-            label(Side.WEST, west.get(i), xc - (i + 1) * C, yc, sq, true);
+            label(west.get(i), xc - (i + 1) * C, yc, sq, true);
         }
         for (int i = 0; i < east.size(); i++) {
-            label(Side.EAST, east.get(i), xe + i * C, yc, sq, true);
+            label(east.get(i), xe + i * C, yc, sq, true);
         }
         for (int i = 0; i < owners.size(); i++) {
-            label(Side.OWNERS, owners.get(i), xo + i * C, yc, sq, true);
+            label(owners.get(i), xo + i * C, yc, sq, true);
         }
         empty(north, Side.NORTH, xc, yc - C, sq, false);
         empty(south, Side.SOUTH, xc, ys, sq, false);
@@ -190,7 +190,7 @@ final class XMatrixPage {
     }
 
     /** One item's label along its row (north, south) or column (west, east, owners), as the element writes it. */
-    private void label(Side side, ItemView item, double x, double y, double length, boolean vertical) {
+    private void label(ItemView item, double x, double y, double length, boolean vertical) {
         List<String> w = m.warningsOf(item.id());
         double room = length - 12 - (w.isEmpty() ? 0 : 16);
         String code = item.code() + " ";
