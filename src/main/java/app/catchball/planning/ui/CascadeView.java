@@ -4,6 +4,7 @@ import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
 import app.catchball.planning.A3Service;
 import app.catchball.planning.CascadeTree;
+import app.catchball.planning.CascadePdf;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -29,7 +30,7 @@ public class CascadeView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<CycleSummary> cycle = new Select<>();
     private final CascadeGrid tree;
 
-    CascadeView(CascadeTree cascade, CycleService cycles, A3Service a3s) {
+    CascadeView(CascadeTree cascade, CycleService cycles, A3Service a3s, CascadePdf cascadePdf) {
         this.tree = new CascadeGrid(cascade, a3s, "True North → breakthrough → annual → priority → … → ward");
         tree.setHeight("70vh");
         cycle.setLabel("Cycle");
@@ -39,7 +40,8 @@ public class CascadeView extends VerticalLayout implements BeforeEnterObserver {
         cycle.addValueChangeListener(e -> show());
         Button expandAll = new Button("Expand all", e -> tree.expandAll());
         Button collapseAll = new Button("Collapse all", e -> tree.collapseAll());
-        HorizontalLayout bar = new HorizontalLayout(cycle, expandAll, collapseAll);
+        HorizontalLayout bar = new HorizontalLayout(cycle, expandAll, collapseAll,
+                PdfDownload.cascade(cascadePdf, cycle::getValue));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H2("Cascade"), new Paragraph("The whole plan as a tree: each level's hows become the next level's whats. "
                 + "It opens down to the trust's priorities; open a branch to see what is cascaded beneath it."), bar, tree);

@@ -23,6 +23,7 @@ import app.catchball.planning.Strength;
 import app.catchball.planning.XMatrix;
 import app.catchball.planning.XMatrixExport;
 import app.catchball.planning.XMatrixImport;
+import app.catchball.planning.XMatrixPdf;
 import app.catchball.security.AccessService;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.UI;
@@ -92,7 +93,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private boolean navigating;
 
     XMatrixView(PlanningService planning, CascadeTree cascadeTree, CycleService cycles, UnitDirectory units, AccessService access,
-                AuditService audit, A3Service a3s, XMatrixExport export, XMatrixImport imports) {
+                AuditService audit, A3Service a3s, XMatrixExport export, XMatrixImport imports, XMatrixPdf xMatrixPdf) {
         this.audit = audit;
         this.a3s = a3s;
         this.planning = planning;
@@ -114,7 +115,8 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
                 QueryParameters.of("cycle", String.valueOf(cyclePicker.getValue() == null ? "" : cyclePicker.getValue().id()))));
         deploy.addClickListener(e -> openDeploy());
         addTrueNorth.addClickListener(e -> openItemDialog(ItemKind.TRUE_NORTH, null));
-        HorizontalLayout toolbar = new HorizontalLayout(unitPicker, cyclePicker, deploy, cascade, print);
+        HorizontalLayout toolbar = new HorizontalLayout(unitPicker, cyclePicker, deploy, cascade, print,
+                PdfDownload.xMatrix(xMatrixPdf, () -> current));
         excel = new XMatrixExcel(export, imports, () -> current, () -> reload(null));
         excel.components().forEach(toolbar::add);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
