@@ -6,6 +6,7 @@ import app.catchball.audit.AuditService;
 import app.catchball.base.Formats;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.DatePickers;
+import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.UnitPicker;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -61,7 +62,8 @@ public class AuditView extends VerticalLayout {
         type.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         from.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        HorizontalLayout filters = new HorizontalLayout(user, unit, type, from, to);
+        HorizontalLayout filters = new HorizontalLayout(user, unit, type, from, to,
+                new ExportMenu(() -> AuditExports.search(audit, filter())));
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(new H2("Audit trail"), filters, grid);
