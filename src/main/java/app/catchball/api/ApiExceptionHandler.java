@@ -7,6 +7,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,8 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Every failure of the API as JSON: {@code {"error": "...", "field": "..."}} with the right status. */
-@RestControllerAdvice(assignableTypes = ApiController.class)
+/** Every failure of the API's controllers (this package) as JSON: {@code {"error": "...", "field": "..."}} with the right status. */
+@RestControllerAdvice(basePackageClasses = ApiController.class)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -91,6 +92,7 @@ class ApiExceptionHandler {
         if (field != null) {
             body.put("field", field);
         }
-        return ResponseEntity.status(status).body(body);
+        // JSON even when the request asked for CSV: an error is never a table.
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }
