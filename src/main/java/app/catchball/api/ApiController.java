@@ -10,7 +10,6 @@ import app.catchball.metrics.ValueSource;
 import app.catchball.metrics.ValuesRefused;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
-import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanningService;
@@ -63,17 +62,17 @@ import tools.jackson.databind.ObjectMapper;
 class ApiController {
 
     private final OrganisationService organisation;
-    private final CycleService cycles;
     private final PlanningService planning;
     private final MetricsService metrics;
     private final ObjectMapper json;
     private final ReviewService reviews;
+    private final ApiLookups lookups;
 
-    ApiController(OrganisationService organisation, CycleService cycles, PlanningService planning,
-                  MetricsService metrics, ObjectMapper json, ReviewService reviews) {
+    ApiController(OrganisationService organisation, PlanningService planning, MetricsService metrics, ObjectMapper json,
+                  ApiLookups lookups, ReviewService reviews) {
         this.reviews = reviews;
         this.organisation = organisation;
-        this.cycles = cycles;
+        this.lookups = lookups;
         this.planning = planning;
         this.metrics = metrics;
         this.json = json;
@@ -340,22 +339,11 @@ class ApiController {
     }
 
     private long unit(long id) {
-        try {
-            return organisation.get(id).id();
-        } catch (RuleViolation e) {
-            throw new NotFound("There is no unit " + id + ".");
-        }
+        return lookups.unit(id);
     }
 
     private long cycle(Long id) {
-        if (id == null) {
-            return cycles.current().orElseThrow(() -> new NotFound("There is no current planning cycle.")).id();
-        }
-        try {
-            return cycles.get(id).id();
-        } catch (RuleViolation e) {
-            throw new NotFound("There is no planning cycle " + id + ".");
-        }
+        return lookups.cycle(id).id();
     }
 
     private void metric(long id) {

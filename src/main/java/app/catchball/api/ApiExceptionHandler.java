@@ -95,6 +95,7 @@ class ApiExceptionHandler {
         if (field != null) {
             body.put("field", field);
         }
+        // JSON even when the request asked for CSV: an error is never a table.
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

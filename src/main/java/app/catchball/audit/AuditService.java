@@ -64,6 +64,20 @@ public class AuditService {
      */
     public List<AuditEntry> search(AuditFilter filter, int offset, int limit) {
         permissions.checkAudit();
+        return query(filter, null, offset, limit);
+    }
+
+    /**
+     * The page of the trail after {@code beforeId} (older entries; the newest first when null), with the
+     * same filters and the same check as {@link #search}: an export reads the whole trail this way, as
+     * quick for the last page as for the first.
+     */
+    public List<AuditEntry> searchBefore(AuditFilter filter, Long beforeId, int limit) {
+        permissions.checkAudit();
+        return query(filter, beforeId, 0, limit);
+    }
+
+    private List<AuditEntry> query(AuditFilter filter, Long beforeId, int offset, int limit) {
         return jdbc.sql("""
                         with recursive below (id) as (
                             select id from org_unit where id = cast(:unit as bigint)
@@ -78,6 +92,7 @@ public class AuditService {
                           and (cast(:to as timestamptz) is null or a.at < cast(:to as timestamptz))
                           and (cast(:all as boolean) or not (""" + NOTHING_VISIBLE + """
                           ))
+                          and (cast(:before as bigint) is null or a.id < cast(:before as bigint))
                         order by a.id desc
                         offset :offset limit :limit
                         """)
@@ -85,6 +100,7 @@ public class AuditService {
                 .param("type", blankToNull(filter.type())).param("all", filter.nothingVisibleToo())
                 .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
                 .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
+                .param("before", beforeId)
                 .param("offset", Math.max(0, offset)).param("limit", Math.min(Math.max(1, limit), 500))
                 .query(Rows.of(AuditEntry.class)).list();
     }

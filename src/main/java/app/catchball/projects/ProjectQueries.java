@@ -2,10 +2,14 @@ package app.catchball.projects;
 
 import app.catchball.base.db.Rows;
 import app.catchball.planning.ItemKind;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -122,6 +126,45 @@ class ProjectQueries {
                 .query((rs, n) -> linked(rs.getLong(1), ItemKind.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4),
                         rs.getLong(5), rs.getString(6), aligned.contains(rs.getLong(1))))
                 .list();
+    }
+
+    /** The links of several projects at once (one statement), by project, oldest link first; aligned when in {@code aligned}. */
+    Map<Long, List<LinkedItem>> linksOf(Collection<Long> projectIds, Function<Collection<Long>, Set<Long>> aligned) {
+        Map<Long, List<LinkedItem>> links = new HashMap<>();
+        if (projectIds.isEmpty()) {
+            return links;
+        }
+        record Row(long projectId, long itemId, ItemKind kind, int number, String title, long unitId, String unitName) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select pi.project_id, i.id as item_id, i.kind, i.number, i.title, i.unit_id, u.name as unit_name
+                        from project_item pi join plan_item i on i.id = pi.item_id join org_unit u on u.id = i.unit_id
+                        where pi.project_id in (:ids) order by pi.project_id, pi.linked_at, i.id
+                        """).param("ids", projectIds)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), ItemKind.valueOf(rs.getString(3)), rs.getInt(4),
+                        rs.getString(5), rs.getLong(6), rs.getString(7))).list();
+        Set<Long> tracing = rows.isEmpty() ? Set.of() : aligned.apply(rows.stream().map(Row::itemId).distinct().toList());
+        rows.forEach(r -> links.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(
+                linked(r.itemId(), r.kind(), r.number(), r.title(), r.unitId(), r.unitName(), tracing.contains(r.itemId()))));
+        return links;
+    }
+
+    /** The measures of several projects at once (one statement), by project; without the sustain check. */
+    Map<Long, List<Measure>> measuresByProject(Collection<Long> projectIds) {
+        Map<Long, List<Measure>> measures = new HashMap<>();
+        if (projectIds.isEmpty()) {
+            return measures;
+        }
+        jdbc.sql("""
+                        select pm.project_id, m.id, 'M' || m.number || ' ' || m.title, u.name
+                        from project_measure pm join plan_item m on m.id = pm.metric_id join org_unit u on u.id = m.unit_id
+                        where pm.project_id in (:ids) order by pm.project_id, u.name, m.number
+                        """).param("ids", projectIds)
+                .query(rs -> {
+                    measures.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Measure(rs.getLong(2), rs.getString(3), rs.getString(4), false));
+                });
+        return measures;
     }
 
     static LinkedItem linked(long id, ItemKind kind, int number, String title, long unitId, String unitName,

@@ -21,6 +21,11 @@ final class ApiClient {
         return send(request(path, token).GET().build());
     }
 
+    /** A GET asking for another answer than JSON, e.g. {@code text/csv}. */
+    HttpResponse<String> get(String path, String token, String accept) {
+        return send(request(path, token).setHeader("Accept", accept).GET().build());
+    }
+
     HttpResponse<String> put(String path, String token, String json) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());

@@ -6,6 +6,7 @@ import app.catchball.audit.AuditService;
 import app.catchball.base.Formats;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.DatePickers;
+import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.UnitPicker;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -66,7 +67,8 @@ public class AuditView extends VerticalLayout {
         to.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         nothingVisible.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         type.setItemLabelGenerator(AuditService::typeName);
-        HorizontalLayout filters = new HorizontalLayout(user, unit, type, from, to, nothingVisible);
+        HorizontalLayout filters = new HorizontalLayout(user, unit, type, from, to, nothingVisible,
+                new ExportMenu(() -> AuditExports.search(audit, filter())));
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         add(new H2("Audit trail"), filters, grid);

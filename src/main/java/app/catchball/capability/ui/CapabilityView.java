@@ -3,6 +3,7 @@ package app.catchball.capability.ui;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.DatePickers;
+import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.capability.CapabilityChart;
@@ -79,7 +80,8 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
         unit.onPick(u -> UI.getCurrent().navigate(CapabilityView.class,
                 QueryParameters.simple(Map.of(UnitPicker.PARAMETER, u.shortCode()))));
         levels.addClickListener(e -> openLevels());
-        HorizontalLayout bar = new HorizontalLayout(unit, levels);
+        HorizontalLayout bar = new HorizontalLayout(unit, levels,
+                new ExportMenu(() -> CapabilityExports.people(capability, unit.getValue())));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         chart.addClassName("capability-mix");
         chart.setAlt("Capability mix");

@@ -3,6 +3,7 @@ package app.catchball.catchball.ui;
 import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.catchball.CatchballBroadcaster;
@@ -115,7 +116,8 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
             ProposalDialog.up(catchball, myUnits, cycle.getValue()).open();
         });
         up.setVisible(myUnits.stream().anyMatch(u -> u.parentId() != null));
-        HorizontalLayout bar = new HorizontalLayout(cycle, unit, down, up);
+        HorizontalLayout bar = new HorizontalLayout(cycle, unit, down, up, new ExportMenu(() -> CatchballExports.inbox(
+                catchball, cycle.getValue(), unit.getValue(), selectedBucket())));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
 
@@ -162,8 +164,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         List<InboxRow> rows = catchball.inbox(cycleId, unitId);
         Map<Bucket, Long> counts = rows.stream().collect(Collectors.groupingBy(InboxRow::bucket, Collectors.counting()));
         tabByBucket.forEach((b, tab) -> tab.setLabel(b.label() + " (" + counts.getOrDefault(b, 0L) + ")"));
-        Bucket selected = tabByBucket.entrySet().stream().filter(e -> e.getValue() == tabs.getSelectedTab())
-                .map(Map.Entry::getKey).findFirst().orElse(Bucket.WAITING_ON_ME);
+        Bucket selected = selectedBucket();
         grid.setItems(rows.stream().filter(r -> r.bucket() == selected).toList());
         boolean showAgreement = cycle.getValue() != null;
         agreementTitle.setVisible(showAgreement);
@@ -173,6 +174,11 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
                     ? "Agreement by unit (catchball stage)" : "Agreement by unit");
             agreement.setItems(catchball.agreementByUnit(cycle.getValue().id()));
         }
+    }
+
+    private Bucket selectedBucket() {
+        return tabByBucket.entrySet().stream().filter(e -> e.getValue() == tabs.getSelectedTab())
+                .map(Map.Entry::getKey).findFirst().orElse(Bucket.WAITING_ON_ME);
     }
 
     @Override

@@ -4,6 +4,7 @@ import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.DatePickers;
+import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.metrics.BowlingChart;
@@ -15,6 +16,7 @@ import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.Rag;
 import app.catchball.metrics.SaveResult;
+import app.catchball.metrics.SpcSummaryService;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
 import app.catchball.planning.CycleService;
@@ -76,7 +78,8 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private final Button enter = new Button("Enter values…");
     private boolean navigating;
 
-    MetricsView(MetricsService metrics, MetricImportService imports, CycleService cycles, UnitDirectory units) {
+    MetricsView(MetricsService metrics, MetricImportService imports, CycleService cycles, UnitDirectory units,
+                SpcSummaryService spc) {
         this.metrics = metrics;
         this.imports = imports;
         this.cycles = cycles;
@@ -88,7 +91,9 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         cycle.addValueChangeListener(e -> go());
         upload.addClickListener(e -> openUpload());
         enter.addClickListener(e -> openEntry());
-        HorizontalLayout bar = new HorizontalLayout(unit, cycle, enter, upload);
+        HorizontalLayout bar = new HorizontalLayout(unit, cycle, enter, upload, new ExportMenu("Bowling chart",
+                () -> MetricExports.bowling(metrics, unit.getValue(), cycle.getValue())).also("SPC summary",
+                () -> MetricExports.spcSummary(spc, unit.getValue(), cycle.getValue())));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         grid.addClassName("bowling-chart");
         grid.setWidthFull();

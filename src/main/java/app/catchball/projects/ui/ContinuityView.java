@@ -2,6 +2,7 @@ package app.catchball.projects.ui;
 
 import app.catchball.base.Formats;
 import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.projects.ContinuityBoard;
 import app.catchball.projects.ContinuityService;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -83,7 +85,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
         slipping.addColumn(ProjectSummary::leadText).setHeader("Lead");
         slipping.setAllRowsVisible(true);
 
-        add(new H2("Continuity"), unit, summary, new H3("Needs a new lead"), needs,
+        add(new H2("Continuity"), new HorizontalLayout(unit, new ExportMenu(() -> ProjectExports.continuity(continuity, unit.getValue()))), summary, new H3("Needs a new lead"), needs,
                 new H3("X-matrix responsibilities that need a new person"),
                 new Paragraph("Change the accountable person on the unit's X-matrix."), responsibilities,
                 new H3("Slipping"), new Paragraph("Finished projects whose measures show special-cause concern after "

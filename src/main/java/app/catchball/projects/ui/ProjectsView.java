@@ -2,11 +2,13 @@ package app.catchball.projects.ui;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.projects.AlignmentReport;
 import app.catchball.projects.AlignmentService;
 import app.catchball.projects.LinkedItem;
+import app.catchball.projects.ProjectRegisterService;
 import app.catchball.projects.ProjectService;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.security.AccessService;
@@ -66,7 +68,8 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
     private final Grid<ProjectSummary> unaligned = new Grid<>();
     private boolean navigating;
 
-    ProjectsView(ProjectService projects, AlignmentService alignment, UnitDirectory unitDirectory, AccessService access) {
+    ProjectsView(ProjectService projects, AlignmentService alignment, UnitDirectory unitDirectory, AccessService access,
+                 ProjectRegisterService register) {
         this.projects = projects;
         this.alignment = alignment;
         this.access = access;
@@ -76,7 +79,8 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         below.addValueChangeListener(e -> go());
         create.addClickListener(e -> openCreate());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        HorizontalLayout bar = new HorizontalLayout(unit, below, create);
+        HorizontalLayout bar = new HorizontalLayout(unit, below, create,
+                new ExportMenu(() -> ProjectExports.register(register, unit.getValue(), below.getValue())));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         list.addClassName("project-list");
