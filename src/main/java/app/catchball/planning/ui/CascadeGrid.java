@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -33,10 +34,12 @@ class CascadeGrid extends TreeGrid<CascadeGrid.Row> {
     }
 
     private final CascadeTree cascade;
-    private long cycleId;
+    private volatile long cycleId;
     private Supplier<List<PlanNode>> roots = List::of;
     private final Map<String, List<Row>> children = new HashMap<>();
     private final Set<Row> expanded = new HashSet<>();
+    /** The units of the rows loaded so far, read by the live filter off the UI thread. */
+    private final Set<Long> unitsShown = ConcurrentHashMap.newKeySet();
 
     CascadeGrid(CascadeTree cascade, String header) {
         this.cascade = cascade;
@@ -85,7 +88,24 @@ class CascadeGrid extends TreeGrid<CascadeGrid.Row> {
         this.roots = roots;
         collapseAll();
         children.clear();
+        unitsShown.clear();
         getDataProvider().refreshAll();
+    }
+
+    /** Reads the loaded levels again, keeping open what is open (someone changed the plan). */
+    void reload() {
+        children.clear();
+        unitsShown.clear();
+        getDataProvider().refreshAll();
+    }
+
+    /** The units of the rows loaded so far (any thread). */
+    Set<Long> unitsShown() {
+        return unitsShown;
+    }
+
+    long cycleId() {
+        return cycleId;
     }
 
     /** Opens True North, the breakthrough objectives and the top unit's annual objectives: its priorities show, closed. */
@@ -133,6 +153,6 @@ class CascadeGrid extends TreeGrid<CascadeGrid.Row> {
     private List<Row> childrenOf(Row parent) {
         String key = parent == null ? "" : parent.path();
         return children.computeIfAbsent(key, k -> (parent == null ? roots.get() : cascade.children(parent.node().id(), cycleId))
-                .stream().map(n -> new Row(n, k + "/" + n.id())).toList());
+                .stream().peek(n -> unitsShown.add(n.unitId())).map(n -> new Row(n, k + "/" + n.id())).toList());
     }
 }

@@ -1,6 +1,9 @@
 package app.catchball.planning.ui;
 
+import app.catchball.base.live.LiveBroadcaster;
+import app.catchball.base.ui.LiveRefresh;
 import app.catchball.planning.CycleService;
+import app.catchball.planning.PlanChanged;
 import app.catchball.planning.CycleSummary;
 import app.catchball.planning.CascadeTree;
 import com.vaadin.flow.component.button.Button;
@@ -28,7 +31,7 @@ public class CascadeView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<CycleSummary> cycle = new Select<>();
     private final CascadeGrid tree;
 
-    CascadeView(CascadeTree cascade, CycleService cycles) {
+    CascadeView(CascadeTree cascade, CycleService cycles, LiveBroadcaster live) {
         this.tree = new CascadeGrid(cascade, "True North → breakthrough → annual → priority → … → ward");
         tree.setHeight("70vh");
         cycle.setLabel("Cycle");
@@ -42,6 +45,9 @@ public class CascadeView extends VerticalLayout implements BeforeEnterObserver {
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H2("Cascade"), new Paragraph("The whole plan as a tree: each level's hows become the next level's whats. "
                 + "It opens down to the trust's priorities; open a branch to see what is cascaded beneath it."), bar, tree);
+        // Plan changes of this cycle on a unit shown, or directly beneath one (a new input), reload the open levels.
+        LiveRefresh.on(this, live, c -> c.event() instanceof PlanChanged p && (p.cycleId() == null
+                || p.cycleId() == tree.cycleId() && c.inOrJustBelow(tree.unitsShown())), tree::reload);
     }
 
     @Override

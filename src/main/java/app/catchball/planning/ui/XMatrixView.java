@@ -5,6 +5,8 @@ import app.catchball.audit.AuditService;
 import app.catchball.base.Formats;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.UnitRef;
+import app.catchball.base.live.LiveBroadcaster;
+import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.organisation.UnitNode;
@@ -14,6 +16,7 @@ import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
 import app.catchball.planning.ItemKind;
 import app.catchball.planning.ItemView;
+import app.catchball.planning.PlanChanged;
 import app.catchball.planning.PlanningService;
 import app.catchball.planning.Side;
 import app.catchball.planning.Strength;
@@ -81,10 +84,12 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private final Button deploy = new Button("Deploy to units…");
     private final Button addTrueNorth = new Button("+ True North goal");
     private XMatrix current;
+    /** The matrix on screen, read by the live filter off the UI thread. */
+    private volatile XMatrix shown;
     private boolean navigating;
 
     XMatrixView(PlanningService planning, CascadeTree cascadeTree, CycleService cycles, UnitDirectory units, AccessService access,
-                AuditService audit) {
+                AuditService audit, LiveBroadcaster live) {
         this.audit = audit;
         this.planning = planning;
         this.cascadeTree = cascadeTree;
@@ -125,6 +130,9 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         body.setWidthFull();
         body.setFlexGrow(1, main);
         add(new H2("X-matrix"), toolbar, body);
+        // Other users' changes to this matrix (or to True North, on every matrix) show as they are saved.
+        LiveRefresh.on(this, live, c -> c.event() instanceof PlanChanged p && shown != null
+                && (p.cycleId() == null || p.unitId() == shown.unit().id() && p.cycleId() == shown.cycle().id()), () -> reload(null));
     }
 
     @Override
@@ -162,6 +170,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
 
     private void reload(XMatrixElement.CellRef focus) {
         current = planning.matrix(unitPicker.getValue().id(), cyclePicker.getValue().id());
+        shown = current;
         matrixElement.show(current, focus);
         deploy.setVisible(current.editable());
         showTrueNorth();
@@ -244,6 +253,12 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
             }).isPresent();
             return saved || conflicted[0];
         });
+        if (existing != null) {
+            dialog.onReload(() -> {
+                dialog.close();
+                openItemDialog(kind, planning.item(existing.id()));
+            });
+        }
         dialog.open();
     }
 
