@@ -59,8 +59,9 @@ public abstract class KaribuTest {
 
     @AfterEach
     void tearDownVaadin() {
-        SecurityContextHolder.clearContext();
+        // Closing the session runs what other threads still handed the UI (live refreshes) as the signed-in user.
         MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
     }
 
     /**

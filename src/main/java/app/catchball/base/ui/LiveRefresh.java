@@ -54,12 +54,14 @@ public final class LiveRefresh {
         }
     }
 
+    private final Component view;
     private final Consumer<List<LiveChange>> refresh;
     private final List<Watched> watched = new ArrayList<>();
     private final List<LiveChange> held = new ArrayList<>();
 
     private LiveRefresh(Component view, LiveBroadcaster live, Predicate<LiveChange> concerns,
                         Consumer<List<LiveChange>> refresh) {
+        this.view = view;
         this.refresh = refresh;
         AutoCloseable[] subscription = {null};
         view.addAttachListener(e -> {
@@ -130,7 +132,12 @@ public final class LiveRefresh {
         held.clear();
         watched.clear();
         if (!changes.isEmpty()) {
-            refresh.accept(changes);
+            try {
+                refresh.accept(changes);
+            } catch (RuntimeException e) {
+                // e.g. what the screen showed was removed meanwhile: the screen stays as it was
+                log.warn("A live refresh of {} failed: {}", view.getClass().getSimpleName(), e.toString());
+            }
         }
     }
 
