@@ -1,12 +1,16 @@
 package app.catchball.base.live;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.ClassUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
@@ -15,8 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sends every {@link LiveEvent} to the other nodes with PostgreSQL's {@code NOTIFY} on one channel,
- * {@value #CHANNEL}. The notification is issued inside the changing transaction, so PostgreSQL
- * delivers it when, and only when, that transaction commits (the database is the only broker).
+ * {@value #CHANNEL}. The notifications are issued inside the changing transaction, all of them in
+ * one statement just before it commits, so PostgreSQL delivers them when, and only when, that
+ * transaction commits (the database is the only broker).
  * The payload is small JSON: the type, the event's components (unit, cycle, id, who) and the
  * sending node, e.g. {@code {"type":"planning.PlanChanged","node":"1f2e3d4c","unitId":7,"cycleId":1,
  * "id":42,"actor":"ward7.manager","byName":"Sam Okafor"}}.
@@ -41,6 +46,10 @@ public class LiveNotifications {
         this.nodeId = broadcaster.nodeId();
     }
 
+    /**
+     * Collects the transaction's events and sends them all in one statement just before it commits
+     * (outside a transaction, at once).
+     */
     @EventListener
     void published(LiveEvent event) {
         String payload = payload(event, nodeId);
@@ -48,8 +57,34 @@ public class LiveNotifications {
             log.warn("A live event is too large to send to other nodes: {}", event.getClass().getSimpleName());
             return;
         }
-        jdbc.sql("select pg_notify(:channel, :payload)").param("channel", CHANNEL).param("payload", payload)
-                .query((rs, n) -> 1).list();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            send(List.of(payload));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> pending = (List<String>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<String> payloads = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, payloads);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    send(payloads);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(LiveNotifications.this);
+                }
+            });
+            pending = payloads;
+        }
+        pending.add(payload);
+    }
+
+    private void send(List<String> payloads) {
+        jdbc.sql("select pg_notify(:channel, p) from unnest(cast(:payloads as text[])) p").param("channel", CHANNEL)
+                .param("payloads", payloads.toArray(String[]::new)).query((rs, n) -> 1).list();
     }
 
     static String payload(LiveEvent event, String node) {
