@@ -123,6 +123,8 @@ public class CatchballService {
         events.publishEvent(new CatchballMoved(linkId, updated.parentUnitId(), updated.childUnitId(), move, username,
                 displayName(username), updated.title(), updated.status(), waiting.orElse(null),
                 waiting.map(updated::unitOf).orElse(0L), waiting.map(updated::unitNameOf).orElse(null)));
+        events.publishEvent(new CatchballThreadChanged(updated.parentUnitId(), updated.cycleId(), linkId, updated.childUnitId(),
+                waiting.map(updated::unitOf).orElse(0L), move, username, displayName(username)));
         return updated;
     }
 

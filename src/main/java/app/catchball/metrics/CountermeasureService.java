@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +29,11 @@ public class CountermeasureService {
     private final PermissionService permissions;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CountermeasureService(MetricsService metrics, CountermeasureQueries queries, PermissionService permissions,
-                          JdbcClient jdbc, Clock clock) {
+                          JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.metrics = metrics;
         this.queries = queries;
         this.permissions = permissions;
@@ -123,6 +126,7 @@ public class CountermeasureService {
             }
             id = countermeasureId;
         }
+        events.publishEvent(new CountermeasureChanged(metric.unitId(), metric.cycleId(), metricId, id, by, permissions.displayName(by)));
         return countermeasures(metricId).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
     }
 }

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,12 +56,15 @@ public class MetricsService {
     private final BowlingChartQueries bowlingCharts;
     private final PermissionService permissions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    MetricsService(JdbcClient jdbc, BowlingChartQueries bowlingCharts, PermissionService permissions, Clock clock) {
+    MetricsService(JdbcClient jdbc, BowlingChartQueries bowlingCharts, PermissionService permissions, Clock clock,
+                   ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.bowlingCharts = bowlingCharts;
         this.permissions = permissions;
         this.clock = clock;
+        this.events = events;
     }
 
     // ---------------------------------------------------------------- metrics
@@ -193,6 +197,9 @@ public class MetricsService {
                 changed++;
             }
         }
+        if (created + changed > 0) {
+            changed(metric);
+        }
         return new SaveResult(created, changed, unchanged);
     }
 
@@ -263,6 +270,7 @@ public class MetricsService {
         }
         jdbc.sql("update plan_item set frequency = :f, version = version + 1 where id = :id")
                 .param("f", frequency.name()).param("id", metricId).update();
+        changed(metric);
         return metric(metricId);
     }
 
@@ -316,6 +324,7 @@ public class MetricsService {
             jdbc.sql("insert into metric_rebase (metric_id, period) values (:m, :p)").param("m", metricId)
                     .param("p", normalise(rebase, metric.frequency())).update();
         }
+        changed(metric);
         return spcSettings(metricId);
     }
 
@@ -385,5 +394,11 @@ public class MetricsService {
     public BowlingChart bowling(long unitId, long cycleId) {
         permissions.check(Action.VIEW, unitId);
         return bowlingCharts.bowling(unitId, cycleId);
+    }
+
+    /** Tells open screens, after the commit, that the metric changed (base.live). */
+    private void changed(MetricInfo metric) {
+        String by = permissions.requireUsername();
+        events.publishEvent(new MetricChanged(metric.unitId(), metric.cycleId(), metric.id(), by, permissions.displayName(by)));
     }
 }

@@ -138,7 +138,7 @@ public class PlanningService {
         PlanItem item = new PlanItem(cycleId, unitId, kind, number, order);
         item.apply(draft, permissions.requireUsername(), clock.instant());
         items.saveAndFlush(item);
-        changed(unitId, cycleId);
+        changed(unitId, cycleId, item.getId());
         return find(item.getId());
     }
 
@@ -154,7 +154,7 @@ public class PlanningService {
         validate(item.getKind(), draft);
         item.apply(draft, permissions.requireUsername(), clock.instant());
         flush(item);
-        changed(item.getUnitId(), item.getCycleId());
+        changed(item.getUnitId(), item.getCycleId(), itemId);
         return find(itemId);
     }
 
@@ -178,7 +178,7 @@ public class PlanningService {
             }
         }
         items.flush();
-        changed(item.getUnitId(), item.getCycleId());
+        changed(item.getUnitId(), item.getCycleId(), itemId);
     }
 
     /** Archives an item: it leaves the matrix but is kept, with its links, for history. */
@@ -189,7 +189,7 @@ public class PlanningService {
         item.setArchived(true);
         item.touch(permissions.requireUsername(), clock.instant());
         flush(item);
-        changed(item.getUnitId(), item.getCycleId());
+        changed(item.getUnitId(), item.getCycleId(), itemId);
     }
 
     /** Cycles the link between two items: none → ● → ○ → △ → none. Returns the new strength (null: none). */
@@ -224,7 +224,7 @@ public class PlanningService {
         } catch (OptimisticLockingFailureException e) {
             throw new ConflictException("Someone changed this link at the same moment. Reload and try again.");
         }
-        changed(itemA.getUnitId(), itemA.getCycleId());
+        changed(itemA.getUnitId(), itemA.getCycleId(), a);
         return next;
     }
 
@@ -265,7 +265,6 @@ public class PlanningService {
             links.save(link);
             PlanItem input = placeInput(link, child.id(), source.getCycleId(), sourceItemId, source.getTitle(), by);
             created.add(find(input.getId()));
-            changed(childId, source.getCycleId());
         }
         return created;
     }
@@ -281,6 +280,7 @@ public class PlanningService {
         items.saveAndFlush(input);
         link.agree(input.getId(), clock.instant());
         links.flush();
+        changed(childUnitId, cycleId, input.getId());
         return input;
     }
 
@@ -360,7 +360,9 @@ public class PlanningService {
                 .filter(goal -> goal.getKind() == ItemKind.TRUE_NORTH && !goal.isArchived()).isPresent());
     }
 
-    private void changed(long unitId, Long cycleId) {
-        events.publishEvent(new PlanChanged(unitId, cycleId));
+    /** Tells open screens, after the commit, that the unit's plan changed (base.live). */
+    private void changed(long unitId, Long cycleId, long itemId) {
+        String by = permissions.requireUsername();
+        events.publishEvent(new PlanChanged(unitId, cycleId, itemId, by, permissions.displayName(by)));
     }
 }

@@ -44,9 +44,11 @@ public class ContinuityService {
     private final PermissionService permissions;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ProjectEvents events;
 
     ContinuityService(ProjectService projectService, ProjectRepository projects, OrganisationService organisation,
-                      PermissionService permissions, JdbcClient jdbc, Clock clock) {
+                      PermissionService permissions, JdbcClient jdbc, Clock clock, ProjectEvents events) {
+        this.events = events;
         this.projectService = projectService;
         this.projects = projects;
         this.organisation = organisation;
@@ -198,6 +200,6 @@ public class ContinuityService {
         project.handOverTo(newLeadUserId);
         project.touched(permissions.requireUsername(), clock.instant());
         projects.flushOrConflict();
-        return projectService.summary(projectId);
+        return events.changed(projectService.summary(projectId));
     }
 }

@@ -54,10 +54,12 @@ public class ProjectService {
     private final PermissionService permissions;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ProjectEvents events;
 
     ProjectService(ProjectRepository projects, ProjectQueries queries, AlignmentQueries alignment, PlanningService planning,
                    CycleService cycles, OrganisationService organisation, MetricsService metrics, CatchballService catchball,
-                   PermissionService permissions, JdbcClient jdbc, Clock clock) {
+                   PermissionService permissions, JdbcClient jdbc, Clock clock, ProjectEvents events) {
+        this.events = events;
         this.projects = projects;
         this.queries = queries;
         this.alignment = alignment;
@@ -197,7 +199,7 @@ public class ProjectService {
         ProjectDraft clean = validate(draft);
         Project project = new Project(unitId, permissions.requireUsername(), clock.instant());
         project.apply(clean);
-        return summary(projects.saveAndFlush(project).getId());
+        return events.changed(summary(projects.saveAndFlush(project).getId()));
     }
 
     public ProjectSummary update(long projectId, ProjectDraft draft, long expectedVersion) {
@@ -211,7 +213,7 @@ public class ProjectService {
         project.apply(clean);
         project.touched(permissions.requireUsername(), clock.instant());
         projects.flushOrConflict();
-        return summary(projectId);
+        return events.changed(summary(projectId));
     }
 
     /** A Lead approves the project as part of the unit's work. */
@@ -224,7 +226,7 @@ public class ProjectService {
         project.approve(permissions.requireUsername(), clock.instant());
         project.touched(permissions.requireUsername(), clock.instant());
         projects.flushOrConflict();
-        return summary(projectId);
+        return events.changed(summary(projectId));
     }
 
     /** A Lead links the project to a priority or annual objective of its unit or a unit above. */
@@ -239,7 +241,7 @@ public class ProjectService {
         jdbc.sql("insert into project_item (project_id, item_id, linked_by, linked_at) values (:p, :i, :u, :at)")
                 .param("p", projectId).param("i", itemId).param("u", permissions.requireUsername())
                 .param("at", Timestamp.from(clock.instant())).update();
-        return summary(projectId);
+        return events.changed(summary(projectId));
     }
 
     public ProjectSummary unlink(long projectId, long itemId) {
@@ -247,7 +249,7 @@ public class ProjectService {
         permissions.check(Action.EDIT_PLAN, project.getUnitId());
         jdbc.sql("delete from project_item where project_id = :p and item_id = :i").param("p", projectId)
                 .param("i", itemId).update();
-        return summary(projectId);
+        return events.changed(summary(projectId));
     }
 
     public ProjectSummary addMeasure(long projectId, long metricId) {
@@ -261,7 +263,7 @@ public class ProjectService {
         }
         jdbc.sql("insert into project_measure (project_id, metric_id) values (:p, :m) on conflict do nothing")
                 .param("p", projectId).param("m", metricId).update();
-        return summary(projectId);
+        return events.changed(summary(projectId));
     }
 
     public ProjectSummary removeMeasure(long projectId, long metricId) {
@@ -269,7 +271,7 @@ public class ProjectService {
         permissions.check(Action.EDIT_PROJECTS, project.getUnitId());
         jdbc.sql("delete from project_measure where project_id = :p and metric_id = :m").param("p", projectId)
                 .param("m", metricId).update();
-        return summary(projectId);
+        return events.changed(summary(projectId));
     }
 
     /** Adds a PDSA cycle to the project's log. The log only grows. */
@@ -291,6 +293,7 @@ public class ProjectService {
                 .param("do", clean(draft.doText(), 2000, "Do")).param("study", clean(draft.study(), 2000, "Study"))
                 .param("act", clean(draft.act(), 2000, "Act")).param("u", permissions.requireUsername())
                 .param("at", Timestamp.from(clock.instant())).query(Long.class).single();
+        events.changed(project.getUnitId(), projectId);
         return queries.pdsaCycle(id);
     }
 
@@ -316,7 +319,7 @@ public class ProjectService {
         project.proposedAs(linkId);
         project.touched(permissions.requireUsername(), clock.instant());
         projects.flushOrConflict();
-        return summary(projectId);
+        return events.changed(summary(projectId));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -61,6 +61,12 @@ public class PermissionService {
         return currentUsername().orElseThrow(() -> new AccessDeniedException("Please sign in first."));
     }
 
+    /** A user's display name, or the username when there is no such user (for "Changed by ‹name›"). */
+    public String displayName(String username) {
+        return jdbc.sql("select display_name from app_user where lower(username) = lower(:u)").param("u", username)
+                .query(String.class).optional().orElse(username);
+    }
+
     public boolean may(Action action, long unitId) {
         return currentUsername().map(u -> may(u, action, unitId)).orElse(false);
     }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.HasEnabled;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
+import java.time.Duration;
 import kotlin.jvm.functions.Function0;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
@@ -47,14 +48,20 @@ public abstract class KaribuTest {
 
     @BeforeEach
     void setUpVaadin() {
+        openVaadinOn(context);
+    }
+
+    /** Starts a new browserless Vaadin session on the application of this context (e.g. a second node). */
+    protected static void openVaadinOn(ApplicationContext application) {
         Function0<UI> uiFactory = UI::new;
-        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, application, uiFactory));
     }
 
     @AfterEach
     void tearDownVaadin() {
-        SecurityContextHolder.clearContext();
+        // Closing the session runs what other threads still handed the UI (live refreshes) as the signed-in user.
         MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
     }
 
     /**
@@ -67,6 +74,31 @@ public abstract class KaribuTest {
                 && (!(field instanceof HasEnabled e) || e.isEnabled()))
                 .as("%s can be edited", component).isTrue();
         field.setValue(value);
+    }
+
+    /**
+     * Waits until the assertion holds, at most 2 s, running what other threads handed the UI
+     * ({@code ui.access}, as Push would deliver it) in between: for live updates.
+     */
+    protected static void within2s(Runnable assertion) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (true) {
+            MockVaadin.clientRoundtrip(false);
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** Signs in a user from the database, with their real authorities, and opens the home page. */

@@ -21,6 +21,7 @@ final class AuditExports {
                 .column("Row", AuditEntry::rowId)
                 .column("Unit", AuditEntry::unitName)
                 .column("Change", AuditEntry::changes)
+                .column("What happened", AuditEntry::sentence)
                 .rows(Pages.afterLast(last -> audit.searchBefore(filter, last == null ? null : last.id(), Pages.SIZE)));
     }
 }

@@ -3,11 +3,14 @@ package app.catchball.catchball.ui;
 import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
+import app.catchball.base.live.LiveBroadcaster;
+import app.catchball.base.live.LiveChange;
 import app.catchball.base.ui.ExportMenu;
+import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
-import app.catchball.catchball.CatchballBroadcaster;
 import app.catchball.catchball.CatchballService;
+import app.catchball.catchball.CatchballThreadChanged;
 import app.catchball.catchball.InboxRow.Bucket;
 import app.catchball.catchball.InboxRow;
 import app.catchball.catchball.UnitAgreement;
@@ -19,8 +22,6 @@ import app.catchball.planning.CycleSummary;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanningService;
 import app.catchball.security.AccessService;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -45,6 +46,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -61,7 +63,6 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
     private static final DateTimeFormatter WHEN = Formats.DAY_AND_TIME;
 
     private final CatchballService catchball;
-    private final CatchballBroadcaster broadcaster;
     private final PlanningService planning;
     private final OrganisationService organisation;
     private final ComboBox<CycleSummary> cycle = new ComboBox<>("Cycle");
@@ -72,12 +73,15 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
     private final Grid<UnitAgreement> agreement = new Grid<>();
     private final H3 agreementTitle = new H3("Agreement by unit");
     private final List<UnitNode> myUnits;
-    private Runnable unregister;
+    /** The units whose threads the inbox shows without a unit filter; what is on screen, read by the live filter. */
+    private final Set<Long> led;
+    private volatile Long shownCycle;
+    private volatile Long shownUnit;
+    private List<InboxRow> rows = List.of();
 
-    CatchballView(CatchballService catchball, CatchballBroadcaster broadcaster, CycleService cycles,
+    CatchballView(CatchballService catchball, LiveBroadcaster live, CycleService cycles,
                   PlanningService planning, OrganisationService organisation, UnitDirectory units, AccessService access) {
         this.catchball = catchball;
-        this.broadcaster = broadcaster;
         this.planning = planning;
         this.organisation = organisation;
         this.unit = new UnitPicker(units);
@@ -85,8 +89,9 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
 
         // The units the user starts catchball from: where they lead (one statement). An Admin may
         // start it from any unit, so an Admin's list is still the whole organisation.
+        led = catchball.myCatchballUnits();
         myUnits = access.me().admin() ? organisation.wholeTree().stream().filter(u -> !u.archived()).toList()
-                : organisation.units(catchball.myCatchballUnits());
+                : organisation.units(led);
         boolean anyUnitsBelow = !organisation.withUnitsBelow(myUnits.stream().map(UnitNode::id).toList()).isEmpty();
 
         cycle.setItems(cycles.cycles());
@@ -137,6 +142,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         agreement.setAllRowsVisible(true);
         add(new H2("Catchball"), bar, tabs, grid, agreementTitle, agreement);
         refresh();
+        LiveRefresh.on(this, live, this::concerns, this::moved);
     }
 
     @Override
@@ -161,7 +167,9 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
     private void refresh() {
         Long cycleId = cycle.getValue() == null ? null : cycle.getValue().id();
         Long unitId = unit.getValue() == null ? null : unit.getValue().id();
-        List<InboxRow> rows = catchball.inbox(cycleId, unitId);
+        shownCycle = cycleId;
+        shownUnit = unitId;
+        rows = catchball.inbox(cycleId, unitId);
         Map<Bucket, Long> counts = rows.stream().collect(Collectors.groupingBy(InboxRow::bucket, Collectors.counting()));
         tabByBucket.forEach((b, tab) -> tab.setLabel(b.label() + " (" + counts.getOrDefault(b, 0L) + ")"));
         Bucket selected = selectedBucket();
@@ -181,27 +189,22 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
                 .map(Map.Entry::getKey).findFirst().orElse(Bucket.WAITING_ON_ME);
     }
 
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        unregister = broadcaster.register(event -> ui.access(() -> {
-            refresh();
-            boolean mine = catchball.inbox(null, null).stream()
-                    .anyMatch(r -> r.linkId() == event.linkId() && r.bucket() == Bucket.WAITING_ON_ME);
-            if (mine) {
-                Notification.show(event.summary() + " — it is your turn.", 5000, Notification.Position.TOP_END)
-                        .addThemeVariants(NotificationVariant.LUMO_PRIMARY);
-            }
-        }));
+    /** A move concerns the inbox when it is in the cycle shown and between units it shows (read off the UI thread). */
+    private boolean concerns(LiveChange change) {
+        Long unitId = shownUnit;
+        return change.event() instanceof CatchballThreadChanged moved && moved.inCycle(shownCycle)
+                && (unitId == null ? led.contains(moved.unitId()) || led.contains(moved.childUnitId()) : moved.touchesUnit(unitId));
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (unregister != null) {
-            unregister.run();
-            unregister = null;
+    /** Other users' moves: one inbox read, and a note for each move that made it the user's turn. */
+    private void moved(List<LiveChange> changes) {
+        refresh();
+        for (LiveChange change : changes) {
+            if (change.event() instanceof CatchballThreadChanged moved && led.contains(moved.waitingOnUnitId())) {
+                String title = rows.stream().filter(r -> r.linkId() == moved.id()).map(InboxRow::title).findFirst().orElse("a proposal");
+                Notification.show(moved.byName() + " " + moved.move().pastTense() + " “" + title + "” — it is your turn.",
+                        5000, Notification.Position.TOP_END).addThemeVariants(NotificationVariant.LUMO_PRIMARY);
+            }
         }
     }
-
-
 }

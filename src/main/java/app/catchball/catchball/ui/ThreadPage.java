@@ -1,20 +1,18 @@
 package app.catchball.catchball.ui;
 
 import app.catchball.base.Formats;
+import app.catchball.base.live.LiveBroadcaster;
 import app.catchball.base.ui.DatePickers;
+import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
-import app.catchball.catchball.CatchballBroadcaster;
 import app.catchball.catchball.CatchballService;
+import app.catchball.catchball.CatchballThreadChanged;
 import app.catchball.catchball.Move;
 import app.catchball.catchball.StepView;
 import app.catchball.catchball.ThreadView;
 import app.catchball.planning.CascadeLinkView;
 import app.catchball.planning.CascadeStatus;
 import app.catchball.planning.Proposal;
-import app.catchball.security.AccessService;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -54,20 +52,22 @@ public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> 
     private static final DateTimeFormatter DAY = Formats.DAY;
 
     private final CatchballService catchball;
-    private final CatchballBroadcaster broadcaster;
     private final VerticalLayout content = new VerticalLayout();
-    private long linkId;
+    private final LiveRefresh live;
+    private volatile long linkId;
     private ThreadView thread;
-    private Runnable unregister;
 
-    private final String me;
-
-    ThreadPage(CatchballService catchball, CatchballBroadcaster broadcaster, AccessService access) {
+    ThreadPage(CatchballService catchball, LiveBroadcaster broadcaster) {
         this.catchball = catchball;
-        this.broadcaster = broadcaster;
-        this.me = access.me().username();
         content.setPadding(false);
         add(content);
+        // The other side's moves show as they happen; a half-written move is kept ("Changed by … — Reload").
+        live = LiveRefresh.on(this, broadcaster, c -> c.event() instanceof CatchballThreadChanged t && t.id() == linkId, changes -> {
+            show();
+            changes.stream().map(c -> c.event()).filter(CatchballThreadChanged.class::isInstance).map(CatchballThreadChanged.class::cast)
+                    .forEach(t -> Notification.show(t.byName() + " " + t.move().pastTense() + " “" + thread.link().title() + "”",
+                            4000, Notification.Position.TOP_END).addThemeVariants(NotificationVariant.LUMO_PRIMARY));
+        });
     }
 
     @Override
@@ -182,27 +182,6 @@ public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> 
         Div panel = new Div(new H3(move.label()), form, new HorizontalLayout(new Button("Cancel", e -> show()), send));
         panel.addClassName("move-form");
         content.add(panel);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
-        unregister = broadcaster.register(event -> {
-            if (event.linkId() == linkId && !event.actor().equalsIgnoreCase(me)) {
-                ui.access(() -> {
-                    show();
-                    Notification.show(event.summary(), 4000, Notification.Position.TOP_END)
-                            .addThemeVariants(NotificationVariant.LUMO_PRIMARY);
-                });
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (unregister != null) {
-            unregister.run();
-            unregister = null;
-        }
+        live.watch(panel, message, wording, target, due, resources);
     }
 }

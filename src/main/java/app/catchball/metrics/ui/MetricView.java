@@ -2,13 +2,17 @@ package app.catchball.metrics.ui;
 
 import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.live.LiveBroadcaster;
 import app.catchball.base.ui.DatePickers;
+import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
+import app.catchball.metrics.CountermeasureChanged;
 import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.CountermeasureView;
 import app.catchball.metrics.Frequency;
 import app.catchball.metrics.HistoryEntry;
+import app.catchball.metrics.MetricChanged;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricSpc;
 import app.catchball.metrics.MetricValueView;
@@ -21,6 +25,7 @@ import app.catchball.metrics.spc.Assurance;
 import app.catchball.metrics.spc.PointType;
 import app.catchball.metrics.spc.SpcChart;
 import app.catchball.metrics.spc.SpcResult;
+import app.catchball.planning.PlanChanged;
 import app.catchball.security.AccessService;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.button.Button;
@@ -70,12 +75,16 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
     private final MetricsService metrics;
     private final CountermeasureService countermeasures;
     private final AccessService access;
-    private long metricId;
+    private final LiveRefresh live;
+    private volatile long metricId;
 
-    MetricView(MetricsService metrics, CountermeasureService countermeasures, AccessService access) {
+    MetricView(MetricsService metrics, CountermeasureService countermeasures, AccessService access, LiveBroadcaster broadcaster) {
         this.metrics = metrics;
         this.countermeasures = countermeasures;
         this.access = access;
+        // Others' values, countermeasures and changes to the metric show as they are saved; typed input is kept.
+        live = LiveRefresh.on(this, broadcaster, c -> (c.event() instanceof MetricChanged || c.event() instanceof CountermeasureChanged
+                || c.event() instanceof PlanChanged) && c.event().id() == metricId, this::show);
     }
 
     @Override
@@ -154,8 +163,10 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             HorizontalLayout form = new HorizontalLayout(period, value, save);
             form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
             add(form);
+            live.watch(this, period, value);
         }
         Grid<MetricValueView> values = new Grid<>();
+        values.addClassName("metric-values");
         values.addColumn(v -> YearMonth.from(v.period()).toString()).setHeader("Period");
         values.addColumn(v -> plain(v.value())).setHeader("Value");
         values.addColumn(MetricValueView::updatedBy).setHeader("By");
@@ -221,6 +232,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         add(row);
+        live.watch(this, screen, fix, rebase);
     }
 
     private void countermeasures(MetricInfo metric) {
@@ -257,6 +269,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         });
         FormLayout form = new FormLayout(problem, cause, action, owner, due, status);
         add(form, save);
+        live.watch(this, problem, cause, action, owner, due, status);
     }
 
     private static Span variation(PointType type) {

@@ -3,14 +3,18 @@ package app.catchball.metrics.ui;
 import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
+import app.catchball.base.live.LiveBroadcaster;
 import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.ExportMenu;
+import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.metrics.BowlingChart;
+import app.catchball.metrics.CountermeasureChanged;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.Frequency;
 import app.catchball.metrics.ImportPreview;
+import app.catchball.metrics.MetricChanged;
 import app.catchball.metrics.MetricImportService;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
@@ -21,6 +25,7 @@ import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
+import app.catchball.planning.PlanChanged;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -77,9 +82,12 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private final Button upload = new Button("Upload values…");
     private final Button enter = new Button("Enter values…");
     private boolean navigating;
+    /** The unit and cycle on screen, read by the live filter off the UI thread (0: none yet). */
+    private volatile long shownUnit;
+    private volatile long shownCycle;
 
     MetricsView(MetricsService metrics, MetricImportService imports, CycleService cycles, UnitDirectory units,
-                SpcSummaryService spc) {
+                SpcSummaryService spc, LiveBroadcaster live) {
         this.metrics = metrics;
         this.imports = imports;
         this.cycles = cycles;
@@ -100,6 +108,9 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(MetricView.class, e.getItem().metric().id()));
         add(new H2("Metrics"), bar, grid);
+        // Values, countermeasures and the metrics themselves (plan items) of this unit and cycle, as others save them.
+        LiveRefresh.on(this, live, c -> (c.event() instanceof MetricChanged || c.event() instanceof CountermeasureChanged
+                || c.event() instanceof PlanChanged) && c.event().touchesUnit(shownUnit) && c.event().inCycle(shownCycle), this::show);
     }
 
     @Override
@@ -127,6 +138,8 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         BowlingChart chart = metrics.bowling(unit.getValue().id(), cycle.getValue().id());
+        shownUnit = unit.getValue().id();
+        shownCycle = cycle.getValue().id();
         grid.removeAllColumns();
         grid.addColumn(r -> r.metric().label()).setHeader("Metric").setFrozen(true).setAutoWidth(true);
         grid.addColumn(r -> r.metric().target() == null ? "—" : r.metric().target().stripTrailingZeros().toPlainString()

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -38,10 +39,12 @@ class CascadeGrid extends TreeGrid<CascadeGrid.Row> {
     private final CascadeTree cascade;
     private final A3Service a3s;
     private final Map<Long, A3Status> statuses = new HashMap<>();
-    private long cycleId;
+    private volatile long cycleId;
     private Supplier<List<PlanNode>> roots = List::of;
     private final Map<String, List<Row>> children = new HashMap<>();
     private final Set<Row> expanded = new HashSet<>();
+    /** The units of the rows loaded so far, read by the live filter off the UI thread. */
+    private final Set<Long> unitsShown = ConcurrentHashMap.newKeySet();
 
     CascadeGrid(CascadeTree cascade, A3Service a3s, String header) {
         this.cascade = cascade;
@@ -95,7 +98,24 @@ class CascadeGrid extends TreeGrid<CascadeGrid.Row> {
         this.roots = roots;
         collapseAll();
         children.clear();
+        unitsShown.clear();
         getDataProvider().refreshAll();
+    }
+
+    /** Reads the loaded levels again, keeping open what is open (someone changed the plan). */
+    void reload() {
+        children.clear();
+        unitsShown.clear();
+        getDataProvider().refreshAll();
+    }
+
+    /** The units of the rows loaded so far (any thread). */
+    Set<Long> unitsShown() {
+        return unitsShown;
+    }
+
+    long cycleId() {
+        return cycleId;
     }
 
     /** Opens True North, the breakthrough objectives and the top unit's annual objectives: its priorities show, closed. */
@@ -148,6 +168,7 @@ class CascadeGrid extends TreeGrid<CascadeGrid.Row> {
             if (!priorities.isEmpty()) {
                 statuses.putAll(a3s.statusesOf(priorities));
             }
+            nodes.forEach(n -> unitsShown.add(n.unitId()));
             return nodes.stream().map(n -> new Row(n, k + "/" + n.id())).toList();
         });
     }

@@ -1,10 +1,13 @@
 package app.catchball.planning.ui;
 
+import app.catchball.base.live.LiveBroadcaster;
+import app.catchball.base.ui.LiveRefresh;
+import app.catchball.planning.A3Service;
+import app.catchball.planning.CascadePdf;
+import app.catchball.planning.CascadeTree;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
-import app.catchball.planning.A3Service;
-import app.catchball.planning.CascadeTree;
-import app.catchball.planning.CascadePdf;
+import app.catchball.planning.PlanChanged;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -30,7 +33,7 @@ public class CascadeView extends VerticalLayout implements BeforeEnterObserver {
     private final Select<CycleSummary> cycle = new Select<>();
     private final CascadeGrid tree;
 
-    CascadeView(CascadeTree cascade, CycleService cycles, A3Service a3s, CascadePdf cascadePdf) {
+    CascadeView(CascadeTree cascade, CycleService cycles, A3Service a3s, CascadePdf cascadePdf, LiveBroadcaster live) {
         this.tree = new CascadeGrid(cascade, a3s, "True North → breakthrough → annual → priority → … → ward");
         tree.setHeight("70vh");
         cycle.setLabel("Cycle");
@@ -45,6 +48,9 @@ public class CascadeView extends VerticalLayout implements BeforeEnterObserver {
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H2("Cascade"), new Paragraph("The whole plan as a tree: each level's hows become the next level's whats. "
                 + "It opens down to the trust's priorities; open a branch to see what is cascaded beneath it."), bar, tree);
+        // Plan changes of this cycle on a unit shown, or directly beneath one (a new input), reload the open levels.
+        LiveRefresh.on(this, live, c -> c.event() instanceof PlanChanged p && (p.cycleId() == null
+                || p.cycleId() == tree.cycleId() && c.inOrJustBelow(tree.unitsShown())), tree::reload);
     }
 
     @Override

@@ -1,10 +1,13 @@
 package app.catchball.planning.ui;
 
+import app.catchball.base.live.LiveChange;
 import app.catchball.base.ui.DatePickers;
+import app.catchball.base.ui.LiveRefresh;
 import app.catchball.planning.Direction;
 import app.catchball.planning.ItemDraft;
 import app.catchball.planning.ItemKind;
 import app.catchball.planning.ItemView;
+import app.catchball.planning.PlanChanged;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,8 +23,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
-/** Adds or edits one plan item; the fields follow the item's kind. */
-class ItemDialog extends Dialog {
+/**
+ * Adds or edits one plan item; the fields follow the item's kind. When someone else saves the item
+ * meanwhile, unsaved input stays and the dialog says "Changed by ‹name› — Reload".
+ */
+class ItemDialog extends Dialog implements LiveRefresh.LiveDialog {
 
     private final TextField title = new TextField("Title");
     private final TextArea description = new TextArea("Description");
@@ -35,6 +41,9 @@ class ItemDialog extends Dialog {
     private final ComboBox<UserSummary> ownerPerson = new ComboBox<>("Person");
     private final TextField team = new TextField("Team");
     private final ItemKind kind;
+    private final ItemView existing;
+    private final ItemDraft initial;
+    private Runnable reload = this::close;
 
     /**
      * @param save called with the draft; returns true when saved (the dialog then closes)
@@ -42,6 +51,7 @@ class ItemDialog extends Dialog {
     ItemDialog(ItemKind kind, ItemView existing, List<UserSummary> users, List<ItemView> trueNorthGoals,
                Predicate<ItemDraft> save) {
         this.kind = kind;
+        this.existing = existing;
         setHeaderTitle((existing == null ? "New " : existing.code() + " · ") + kind.label().toLowerCase());
         title.setWidthFull();
         title.setRequired(true);
@@ -96,6 +106,27 @@ class ItemDialog extends Dialog {
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(new Button("Cancel", e -> close()), ok);
         setWidth("40rem");
+        initial = draft();
+    }
+
+    /** What Reload does: by default it closes the dialog. */
+    void onReload(Runnable action) {
+        this.reload = action;
+    }
+
+    @Override
+    public boolean concernedBy(LiveChange change) {
+        return existing != null && change.event() instanceof PlanChanged p && p.id() == existing.id();
+    }
+
+    @Override
+    public boolean unsaved() {
+        return !draft().equals(initial);
+    }
+
+    @Override
+    public void reload() {
+        reload.run();
     }
 
     private void fill(ItemView item, List<UserSummary> users, List<ItemView> goals) {

@@ -5,19 +5,22 @@ import app.catchball.audit.AuditService;
 import app.catchball.base.Formats;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.UnitRef;
+import app.catchball.base.live.LiveBroadcaster;
+import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.organisation.UnitNode;
 import app.catchball.planning.A3Service;
 import app.catchball.planning.A3Status;
 import app.catchball.planning.CascadeTree;
-import app.catchball.planning.PriorityStatus;
 import app.catchball.planning.Corner;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
 import app.catchball.planning.ItemKind;
 import app.catchball.planning.ItemView;
+import app.catchball.planning.PlanChanged;
 import app.catchball.planning.PlanningService;
+import app.catchball.planning.PriorityStatus;
 import app.catchball.planning.Side;
 import app.catchball.planning.Strength;
 import app.catchball.planning.XMatrix;
@@ -90,10 +93,13 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private final Button addTrueNorth = new Button("+ True North goal");
     private XMatrix current;
     private final XMatrixExcel excel;
+    /** The matrix on screen, read by the live filter off the UI thread. */
+    private volatile XMatrix shown;
     private boolean navigating;
 
     XMatrixView(PlanningService planning, CascadeTree cascadeTree, CycleService cycles, UnitDirectory units, AccessService access,
-                AuditService audit, A3Service a3s, XMatrixExport export, XMatrixImport imports, XMatrixPdf xMatrixPdf) {
+                AuditService audit, A3Service a3s, XMatrixExport export, XMatrixImport imports, XMatrixPdf xMatrixPdf,
+                LiveBroadcaster live) {
         this.audit = audit;
         this.a3s = a3s;
         this.planning = planning;
@@ -139,6 +145,9 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         body.setWidthFull();
         body.setFlexGrow(1, main);
         add(new H2("X-matrix"), toolbar, body);
+        // Other users' changes to this matrix (or to True North, on every matrix) show as they are saved.
+        LiveRefresh.on(this, live, c -> c.event() instanceof PlanChanged p && shown != null
+                && (p.cycleId() == null || p.unitId() == shown.unit().id() && p.cycleId() == shown.cycle().id()), () -> reload(null));
     }
 
     @Override
@@ -176,6 +185,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
 
     private void reload(XMatrixElement.CellRef focus) {
         current = planning.matrix(unitPicker.getValue().id(), cyclePicker.getValue().id());
+        shown = current;
         List<ItemView> priorities = current.side(Side.NORTH);
         Map<Long, A3Status> statuses = a3s.statusesOf(priorities.stream().map(ItemView::id).toList());
         matrixElement.show(current, focus, statuses);
@@ -263,32 +273,19 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
             }).isPresent();
             return saved || conflicted[0];
         });
+        if (existing != null) {
+            dialog.onReload(() -> {
+                dialog.close();
+                openItemDialog(kind, planning.item(existing.id()));
+            });
+        }
         dialog.open();
     }
 
     private void showItem(long itemId) {
         ItemView item = planning.item(itemId);
         detail.removeAll();
-        detail.add(new H3(item.code() + " " + item.title()));
-        Span kind = new Span(item.kind().label() + (item.inherited() && item.sourceUnitName() != null
-                ? " · from " + item.sourceUnitName() : ""));
-        kind.addClassName("unit-path");
-        detail.add(kind);
-        if (item.description() != null) {
-            detail.add(new Paragraph(item.description()));
-        }
-        if (item.accountableName() != null) {
-            detail.add(new Paragraph("Accountable: " + item.accountableName()));
-        }
-        if (item.kind() == ItemKind.METRIC) {
-            detail.add(new Paragraph("Baseline " + (item.baseline() == null ? "—" : item.baseline().stripTrailingZeros().toPlainString())
-                    + " → target " + (item.targetText() == null ? "—" : item.targetText())
-                    + (item.direction() == null ? "" : " · " + item.direction().label().toLowerCase())
-                    + (item.dueDate() == null ? "" : " · due " + item.dueDate())));
-        }
-        if (item.kind() == ItemKind.PRIORITY) {
-            detail.add(new Anchor("a3/" + item.id(), "A3 of this priority"));
-        }
+        ItemDetails.describe(detail, item);
         boolean editable = current.editable() && !item.inherited();
         if (editable) {
             Button edit = new Button("Edit", e -> openItemDialog(item.kind(), planning.item(itemId)));
@@ -308,21 +305,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
             buttons.setWrap(true);
             detail.add(buttons);
         }
-        detail.add(new LineOfSight(planning.lineOfSight(itemId)));
-        CascadeGrid below = new CascadeGrid(cascadeTree, a3s, "Cascaded beneath it");
-        below.showBeneath(itemId, cyclePicker.getValue().id());
-        below.setAllRowsVisible(true);
-        detail.add(below);
-        detail.add(new H3("History"));
-        Grid<AuditEntry> history = new Grid<>();
-        history.addColumn(e -> Formats.DAY_AND_TIME
-                .format(e.at().atZone(ZoneId.systemDefault()))).setHeader("When").setAutoWidth(true);
-        history.addColumn(AuditEntry::sentence).setHeader("What happened");
-        history.addColumn(AuditEntry::changes).setHeader("Change");
-        history.setItems(audit.history("plan_item", itemId));
-        history.setAllRowsVisible(true);
-        history.addClassName("item-history");
-        detail.add(history);
+        ItemDetails.trace(detail, planning, cascadeTree, a3s, audit, itemId, cyclePicker.getValue().id());
     }
 
     private void act(Runnable change, String confirmation) {

@@ -2,10 +2,15 @@ package app.catchball.projects.ui;
 
 import app.catchball.base.Formats;
 import app.catchball.base.UnitDirectory;
+import app.catchball.base.live.LiveBroadcaster;
 import app.catchball.base.ui.ExportMenu;
+import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.UnitPicker;
+import app.catchball.metrics.MetricChanged;
+import app.catchball.planning.PlanChanged;
 import app.catchball.projects.ContinuityBoard;
 import app.catchball.projects.ContinuityService;
+import app.catchball.projects.ProjectChanged;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.projects.Responsibility;
 import com.vaadin.flow.component.UI;
@@ -50,8 +55,10 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
     private final Grid<ContinuityBoard.OrphanedProject> needs = new Grid<>();
     private final Grid<Responsibility> responsibilities = new Grid<>();
     private final Grid<ProjectSummary> slipping = new Grid<>();
+    /** The unit on screen, read by the live filter off the UI thread (0: none yet). */
+    private volatile long shownUnit;
 
-    ContinuityView(ContinuityService continuity, UnitDirectory units) {
+    ContinuityView(ContinuityService continuity, UnitDirectory units, LiveBroadcaster live) {
         this.continuity = continuity;
         this.unit = new UnitPicker(units);
         setWidthFull();
@@ -90,6 +97,9 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
                 new Paragraph("Change the accountable person on the unit's X-matrix."), responsibilities,
                 new H3("Slipping"), new Paragraph("Finished projects whose measures show special-cause concern after "
                         + "the project ended."), slipping);
+        // Projects, X-matrix items and measures of the unit and below, as others change them.
+        LiveRefresh.on(this, live, c -> (c.event() instanceof ProjectChanged || c.event() instanceof PlanChanged
+                || c.event() instanceof MetricChanged) && shownUnit != 0 && c.atOrBelow(shownUnit), this::show);
     }
 
     @Override
@@ -103,6 +113,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         ContinuityBoard board = continuity.continuity(unit.getValue().id());
+        shownUnit = unit.getValue().id();
         summary.setText(board.unitName() + " and the units below it: "
                 + count(board.needsNewLead().size(), "project needs", "projects need") + " a new lead, "
                 + count(board.responsibilities().size(), "X-matrix item needs", "X-matrix items need")

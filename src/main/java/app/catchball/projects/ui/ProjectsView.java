@@ -2,12 +2,16 @@ package app.catchball.projects.ui;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
+import app.catchball.base.live.LiveBroadcaster;
 import app.catchball.base.ui.ExportMenu;
+import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
+import app.catchball.planning.PlanChanged;
 import app.catchball.projects.AlignmentReport;
 import app.catchball.projects.AlignmentService;
 import app.catchball.projects.LinkedItem;
+import app.catchball.projects.ProjectChanged;
 import app.catchball.projects.ProjectRegisterService;
 import app.catchball.projects.ProjectService;
 import app.catchball.projects.ProjectSummary;
@@ -67,9 +71,11 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
     private final Paragraph withoutProject = new Paragraph();
     private final Grid<ProjectSummary> unaligned = new Grid<>();
     private boolean navigating;
+    /** The unit on screen, read by the live filter off the UI thread (0: none yet). */
+    private volatile long shownUnit;
 
     ProjectsView(ProjectService projects, AlignmentService alignment, UnitDirectory unitDirectory, AccessService access,
-                 ProjectRegisterService register) {
+                 ProjectRegisterService register, LiveBroadcaster live) {
         this.projects = projects;
         this.alignment = alignment;
         this.access = access;
@@ -118,6 +124,9 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
                 new Paragraph("Local projects not linked to anything that traces to True North. Prioritising is a "
                         + "decision: a Lead links a project to a priority, proposes it upwards, or lets it be."),
                 unaligned);
+        // The alignment covers the unit and everything below it, so changes there refresh the screen.
+        LiveRefresh.on(this, live, c -> (c.event() instanceof ProjectChanged || c.event() instanceof PlanChanged)
+                && shownUnit != 0 && c.atOrBelow(shownUnit), this::show);
     }
 
     @Override
@@ -142,6 +151,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         long unitId = unit.getValue().id();
+        shownUnit = unitId;
         boolean withBelow = below.getValue();
         create.setVisible(projects.mayEdit(unitId));
         int count = projects.countProjects(unitId, withBelow, false);

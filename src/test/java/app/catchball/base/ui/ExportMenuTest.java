@@ -193,7 +193,11 @@ class ExportMenuTest extends KaribuTest {
 
     /** The type of every entry of the trail, newest first: more than one page of 500, so the export is not capped at a page. */
     List<String> auditTypes() {
-        List<String> types = jdbc.sql("select table_name from audit.audit_event order by id desc").query(String.class).list();
+        List<String> types = jdbc.sql("""
+                select table_name from audit.audit_event a
+                where not (a.operation = 'UPDATE' and (a.before - 'last_used_at' - 'session_version' - 'updated_at' - 'updated_by' - 'version')
+                           = (a.after - 'last_used_at' - 'session_version' - 'updated_at' - 'updated_by' - 'version'))
+                order by id desc""").query(String.class).list();
         assertThat(types).as("the trail spans more than one page").hasSizeGreaterThan(500);
         return types;
     }
