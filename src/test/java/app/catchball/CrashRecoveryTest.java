@@ -123,7 +123,7 @@ class CrashRecoveryTest {
         Path log = Path.of("target", "crash-" + name + ".log");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", classpath, CatchballApplication.class.getName(),
-                "--server.port=" + port, "--catchball.embedded-postgres.data-dir=" + dataDir.toAbsolutePath(),
+                "--server.port=" + port, "--management.server.port=0", "--catchball.embedded-postgres.data-dir=" + dataDir.toAbsolutePath(),
                 "--vaadin.launch-browser=false", "--logging.level.root=warn")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {

@@ -26,7 +26,7 @@ class ProductionStartTest {
             String url = external.getJdbcUrl("postgres", "postgres");
             String[] common = {"--spring.profiles.active=prod", "--spring.datasource.url=" + url,
                     "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                    "--server.port=0", "--vaadin.launch-browser=false"};
+                    "--server.port=0", "--management.server.port=0", "--vaadin.launch-browser=false"};
 
             assertThatThrownBy(() -> new SpringApplicationBuilder(CatchballApplication.class).run(common))
                     .hasStackTraceContaining("CATCHBALL_ADMIN_PASSWORD is not set");

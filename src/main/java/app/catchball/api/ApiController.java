@@ -1,5 +1,6 @@
 package app.catchball.api;
 
+import io.micrometer.core.annotation.Timed;
 import app.catchball.base.RuleViolation;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
@@ -321,6 +322,7 @@ class ApiController {
     @ApiResponse(responseCode = "200", description = "The analysis")
     @ApiResponse(responseCode = "400", description = "Bad input; field names what is wrong",
             content = @Content(schema = @Schema(implementation = Error.class)))
+    @Timed(value = "catchball.spc", extraTags = {"source", "api"}, description = "SPC analysis")
     SpcAnalysis.Response spc(@RequestBody(required = false) String body) {
         return SpcAnalysis.analyse(parse(body));
     }

@@ -9,13 +9,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * E-mails the Leads of the side a thread now waits on, when SMTP is configured
- * ({@code spring.mail.host}). Without SMTP there is no mail sender and nothing happens; a failing
- * mail server is logged and never undoes the step.
+ * ({@code spring.mail.host}). Without SMTP there is no mail sender and nothing happens.
+ * <p>
+ * Durable: the step's commit also records the event in the event publication registry (table
+ * {@code event_publication}); the mail goes out afterwards on another thread, and the record is
+ * completed only once the mail server has taken it. A failing mail server never undoes the step:
+ * the mail is logged as not sent and tried again later (after a restart, or by the clean-up job),
+ * so it is sent at least once, and never lost to a crash between the commit and the send.
  */
 @Component
 class CatchballMailer {
@@ -36,7 +41,7 @@ class CatchballMailer {
         this.baseUrl = baseUrl;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @ApplicationModuleListener
     void onMoved(CatchballMoved event) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null || event.waitingOn() == null) {
@@ -55,7 +60,8 @@ class CatchballMailer {
         try {
             sender.send(mail);
         } catch (MailException e) {
-            log.warn("Could not e-mail {} about catchball thread {}: {}", to, event.linkId(), e.getMessage());
+            log.warn("Could not e-mail {} about catchball thread {} (tried again later): {}", to, event.linkId(), e.getMessage());
+            throw e;
         }
     }
 }

@@ -34,8 +34,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The fictional Northshore Teaching Hospitals NHS Foundation Trust, seeded when the embedded
- * default database starts empty. This is the one place for demo data: later features add their
+ * The fictional Northshore Teaching Hospitals NHS Foundation Trust, seeded when the database starts
+ * empty in demo mode ({@link DemoMode}: the embedded default database, or an external one with
+ * {@code catchball.demo.enabled=true}). This is the one place for demo data: later features add their
  * section here. Everything goes through the services, as the Admin, so it obeys the same rules as
  * a user would.
  * <p>
@@ -158,14 +159,25 @@ class DemoData implements BeforeServing {
         log.info("Empty database: seeding the demo trust '{}'", TRUST);
         long started = System.nanoTime();
         // One transaction around everything (the services join it), as the admin, who the audit trail names.
-        SystemUser.runAs("admin", () -> transaction.executeWithoutResult(status -> {
+        Boolean seeded = SystemUser.runAs("admin", () -> transaction.execute(status -> {
+            // Several nodes may start at once on one empty external database: one seeds, the others
+            // wait here for its commit and then find the demo trust there.
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('catchball.demo-seeding'))").query().singleRow();
+            if (access.anyAdminExists()) {
+                return false;
+            }
             access.bootstrapAdmin("admin", "Administrator", SETUP_PASSWORD);
             seed();
             // Demo accounts deliberately share a short, known password, below the password policy that
             // real accounts must meet; it is set here, in demo mode only.
             jdbc.sql("update app_user set password_hash = :hash").param("hash", passwordEncoder.encode(PASSWORD)).update();
+            return true;
         }));
-        log.info("Demo data ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+        if (Boolean.TRUE.equals(seeded)) {
+            log.info("Demo data ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+        } else {
+            log.info("Demo trust already seeded by another node");
+        }
     }
 
     private void seed() {

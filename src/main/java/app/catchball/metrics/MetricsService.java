@@ -1,5 +1,6 @@
 package app.catchball.metrics;
 
+import io.micrometer.core.annotation.Timed;
 import static app.catchball.metrics.ValueRules.archivedMessage;
 import static app.catchball.metrics.ValueRules.normalise;
 import static app.catchball.metrics.ValueRules.periodProblem;
@@ -287,6 +288,7 @@ public class MetricsService {
      * its chart settings: limits fixed after N points, outlier screening, rebase dates.
      */
     @Transactional(readOnly = true)
+    @Timed(value = "catchball.spc", extraTags = {"source", "metric"}, description = "SPC analysis")
     public MetricSpc spc(long metricId) {
         MetricInfo metric = metric(metricId);
         List<MetricValueView> values = values(metricId);

@@ -1,5 +1,6 @@
 package app.catchball.planning;
 
+import io.micrometer.core.annotation.Timed;
 import app.catchball.base.ConflictException;
 import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
@@ -67,6 +68,7 @@ public class PlanningService {
 
     /** The whole X-matrix of a unit in a cycle, built from a handful of SQL statements. */
     @Transactional(readOnly = true)
+    @Timed(value = "catchball.xmatrix.build", description = "Building a unit's X-matrix")
     public XMatrix matrix(long unitId, long cycleId) {
         UnitNode unit = organisation.get(unitId);
         CycleSummary cycle = cycles.get(cycleId);

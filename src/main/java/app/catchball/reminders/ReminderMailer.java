@@ -10,17 +10,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * E-mails each person one digest of their new reminders when SMTP is configured ({@code spring.mail.host};
  * without it there is no mail sender and reminders stay in the app). Runs after the job's transaction
- * has committed, on a task thread, never on a user's request; a failing mail server is logged and the
- * reminders stay recorded (and in the app). To move onto Spring Modulith's event publication registry,
- * replace {@code @Async @TransactionalEventListener(AFTER_COMMIT)} with {@code @ApplicationModuleListener}.
+ * has committed, on a task thread, never on a user's request, through Spring Modulith's event
+ * publication registry (table {@code event_publication}): a digest not yet sent when the node stops, or
+ * refused by the mail server, is sent again after a restart or by the hourly clean-up. The reminders stay
+ * recorded (and in the app) whatever happens to the mail.
  */
 @Component
 class ReminderMailer {
@@ -43,8 +42,7 @@ class ReminderMailer {
         this.baseUrl = baseUrl;
     }
 
-    @Async
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @ApplicationModuleListener
     void onRecorded(RemindersRecorded event) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null || event.reminderIds().isEmpty()) {
@@ -71,7 +69,9 @@ class ReminderMailer {
             sender.send(mail);
             queries.markEmailed(event.reminderIds(), clock.instant());
         } catch (MailException e) {
-            log.warn("Could not e-mail {} their {} reminders: {}", rows.getFirst().email(), rows.size(), e.getMessage());
+            log.warn("Could not e-mail {} their {} reminders, will try again: {}", rows.getFirst().email(), rows.size(),
+                    e.getMessage());
+            throw e;
         }
     }
 }

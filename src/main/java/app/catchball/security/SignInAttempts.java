@@ -144,6 +144,14 @@ class SignInAttempts {
         return wait.compareTo(maxDelay) > 0 ? maxDelay : wait;
     }
 
+    /** Forgets failures older than the lockout whose lock (if any) has ended; returns how many rows went. */
+    @Transactional
+    int forgetExpired() {
+        Instant now = clock.instant();
+        return jdbc.sql("delete from sign_in_throttle where last_failure_at < :before and (locked_until is null or locked_until < :now)")
+                .param("before", Timestamp.from(now.minus(lockFor))).param("now", Timestamp.from(now)).update();
+    }
+
     /** Counts a failure for the account, the source and the account from that source; locks that pair at the limit. */
     @Transactional
     void recordFailure(String username, String source, String reason) {
@@ -151,8 +159,7 @@ class SignInAttempts {
         String from = key(source);
         Instant now = clock.instant();
         Timestamp forgetBefore = Timestamp.from(now.minus(lockFor));
-        jdbc.sql("delete from sign_in_throttle where last_failure_at < :before and (locked_until is null or locked_until < :now)")
-                .param("before", forgetBefore).param("now", Timestamp.from(now)).update();
+        forgetExpired();
         for (String[] key : List.of(new String[] {account, ""}, new String[] {"", from}, new String[] {account, from})) {
             boolean pair = !key[0].isEmpty() && !key[1].isEmpty();
             jdbc.sql("""

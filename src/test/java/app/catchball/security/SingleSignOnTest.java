@@ -30,7 +30,7 @@ class SingleSignOnTest {
         provider.start();
         String issuer = provider.issuerUrl("sso").toString();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CatchballApplication.class).run(
-                "--spring.profiles.active=test", "--server.port=0", "--vaadin.launch-browser=false",
+                "--spring.profiles.active=test", "--server.port=0", "--management.server.port=0", "--vaadin.launch-browser=false",
                 "--spring.security.oauth2.client.registration.sso.client-id=catchball",
                 "--spring.security.oauth2.client.registration.sso.client-secret=secret",
                 "--spring.security.oauth2.client.registration.sso.scope=openid,email,profile",

@@ -34,11 +34,13 @@ public final class PackagedApp implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int managementPort;
 
-    private PackagedApp(Process process, Path log, int port) {
+    private PackagedApp(Process process, Path log, int port, int managementPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** The packaged jar; fails with a clear message when it has not been built. */
@@ -92,18 +94,20 @@ public final class PackagedApp implements AutoCloseable {
             try {
                 Files.createDirectories(workDir);
                 int chosen = port != null ? port : freePort();
+                int management = freePort();
                 List<String> command = new ArrayList<>();
                 command.add(javaBinary());
                 command.addAll(jvmArgs);
                 command.add("-jar");
                 command.add(jar().toAbsolutePath().toString());
                 command.add("--server.port=" + chosen);
+                command.add("--management.server.port=" + management);
                 command.addAll(args);
                 Path log = workDir.resolve("app.log");
                 ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
                 builder.environment().putAll(env);
-                return new PackagedApp(builder.start(), log, chosen);
+                return new PackagedApp(builder.start(), log, chosen, management);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -120,6 +124,11 @@ public final class PackagedApp implements AutoCloseable {
 
     public Process process() {
         return process;
+    }
+
+    /** On the management port (health, readiness, metrics), a free one chosen at start. */
+    public URI managementUri(String path) {
+        return URI.create("http://localhost:" + managementPort + (path.startsWith("/") ? path : "/" + path));
     }
 
     public URI uri(String path) {

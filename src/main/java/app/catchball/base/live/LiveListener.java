@@ -1,5 +1,6 @@
 package app.catchball.base.live;
 
+import app.catchball.base.LiveConnectionState;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * idle connection is checked every 30 s, so a silently dead one is noticed too.
  */
 @Component
-public class LiveListener implements SmartLifecycle {
+public class LiveListener implements SmartLifecycle, LiveConnectionState {
 
     private static final Logger log = LoggerFactory.getLogger(LiveListener.class);
     private static final int POLL_MILLIS = 250;
@@ -49,6 +50,11 @@ public class LiveListener implements SmartLifecycle {
     /** Whether the listening connection is up (for health and metrics). */
     public boolean listening() {
         return listening;
+    }
+
+    @Override
+    public State liveConnectionState() {
+        return listening ? State.LISTENING : State.DOWN;
     }
 
     /** The name the listening connection gives PostgreSQL ({@code application_name}), one per node. */
