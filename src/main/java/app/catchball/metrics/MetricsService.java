@@ -8,7 +8,6 @@ import static app.catchball.metrics.ValueRules.periodText;
 import static app.catchball.metrics.ValueRules.valueProblem;
 
 import app.catchball.base.RuleViolation;
-import app.catchball.base.UnitRef;
 import app.catchball.base.db.Rows;
 import app.catchball.metrics.spc.ImprovementDirection;
 import app.catchball.metrics.spc.SpcEngine;
@@ -362,31 +361,6 @@ public class MetricsService {
     }
 
     // ---------------------------------------------------------------- bowling chart
-
-    /** The unit's metrics as the review of a month reads them (see {@link MetricVerdict}). */
-    @Transactional(readOnly = true)
-    public List<MetricVerdict> verdicts(long unitId, long cycleId, YearMonth month) {
-        permissions.check(Action.VIEW, unitId);
-        return bowlingCharts.verdicts(unitId, cycleId, month);
-    }
-
-    /** The units strictly below a unit with metrics on their X-matrix in the cycle, at most {@code limit}, top first. */
-    @Transactional(readOnly = true)
-    public List<UnitRef> unitsWithMetricsBelow(long unitId, long cycleId, int limit) {
-        permissions.check(Action.VIEW, unitId);
-        return jdbc.sql("""
-                        with recursive down (id, depth) as (
-                            select id, 0 from org_unit where id = :unit
-                            union all
-                            select c.id, d.depth + 1 from org_unit c join down d on c.parent_id = d.id where not c.archived
-                        )
-                        select u.id, u.short_code, u.name from down d join org_unit u on u.id = d.id
-                        where d.depth > 0 and exists (select 1 from plan_item m where m.unit_id = u.id and m.cycle_id = :cycle
-                                                      and m.kind = 'METRIC' and not m.archived)
-                        order by d.depth, u.name limit :limit
-                        """).param("unit", unitId).param("cycle", cycleId).param("limit", limit)
-                .query(Rows.of(UnitRef.class)).list();
-    }
 
     /**
      * The bowling chart of a unit's metrics over the months of a cycle: one SQL statement for the

@@ -5,7 +5,7 @@ import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.MetricVerdict;
-import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.MetricVerdictService;
 import app.catchball.planning.A3Service;
 import app.catchball.projects.ProjectService;
 import app.catchball.security.Action;
@@ -30,12 +30,12 @@ public class DecisionService {
 
     private final ReviewQueries queries;
     private final PermissionService permissions;
-    private final MetricsService metrics;
+    private final MetricVerdictService metrics;
     private final A3Service a3s;
     private final ProjectService projects;
     private final Clock clock;
 
-    DecisionService(ReviewQueries queries, PermissionService permissions, MetricsService metrics, A3Service a3s,
+    DecisionService(ReviewQueries queries, PermissionService permissions, MetricVerdictService metrics, A3Service a3s,
                     ProjectService projects, Clock clock) {
         this.queries = queries;
         this.permissions = permissions;

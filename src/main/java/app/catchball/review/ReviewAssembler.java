@@ -9,7 +9,7 @@ import app.catchball.metrics.BowlingChart;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.CountermeasureView;
 import app.catchball.metrics.MetricVerdict;
-import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.MetricVerdictService;
 import app.catchball.metrics.Rag;
 import app.catchball.metrics.spc.Assurance;
 import app.catchball.metrics.spc.PointType;
@@ -51,12 +51,12 @@ class ReviewAssembler {
 
     private final OrganisationService organisation;
     private final CycleService cycles;
-    private final MetricsService metrics;
+    private final MetricVerdictService metrics;
     private final CatchballService catchball;
     private final A3Service a3s;
     private final DecisionService decisions;
 
-    ReviewAssembler(OrganisationService organisation, CycleService cycles, MetricsService metrics, CatchballService catchball,
+    ReviewAssembler(OrganisationService organisation, CycleService cycles, MetricVerdictService metrics, CatchballService catchball,
                     A3Service a3s, DecisionService decisions) {
         this.organisation = organisation;
         this.cycles = cycles;
