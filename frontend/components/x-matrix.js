@@ -68,6 +68,8 @@ const STYLE = `
   .tri-label { font-size: 13px; font-weight: 600; fill: var(--_xm-muted); }
   .item > rect { fill: var(--_xm-base); stroke: var(--_xm-line); }
   .item { cursor: pointer; }
+  .item:focus { outline: none; }
+  .item:focus > rect { stroke: var(--_xm-primary); stroke-width: 2.5; }
   .item:hover > rect, .item.hl > rect { fill: var(--_xm-tint); }
   .item.inherited > rect { fill: var(--lumo-contrast-10pct, rgba(26, 57, 96, 0.1)); }
   .item.inherited text { font-style: italic; }
@@ -97,11 +99,31 @@ const STYLE = `
   .side-title { fill: var(--_xm-muted); font-size: 10px; font-weight: 600; letter-spacing: .04em; }
   .legend text { fill: var(--_xm-muted); font-size: 12px; }
   .legend .sym { fill: var(--_xm-primary-text); font-size: 14px; }
+  /* On a phone: the same plan as a readable list (sides, items, links) instead of the drawing. */
+  .list { display: none; font-size: var(--lumo-font-size-s, 14px); }
+  .list h3 { font-size: 1.05em; margin: .4em 0; }
+  .list h4 { font-size: .95em; margin: .8em 0 .2em; color: var(--_xm-muted); }
+  .list ul { list-style: none; margin: 0; padding: 0; }
+  .list li { padding: .3em 0; border-bottom: 1px solid var(--_xm-line); overflow-wrap: anywhere; }
+  .list button.item {
+    font: inherit; color: var(--_xm-text); background: none; border: none; padding: .2em 0; min-height: 24px;
+    text-align: left; cursor: pointer;
+  }
+  .list button.item:focus-visible { outline: 2px solid var(--_xm-primary); outline-offset: 2px; }
+  .list .code { color: var(--_xm-primary-text); }
+  .list .detail, .list .links { display: block; color: var(--_xm-muted); }
+  .list .warn-text { display: block; color: var(--_xm-warning); }
+  @media screen and (max-width: 700px) {
+    :host { overflow-x: visible; }
+    svg { display: none; }
+    .list { display: block; }
+  }
   @media print {
+    .list { display: none !important; }
     :host { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     :host { overflow: visible; }
-    /* Fit one A3 landscape sheet (8 mm margins); the viewBox keeps the aspect ratio. */
-    svg { min-width: 0 !important; max-height: 275mm; }
+    /* Fit one A3 landscape sheet (8 mm margins, 281 mm high); the viewBox keeps the aspect ratio. */
+    svg { min-width: 0 !important; max-height: 262mm; }
     .add, .focus-ring { display: none; }
   }
 `;
@@ -297,10 +319,16 @@ class XMatrix extends HTMLElement {
 
     // Corner grids. Each entry: [corner, rows(items,yOf,side), cols(items,xOf,side), (row,col)->[a,b]]
     this._cells = new Map();
-    const cellsLayer = el('g', { role: 'grid', 'aria-label': 'Correlations' }, svg);
+    const cellsLayer = el('g', {
+      role: 'grid', 'aria-label': readOnly ? 'Correlations (read only)' : 'Correlations',
+      'aria-readonly': readOnly ? 'true' : 'false',
+    }, svg);
+    // ARIA rows follow the arrow keys: one row per line of the layout, across all corners.
+    const rowsByY = new Map();
     const grid = (corner, rowSide, rowItems, yOf, colSide, colItems, xOf, ab) => {
       rowItems.forEach((r, ri) => {
-        const rowG = el('g', { role: 'row' }, cellsLayer);
+        const rowG = rowsByY.get(yOf(ri)) || el('g', { role: 'row' });
+        rowsByY.set(yOf(ri), rowG);
         colItems.forEach((c, ci) => {
           const [a, b] = ab(r, c);
           const key = cellKey(corner, a, b);
@@ -335,6 +363,13 @@ class XMatrix extends HTMLElement {
     grid('OWNERS', 'north', S.north, northY, 'owners', S.owners, ownerX, (n, o) => [n.id, o.id]);
     grid('SW', 'south', S.south, southY, 'west', S.west, westX, (s, w) => [s.id, w.id]);
     grid('SE', 'south', S.south, southY, 'east', S.east, eastX, (s, e) => [e.id, s.id]);
+    // Rows top to bottom, cells left to right within each row: the order the arrow keys follow.
+    [...rowsByY.keys()].sort((p, q) => p - q).forEach((y) => {
+      const rowG = rowsByY.get(y);
+      [...rowG.children].sort((p, q) => this._cells.get(p.dataset.key).x - this._cells.get(q.dataset.key).x)
+        .forEach((g) => rowG.appendChild(g));
+      cellsLayer.appendChild(rowG);
+    });
 
     // Outer frames of the main X block and the owners block.
     el('rect', { class: 'frame', x: x0, y: y0, width: xe + L.east * C - x0, height: yEnd - y0 }, svg);
@@ -364,7 +399,7 @@ class XMatrix extends HTMLElement {
     // Focus ring overlay (drawn last so neighbouring cells never cover it).
     this._ring = el('rect', { class: 'focus-ring', width: C, height: C, rx: 2, visibility: 'hidden' }, svg);
 
-    this._host.replaceChildren(svg);
+    this._host.replaceChildren(svg, this._list(m, S));
     this._svg = svg;
 
     // Roving tabindex: keep the previous position if it still exists, else the first cell.
@@ -388,7 +423,7 @@ class XMatrix extends HTMLElement {
   _item(svg, side, it, { x, y, w, h, vertical }) {
     const warnings = Array.isArray(it.warnings) ? it.warnings.filter(Boolean) : [];
     const g = el('g', {
-      class: `item${it.inherited ? ' inherited' : ''}`, role: 'button',
+      class: `item${it.inherited ? ' inherited' : ''}`, role: 'button', tabindex: 0, focusable: 'true',
       'data-side': side, 'data-id': it.id,
       'aria-label': `${it.code || ''} ${it.label || ''}${it.detail ? ` (${it.detail})` : ''}` +
         `${it.inherited ? ', inherited' : ''}${warnings.length ? `, warnings: ${warnings.join('; ')}` : ''}`,
@@ -437,6 +472,65 @@ class XMatrix extends HTMLElement {
       tooltip(wg, warnings.join('\n'));
     }
     return g;
+  }
+
+  /**
+   * The plan as a list for narrow screens: each side with its items and, for each item, the items
+   * it is linked to with the strength of the link (the corner cells of the drawing).
+   */
+  _list(m, S) {
+    const div = document.createElement('div');
+    div.className = 'list';
+    div.setAttribute('role', 'region');
+    div.setAttribute('aria-label', m.title ? `X-matrix as a list: ${m.title}` : 'X-matrix as a list');
+    const add = (parent, tag, cls, text) => {
+      const e = document.createElement(tag);
+      if (cls) e.className = cls;
+      if (text !== undefined) e.textContent = text;
+      parent.appendChild(e);
+      return e;
+    };
+    if (m.title) add(div, 'h3', null, m.title);
+    // Corner → [side of a, side of b]: the same pairs as the drawing's grids.
+    const CORNER_SIDES = { NW: ['west', 'north'], NE: ['north', 'east'], SW: ['south', 'west'],
+      SE: ['east', 'south'], OWNERS: ['north', 'owners'] };
+    const byKey = new Map();
+    for (const side of Object.keys(S)) for (const it of S[side]) byKey.set(`${side}|${it.id}`, it);
+    const links = new Map();
+    for (const c of m.correlations || []) {
+      const sides = CORNER_SIDES[c.corner];
+      if (!sides || !c.strength) continue;
+      const words = c.corner === 'OWNERS' ? OWNER_WORD : WORD;
+      const pair = [[`${sides[0]}|${c.a}`, `${sides[1]}|${c.b}`], [`${sides[1]}|${c.b}`, `${sides[0]}|${c.a}`]];
+      for (const [from, to] of pair) {
+        const other = byKey.get(to);
+        if (!byKey.has(from) || !other) continue;
+        if (!links.has(from)) links.set(from, []);
+        links.get(from).push(`${other.code || other.label} ${SYMBOL[c.strength] || ''} ${words[c.strength] || ''}`.trim());
+      }
+    }
+    const HEADINGS = [['south', 'Breakthrough objectives'], ['west', 'Annual objectives'],
+      ['north', 'Improvement priorities'], ['east', 'Metrics / targets'], ['owners', 'Owners']];
+    for (const [side, heading] of HEADINGS) {
+      add(div, 'h4', null, heading);
+      const ul = add(div, 'ul');
+      if (!S[side].length) add(ul, 'li', 'empty', `No ${SIDE_NAMES[side]} yet`);
+      for (const it of S[side]) {
+        const li = add(ul, 'li');
+        const b = add(li, 'button', 'item');
+        b.type = 'button';
+        b.dataset.side = side;
+        b.dataset.id = it.id;
+        if (it.code) add(b, 'strong', 'code', `${it.code} `);
+        add(b, 'span', null, `${it.label || ''}${it.inherited ? ' (inherited)' : ''}`);
+        if (it.detail) add(li, 'span', 'detail', it.detail);
+        const l = links.get(`${side}|${it.id}`);
+        add(li, 'span', 'links', l && l.length ? `Linked to: ${l.join(', ')}` : 'Not linked yet');
+        const warnings = Array.isArray(it.warnings) ? it.warnings.filter(Boolean) : [];
+        if (warnings.length) add(li, 'span', 'warn-text', `⚠ ${warnings.join('; ')}`);
+      }
+    }
+    return div;
   }
 
   /** Placeholder for a side without items. */
@@ -496,6 +590,13 @@ class XMatrix extends HTMLElement {
   _onKeyDown(e) {
     const t = e.target;
     if (!t || !t.classList) return;
+    if (t.classList.contains('item')) {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        this._fire('item-click', { side: t.dataset.side, id: this._itemId(t) });
+      }
+      return;
+    }
     if (t.classList.contains('add')) {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();

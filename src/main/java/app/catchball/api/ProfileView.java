@@ -61,7 +61,7 @@ public class ProfileView extends VerticalLayout {
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             revoke.setVisible(t.active());
             return revoke;
-        }).setHeader("").setKey("revoke");
+        }).setHeader("Action").setKey("revoke");
         grid.setAllRowsVisible(true);
 
         Anchor docs = new Anchor("/api/v1/docs", "Interactive API documentation");

@@ -30,7 +30,7 @@ public class UnitPicker extends ComboBox<UnitRef> {
                 query -> units.count(query.getFilter().orElse("")));
         setItemLabelGenerator(UnitRef::label);
         setPlaceholder("Type a unit's name or code");
-        setWidth("28rem");
+        setWidth("36rem");
         setMaxWidth("100%");
         addClassName("unit-picker");
         addValueChangeListener(e -> setTooltipText(e.getValue() == null ? null : e.getValue().label()));

@@ -94,8 +94,8 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
         people.addColumn(p -> p.coachName() == null ? "—" : p.coachName()).setHeader("Coach");
         people.addColumn(PersonCapability::trainingCount).setHeader("Courses");
         people.addColumn(PersonCapability::projectsLed).setHeader("Projects led");
-        people.addColumn(p -> p.intermediate() ? "Intermediate improver" : "").setHeader("");
-        people.addComponentColumn(this::recordButton).setKey("record").setAutoWidth(true);
+        people.addColumn(p -> p.intermediate() ? "Intermediate improver" : "").setHeader("Recognised as");
+        people.addComponentColumn(this::recordButton).setHeader("Action").setKey("record").setAutoWidth(true);
         people.setAllRowsVisible(true);
 
         coaching.addClassName("coaching");
@@ -216,14 +216,14 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
         grid.addClassName("skill-levels");
         Runnable refresh = () -> grid.setItems(skillLevels.levels());
         grid.addColumn(SkillLevelView::name).setHeader("Level");
-        grid.addColumn(l -> l.canCoach() ? "Can coach" : "").setHeader("");
+        grid.addColumn(l -> l.canCoach() ? "Can coach" : "").setHeader("Coaching");
         grid.addComponentColumn(l -> new HorizontalLayout(
                 new Button("↑", e -> runQuietly(() -> skillLevels.moveLevel(l.id(), -1), refresh)),
                 new Button("↓", e -> runQuietly(() -> skillLevels.moveLevel(l.id(), 1), refresh)),
                 new Button("Remove", e -> runQuietly(() -> {
                     skillLevels.removeLevel(l.id(), l.version());
                     return null;
-                }, refresh)))).setAutoWidth(true);
+                }, refresh)))).setHeader("Order").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         refresh.run();
         TextField name = new TextField("New level");

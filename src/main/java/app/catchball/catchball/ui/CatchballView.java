@@ -110,6 +110,9 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
             tabs.add(tab);
         }
         tabs.addSelectedChangeListener(e -> refresh());
+        // vaadin-tabs puts a div[tabindex] between its tablist and the tabs, which breaks the ARIA
+        // tablist structure (axe: aria-required-children); the tabs themselves are the focus stops.
+        tabs.getElement().executeJs("this.updateComplete.then(() => this.shadowRoot.querySelector('#scroll').removeAttribute('tabindex'))");
 
         Button down = new Button("Propose to units below…", e -> newProposal(null));
         down.setVisible(anyUnitsBelow);

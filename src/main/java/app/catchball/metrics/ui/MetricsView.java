@@ -71,7 +71,7 @@ import java.util.Optional;
 @PermitAll
 public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter MONTH = Formats.MONTH;
+    static final DateTimeFormatter MONTH = Formats.MONTH;
 
     private final MetricsService metrics;
     private final MetricImportService imports;
@@ -79,6 +79,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private final UnitPicker unit;
     private final ComboBox<CycleSummary> cycle = new ComboBox<>("Cycle");
     private final Grid<BowlingChart.Row> grid = new Grid<>();
+    private final BowlingCards cards = new BowlingCards();
     private final Button upload = new Button("Upload values…");
     private final Button enter = new Button("Enter values…");
     private boolean navigating;
@@ -103,11 +104,12 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
                 () -> MetricExports.bowling(metrics, unit.getValue(), cycle.getValue())).also("SPC summary",
                 () -> MetricExports.spcSummary(spc, unit.getValue(), cycle.getValue())));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        bar.setWrap(true);
         grid.addClassName("bowling-chart");
         grid.setWidthFull();
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(MetricView.class, e.getItem().metric().id()));
-        add(new H2("Metrics"), bar, grid);
+        add(new H2("Metrics"), bar, grid, cards);
         // Values, countermeasures and the metrics themselves (plan items) of this unit and cycle, as others save them.
         LiveRefresh.on(this, live, c -> (c.event() instanceof MetricChanged || c.event() instanceof CountermeasureChanged
                 || c.event() instanceof PlanChanged) && c.event().touchesUnit(shownUnit) && c.event().inCycle(shownCycle), this::show);
@@ -141,17 +143,21 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         shownUnit = unit.getValue().id();
         shownCycle = cycle.getValue().id();
         grid.removeAllColumns();
-        grid.addColumn(r -> r.metric().label()).setHeader("Metric").setFrozen(true).setAutoWidth(true);
+        // Metric and target stay in view while the months, YTD and countermeasure scroll inside the grid.
+        grid.addColumn(r -> r.metric().label()).setHeader("Metric").setFrozen(true).setWidth("16rem").setFlexGrow(0)
+                .setTooltipGenerator(r -> r.metric().label());
         grid.addColumn(r -> r.metric().target() == null ? "—" : r.metric().target().stripTrailingZeros().toPlainString()
-                + (r.metric().unitOfMeasure() == null ? "" : " " + r.metric().unitOfMeasure())).setHeader("Target").setAutoWidth(true);
+                + (r.metric().unitOfMeasure() == null ? "" : " " + r.metric().unitOfMeasure())).setHeader("Target")
+                .setFrozen(true).setWidth("6.5rem").setFlexGrow(0);
         for (int i = 0; i < chart.months().size(); i++) {
             int index = i;
             grid.addComponentColumn(r -> cell(r.cells().get(index))).setHeader(MONTH.format(chart.months().get(i)))
                     .setWidth("5.5rem").setFlexGrow(0);
         }
         grid.addComponentColumn(r -> cell(r.yearToDate())).setHeader("YTD").setWidth("5.5rem").setFlexGrow(0);
-        grid.addComponentColumn(MetricsView::countermeasure).setHeader("Countermeasure").setAutoWidth(true);
+        grid.addComponentColumn(MetricsView::countermeasure).setHeader("Countermeasure").setWidth("16rem").setFlexGrow(1);
         grid.setItems(chart.rows());
+        cards.show(chart);
         boolean mayEnter = !chart.rows().isEmpty() && metrics.mayEnterValues(chart.rows().getFirst().metric().id());
         upload.setVisible(mayEnter);
         enter.setVisible(mayEnter);
@@ -215,7 +221,17 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private static Span cell(BowlingChart.Cell cell) {
-        Span span = new Span(cell.actual() == null ? "" : cell.actual().toPlainString());
+        return cell(cell, "");
+    }
+
+    /** A bowling chart cell: its value, its colour and a letter (G, R) so colour is never the only sign. */
+    static Span cell(BowlingChart.Cell cell, String prefix) {
+        Span span = new Span(prefix + (cell.actual() == null ? "" : cell.actual().toPlainString()));
+        if (cell.rag() != Rag.GREY) {
+            Span letter = new Span(BowlingCards.letter(cell.rag()));
+            letter.addClassName("rag-letter");
+            span.add(letter);
+        }
         span.addClassNames("bowling-cell", "rag-" + cell.rag().name().toLowerCase());
         span.getElement().setAttribute("title", cell.rag() == Rag.GREY ? "No data"
                 : "Actual " + cell.actual().toPlainString() + " against target " + (cell.target() == null ? "—" : cell.target().stripTrailingZeros().toPlainString()));

@@ -41,7 +41,7 @@ public class CyclesView extends VerticalLayout {
         grid.addColumn(CycleSummary::name).setHeader("Cycle");
         grid.addColumn(c -> MONTH.format(c.firstMonth()) + " – " + MONTH.format(c.lastMonth())).setHeader("Months");
         grid.addColumn(c -> c.stage().label()).setHeader("Stage");
-        grid.addColumn(c -> c.current() ? "Current" : "").setHeader("");
+        grid.addColumn(c -> c.current() ? "Current" : "").setHeader("Current");
         grid.setAllRowsVisible(true);
         add(new H2("Planning cycles"), grid, selected);
         if (cycles.mayManageCycles()) {

@@ -72,7 +72,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
         needs.addColumn(o -> o.project().stage().label()).setHeader("Stage");
         needs.addColumn(ContinuityBoard.OrphanedProject::reason).setHeader("Why").setFlexGrow(3)
                 .setTooltipGenerator(ContinuityBoard.OrphanedProject::reason);
-        needs.addComponentColumn(this::handover).setKey("handover").setAutoWidth(true);
+        needs.addComponentColumn(this::handover).setHeader("Action").setKey("handover").setAutoWidth(true);
         needs.setAllRowsVisible(true);
 
         responsibilities.addClassName("responsibilities");
@@ -81,7 +81,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
         responsibilities.addColumn(Responsibility::reason).setHeader("Why").setFlexGrow(3)
                 .setTooltipGenerator(Responsibility::reason);
         responsibilities.addComponentColumn(r -> new Anchor("x-matrix?unit=" + r.unitId() + "&cycle=" + r.cycleId(),
-                "Open the X-matrix")).setAutoWidth(true);
+                "Open the X-matrix")).setHeader("X-matrix").setAutoWidth(true);
         responsibilities.setAllRowsVisible(true);
 
         slipping.addClassName("slipping");

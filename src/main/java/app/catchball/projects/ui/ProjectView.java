@@ -108,7 +108,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Long>
         links.addColumn(LinkedItem::kindLabel).setHeader("Kind");
         links.addColumn(i -> i.aligned() ? "Traces to True North" : "Does not trace to True North").setHeader("Line of sight");
         if (detail.mayLink()) {
-            links.addComponentColumn(i -> small("Unlink", () -> projects.unlink(projectId, i.itemId()))).setAutoWidth(true);
+            links.addComponentColumn(i -> small("Unlink", () -> projects.unlink(projectId, i.itemId()))).setHeader("Action").setAutoWidth(true);
         }
         links.setItems(detail.links());
         links.setAllRowsVisible(true);
@@ -134,7 +134,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Long>
                 .setHeader("Sustain check").setFlexGrow(2);
         if (detail.mayEdit()) {
             measures.addComponentColumn(m -> small("Remove", () -> projects.removeMeasure(projectId, m.metricId())))
-                    .setAutoWidth(true);
+                    .setHeader("Action").setAutoWidth(true);
         }
         measures.setItems(detail.measures());
         measures.setAllRowsVisible(true);

@@ -114,7 +114,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         unaligned.addColumn(ProjectSummary::title).setHeader("Project").setFlexGrow(3);
         unaligned.addColumn(ProjectSummary::unitName).setHeader("Unit").setFlexGrow(2);
         unaligned.addColumn(p -> p.stage().label()).setHeader("Stage");
-        unaligned.addComponentColumn(this::unalignedActions).setHeader("").setKey("actions").setAutoWidth(true);
+        unaligned.addComponentColumn(this::unalignedActions).setHeader("Actions").setKey("actions").setAutoWidth(true);
         unaligned.setHeight("20rem");
 
         empty.addClassName("empty-state");

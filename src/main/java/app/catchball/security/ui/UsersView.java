@@ -40,7 +40,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(UserSummary::email).setHeader("E-mail");
         grid.addColumn(u -> u.admin() ? "Admin" : "").setHeader("Admin");
         grid.addColumn(u -> !u.active() ? "Deactivated" : locked.contains(u.id()) ? "Locked" : "Active").setHeader("Status").setKey("status");
-        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setAutoWidth(true);
         grid.setHeight("28rem");
 
         TextField username = new TextField("Username");
