@@ -92,6 +92,9 @@ class LoadBenchmark {
         List<String> report = new ArrayList<>();
         report.add("Load test (" + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, embedded PostgreSQL 17)");
+        // Warm-up, not measured: the JIT and the views' first renders.
+        run(Math.min(peakUsers, users), 15, 0, 0, List.of("x-matrix?unit=W7", "metrics?unit=W7", "catchball",
+                "x-matrix?unit=BENCH-7-3-12", "metrics?unit=BENCH-7-3-12"));
         for (String[] org : List.of(new String[] {"demo", "W7"}, new String[] {"bench", "BENCH-7-3-12"})) {
             List<String> routes = List.of("x-matrix?unit=" + org[1], "metrics?unit=" + org[1], "catchball");
             Run run = run(users, seconds, 3_000, 7_000, routes);
@@ -134,9 +137,7 @@ class LoadBenchmark {
 
     /** Signs in and opens UIs for every user, measures heap per UI, then lets them navigate for the given time. */
     private Run run(int users, int seconds, int thinkMin, int thinkMax, List<String> routes) throws Exception {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        memory.gc();
-        long before = memory.getHeapMemoryUsage().getUsed();
+        long before = heapAfterGc();
         List<User> signedIn = new ArrayList<>();
         // At most 3 sign-ins at once: the sign-in throttle lets 4 run at a time from one address (SignInAttempts).
         try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
@@ -149,8 +150,7 @@ class LoadBenchmark {
                 signedIn.add(f.get());
             }
         }
-        memory.gc();
-        double heapPerUi = (memory.getHeapMemoryUsage().getUsed() - before) / (1024.0 * 1024.0) / users;
+        double heapPerUi = (heapAfterGc() - before) / (1024.0 * 1024.0) / users;
 
         ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
@@ -160,6 +160,9 @@ class LoadBenchmark {
             for (User user : signedIn) {
                 each.submit(() -> {
                     int next = 1;
+                    if (thinkMax > 0) {
+                        sleep(ThreadLocalRandom.current().nextInt(0, thinkMax)); // users do not all start at once
+                    }
                     while (System.nanoTime() < end) {
                         if (thinkMax > 0) {
                             sleep(ThreadLocalRandom.current().nextInt(thinkMin, thinkMax + 1));
@@ -183,6 +186,22 @@ class LoadBenchmark {
         }
         long[] ns = times.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Run(users, ns, errors.get(), elapsed, heapPerUi);
+    }
+
+    /** Heap in use once the garbage is gone: full collections until the figure settles (sessions just ended are let go). */
+    private static long heapAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            memory.gc();
+            sleep(300);
+            long now = memory.getHeapMemoryUsage().getUsed();
+            if (Math.abs(used - now) < 512 * 1024) {
+                return now;
+            }
+            used = now;
+        }
+        return used;
     }
 
     private static void sleep(int ms) {
