@@ -6,10 +6,8 @@ import app.catchball.planning.CascadePdf;
 import app.catchball.planning.CycleSummary;
 import app.catchball.planning.XMatrix;
 import app.catchball.planning.XMatrixPdf;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.server.HttpStatusCode;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -18,7 +16,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * "Download PDF" on the X-matrix and Cascade views: a button in a link whose file the server writes
+ * "Download PDF" on the X-matrix and Cascade views: a link whose file the server writes
  * when it is followed (a Vaadin {@link DownloadHandler}), through the same services, and so the same
  * permission checks, as the API. A refusal is shown as a notice and answered 403.
  */
@@ -61,8 +59,8 @@ final class PdfDownload {
             return file.map(f -> new DownloadResponse(new ByteArrayInputStream(f.bytes()), f.name(), "application/pdf",
                     f.bytes().length)).orElseGet(() -> DownloadResponse.error(HttpStatusCode.FORBIDDEN));
         });
-        Anchor anchor = new Anchor(handler, AttachmentType.DOWNLOAD, "");
-        anchor.add(new Button(LABEL, VaadinIcon.DOWNLOAD_ALT.create()));
+        // The link itself is the control (a button inside a link would be two targets, one hiding the other).
+        Anchor anchor = new Anchor(handler, AttachmentType.DOWNLOAD, LABEL);
         anchor.addClassName("pdf-download");
         return anchor;
     }
