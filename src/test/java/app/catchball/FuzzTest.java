@@ -70,7 +70,7 @@ class FuzzTest {
         for (int i = 0; i < 400; i++) {
             boolean spc = random.nextBoolean();
             String body = spc ? spcBody() : valuesBody();
-            long before = jdbc.sql("select count(*) from metric_value_history").query(Long.class).single();
+            long before = jdbc.sql("select count(*) from series_value_history").query(Long.class).single();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
                             + (spc ? "/api/v1/spc" : "/api/v1/metrics/" + metric + "/values")))
                     .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json");
@@ -79,7 +79,7 @@ class FuzzTest {
             requests++;
             statuses.merge(response.statusCode(), 1, Integer::sum);
             assertThat(response.statusCode()).as("%s → %s", body, response.body()).isLessThan(500);
-            long after = jdbc.sql("select count(*) from metric_value_history").query(Long.class).single();
+            long after = jdbc.sql("select count(*) from series_value_history").query(Long.class).single();
             if (response.statusCode() != 200) {
                 assertThat(after).as("a refused request changes nothing: %s", body).isEqualTo(before);
             }
@@ -114,12 +114,12 @@ class FuzzTest {
             }
             goodRows += (int) preview.goodRows();
             badRows += (int) preview.badRows();
-            long before = jdbc.sql("select count(*) from metric_value_history").query(Long.class).single();
+            long before = jdbc.sql("select count(*) from series_value_history").query(Long.class).single();
             if (preview.goodRows() == 0) {
                 continue;
             }
             var saved = SystemUser.runAs("admin", () -> imports.saveGoodRows(preview));
-            long after = jdbc.sql("select count(*) from metric_value_history").query(Long.class).single();
+            long after = jdbc.sql("select count(*) from series_value_history").query(Long.class).single();
             assertThat(saved.created() + saved.changed() + saved.unchanged()).isEqualTo((int) preview.goodRows());
             assertThat(after - before).isEqualTo(saved.created() + saved.changed());
         }

@@ -3,6 +3,7 @@ package app.catchball.api;
 import io.micrometer.core.annotation.Timed;
 import app.catchball.base.RuleViolation;
 import app.catchball.metrics.MetricInfo;
+import app.catchball.metrics.MetricSeriesService;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.SaveResult;
 import app.catchball.metrics.ValueEntry;
@@ -68,9 +69,11 @@ class ApiController {
     private final ObjectMapper json;
     private final ReviewService reviews;
     private final ApiLookups lookups;
+    private final MetricSeriesService series;
 
     ApiController(OrganisationService organisation, PlanningService planning, MetricsService metrics, ObjectMapper json,
-                  ApiLookups lookups, ReviewService reviews) {
+                  ApiLookups lookups, ReviewService reviews, MetricSeriesService series) {
+        this.series = series;
         this.reviews = reviews;
         this.organisation = organisation;
         this.lookups = lookups;
@@ -117,11 +120,13 @@ class ApiController {
 
     record Metric(long id, String code, String title, long unitId, String unitName, long cycleId, String unitOfMeasure,
                   String direction, BigDecimal baseline, BigDecimal target, LocalDate dueDate, String owner,
-                  String frequency) {
-        static Metric of(MetricInfo m) {
+                  String frequency,
+                  @Schema(description = "The measure's series: the same in every cycle where the measure appears; "
+                          + "its values, history, SPC settings and rebases belong to it") long seriesId) {
+        static Metric of(MetricInfo m, long seriesId) {
             return new Metric(m.id(), m.code(), m.title(), m.unitId(), m.unitName(), m.cycleId(), m.unitOfMeasure(),
                     m.direction() == null ? null : m.direction().name(), plain(m.baseline()), plain(m.target()),
-                    m.dueDate(), m.ownerName(), m.frequency().name());
+                    m.dueDate(), m.ownerName(), m.frequency().name(), seriesId);
         }
     }
 
@@ -199,10 +204,13 @@ class ApiController {
 
     @GetMapping("/units/{id}/metrics")
     @Operation(summary = "A unit's metrics", description = "The metrics on the unit's X-matrix, in matrix order. "
-            + "Without cycle: the current cycle.")
-    List<Metric> metricsOf(@PathVariable long id, @RequestParam(required = false) Long cycle) {
+            + "Without cycle: the current cycle. Each carries its `seriesId`, the same in every cycle where the measure appears.")
+    List<Metric> metricsOf(@PathVariable long id,
+                           @Parameter(description = "Cycle id; the current cycle when left out") @RequestParam(required = false) Long cycle) {
         long unitId = unit(id);
-        return metrics.metricsOf(unitId, cycle(cycle)).stream().map(Metric::of).toList();
+        long cycleId = cycle(cycle);
+        Map<Long, Long> seriesIds = series.seriesIds(unitId, cycleId);
+        return metrics.metricsOf(unitId, cycleId).stream().map(m -> Metric.of(m, seriesIds.get(m.id()))).toList();
     }
 
     // ---------------------------------------------------------------- reviews
@@ -239,8 +247,9 @@ class ApiController {
     // ---------------------------------------------------------------- metric values
 
     @GetMapping("/metrics/{id}/values")
-    @Operation(summary = "A metric's values", description = "One value per period (the first day of the month, "
-            + "or the Monday of the week for weekly metrics), oldest first.")
+    @Operation(summary = "A metric's values", description = "The whole series: one value per period (the first day of "
+            + "the month, or the Monday of the week for weekly metrics), oldest first, from every cycle where the measure "
+            + "appears, not only this metric's cycle.")
     List<Value> values(@PathVariable long id) {
         metric(id);
         return metrics.values(id).stream().map(v -> new Value(v.period(), plain(v.value()))).toList();

@@ -30,7 +30,9 @@ final class AuditSentence {
             Map.entry("skill_level", "skill level"), Map.entry("person_skill", "skill record"),
             Map.entry("training_record", "training record"), Map.entry("coaching", "coaching record"),
             Map.entry("metric_spc_settings", "SPC settings"), Map.entry("metric_rebase", "SPC rebase"),
-            Map.entry("unit_level", "unit level"));
+            Map.entry("unit_level", "unit level"), Map.entry("metric_series", "metric series"),
+            Map.entry("series_value", "value"), Map.entry("series_value_history", "value history entry"),
+            Map.entry("series_spc_settings", "SPC settings"), Map.entry("series_rebase", "SPC rebase"));
 
     /** Plan items are named by their kind. */
     private static final Map<String, String> ITEM_KINDS = Map.of(
@@ -77,7 +79,7 @@ final class AuditSentence {
         if (row == null) {
             return "";
         }
-        if ("metric_value".equals(table) || "metric_trajectory".equals(table)) {
+        if ("metric_value".equals(table) || "series_value".equals(table) || "metric_trajectory".equals(table)) {
             String value = row.hasNonNull("value") ? row.get("value").asString() : "none";
             return value + (row.hasNonNull("period") ? " for " + month(row.get("period").asString()) : "");
         }

@@ -20,7 +20,7 @@ public class AuditService {
 
     /** The kinds of thing the trail records, by table. */
     public static final List<String> TYPES = List.of("org_unit", "app_user", "role_grant", "cycle", "plan_item",
-            "correlation", "cascade_link", "catchball_step", "metric_value", "countermeasure", "api_token", "project",
+            "correlation", "cascade_link", "catchball_step", "series_value", "countermeasure", "api_token", "project",
             "pdsa_cycle", "project_handover", "training_record", "coaching");
 
     /** An update whose only changes are bookkeeping columns ({@link AuditDiff#NOISE}). */
@@ -55,7 +55,7 @@ public class AuditService {
     /** What a type in {@link #TYPES} is called on screen ("plan_item" → "plan item"). */
     public static String typeName(String type) {
         return AuditSentence.words(type).replace("org unit", "unit").replace("app user", "user")
-                .replace("pdsa", "PDSA").replace("api token", "API token");
+                .replace("pdsa", "PDSA").replace("api token", "API token").replace("series value", "metric value");
     }
 
     /**
@@ -87,7 +87,8 @@ public class AuditService {
                         """ + COLUMNS + """
                         where (cast(:actor as text) is null or lower(a.actor) = lower(cast(:actor as text)))
                           and (cast(:unit as bigint) is null or a.unit_id in (select id from below))
-                          and (cast(:type as text) is null or a.table_name = cast(:type as text))
+                          and (cast(:type as text) is null or a.table_name = cast(:type as text)
+                               or (cast(:type as text) = 'series_value' and a.table_name = 'metric_value'))
                           and (cast(:from as timestamptz) is null or a.at >= cast(:from as timestamptz))
                           and (cast(:to as timestamptz) is null or a.at < cast(:to as timestamptz))
                           and (cast(:all as boolean) or not (""" + NOTHING_VISIBLE + """

@@ -186,6 +186,7 @@ class DemoData implements BeforeServing {
         log.info("Demo trust: {} units and {} people so far; now the plan, catchball, metrics and projects", units.size(),
                 users.size());
         new DemoPlan(cycles, planning, units, users).seed();
+        new DemoHistory(cycles, jdbc, cycles.current().orElseThrow().id()).seed();
         new DemoCatchball(catchball, planning, cycles, units).seed();
         new DemoMetrics(metrics, countermeasures, units, users, cycles.current().orElseThrow().id()).seed();
         new DemoReminders(countermeasures, metrics, catchball, jdbc, clock, units, users, cycles.current().orElseThrow().id()).seed();

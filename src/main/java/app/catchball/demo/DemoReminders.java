@@ -62,9 +62,9 @@ class DemoReminders {
         // Compliance: the demo's values were entered on the 4th of the following month, on time, except Ward 7's
         // patient survey, which arrives on the 12th, after the due date (working day 5).
         jdbc.sql("""
-                update metric_value_history h set changed_at = cast(h.period as timestamp) + interval '1 month'
+                update series_value_history h set changed_at = cast(h.period as timestamp) + interval '1 month'
                     + case when m.title = 'Patients who would recommend the ward' then interval '11 days' else interval '3 days' end
-                from plan_item m where m.id = h.metric_id
+                from metric_series m where m.id = h.series_id
                 """).update();
     }
 }

@@ -54,14 +54,16 @@ public class MetricsService {
 
     private final JdbcClient jdbc;
     private final BowlingChartQueries bowlingCharts;
+    private final SeriesSettingsQueries seriesSettings;
     private final PermissionService permissions;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     MetricsService(JdbcClient jdbc, BowlingChartQueries bowlingCharts, PermissionService permissions, Clock clock,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, SeriesSettingsQueries seriesSettings) {
         this.jdbc = jdbc;
         this.bowlingCharts = bowlingCharts;
+        this.seriesSettings = seriesSettings;
         this.permissions = permissions;
         this.clock = clock;
         this.events = events;
@@ -108,23 +110,27 @@ public class MetricsService {
     @Transactional(readOnly = true)
     public List<MetricValueView> values(long metricId) {
         metric(metricId);
-        return jdbc.sql("select period, value, updated_by, updated_at from metric_value where metric_id = :m order by period")
-                .param("m", metricId).query(Rows.of(MetricValueView.class)).list();
+        return jdbc.sql("""
+                        select v.period, v.value, v.updated_by, v.updated_at
+                        from series_value v join plan_item m on m.series_id = v.series_id where m.id = :m order by v.period
+                        """).param("m", metricId).query(Rows.of(MetricValueView.class)).list();
     }
 
     @Transactional(readOnly = true)
     public List<HistoryEntry> history(long metricId) {
         metric(metricId);
         return jdbc.sql("""
-                        select period, old_value, new_value, changed_by, changed_at, source
-                        from metric_value_history where metric_id = :m order by changed_at desc, id desc
+                        select h.period, h.old_value, h.new_value, h.changed_by, h.changed_at, h.source
+                        from series_value_history h join plan_item m on m.series_id = h.series_id
+                        where m.id = :m order by h.changed_at desc, h.id desc
                         """).param("m", metricId).query(Rows.of(HistoryEntry.class)).list();
     }
 
     /**
      * Saves values for a metric, all or nothing: a new period is added, a changed value is
      * corrected, and every change is recorded in the history with who, when, how and the value it
-     * replaced. Writers of one metric's values take turns (a lock on the metric's row), so each
+     * replaced. Values belong to the metric's series (the same measure in every cycle). Writers of one
+     * series' values take turns (a lock on the metric's and the series' rows), so each
      * history row holds the true old value and the counts tell the truth under concurrency.
      * Nothing is saved when any entry is refused ({@link ValuesRefused}, one refusal per entry).
      */
@@ -134,9 +140,14 @@ public class MetricsService {
         if (entries == null || entries.isEmpty()) {
             throw new RuleViolation("There are no values to save.");
         }
-        boolean archived = jdbc.sql("select archived from plan_item where id = :m for no key update").param("m", metricId)
-                .query(Boolean.class).single();
-        if (archived) {
+        record Target(boolean archived, long seriesId) {
+        }
+        Target target = jdbc.sql("""
+                        select m.archived, m.series_id from plan_item m join metric_series s on s.id = m.series_id
+                        where m.id = :m for no key update
+                        """).param("m", metricId).query(Rows.of(Target.class)).single();
+        long seriesId = target.seriesId();
+        if (target.archived()) {
             throw new RuleViolation(archivedMessage(metric));
         }
         LocalDate today = LocalDate.now(clock);
@@ -161,7 +172,7 @@ public class MetricsService {
             throw new ValuesRefused(refusals);
         }
         Map<LocalDate, BigDecimal> existing = new HashMap<>();
-        jdbc.sql("select period, value from metric_value where metric_id = :m").param("m", metricId)
+        jdbc.sql("select period, value from series_value where series_id = :s").param("s", seriesId)
                 .query(rs -> {
                     existing.put(rs.getObject("period", LocalDate.class), rs.getBigDecimal("value"));
                 });
@@ -178,18 +189,18 @@ public class MetricsService {
                 continue;
             }
             jdbc.sql("""
-                            insert into metric_value (metric_id, period, value, updated_at, updated_by) values (:m, :p, :v, :at, :by)
-                            on conflict (metric_id, period)
+                            insert into series_value (series_id, period, value, updated_at, updated_by) values (:s, :p, :v, :at, :by)
+                            on conflict (series_id, period)
                             do update set value = excluded.value, updated_at = excluded.updated_at,
-                                          updated_by = excluded.updated_by, version = metric_value.version + 1
+                                          updated_by = excluded.updated_by, version = series_value.version + 1
                             """)
-                    .param("m", metricId).param("p", e.getKey()).param("v", value)
+                    .param("s", seriesId).param("p", e.getKey()).param("v", value)
                     .param("at", now).param("by", by).update();
             jdbc.sql("""
-                            insert into metric_value_history (metric_id, period, old_value, new_value, changed_by, changed_at, source)
-                            values (:m, :p, :old, :new, :by, :at, :source)
+                            insert into series_value_history (series_id, period, old_value, new_value, changed_by, changed_at, source)
+                            values (:s, :p, :old, :new, :by, :at, :source)
                             """)
-                    .param("m", metricId).param("p", e.getKey()).param("old", old).param("new", value)
+                    .param("s", seriesId).param("p", e.getKey()).param("old", old).param("new", value)
                     .param("by", by).param("at", now).param("source", source.name()).update();
             if (old == null) {
                 created++;
@@ -299,13 +310,7 @@ public class MetricsService {
     @Transactional(readOnly = true)
     public SpcSettings spcSettings(long metricId) {
         metric(metricId);
-        record Row(Integer fixAfterN, boolean screenOutliers) {
-        }
-        Row row = jdbc.sql("select fix_after_n, screen_outliers from metric_spc_settings where metric_id = :m")
-                .param("m", metricId).query(Rows.of(Row.class)).optional().orElse(new Row(null, true));
-        List<LocalDate> rebases = jdbc.sql("select period from metric_rebase where metric_id = :m order by period")
-                .param("m", metricId).query(LocalDate.class).list();
-        return new SpcSettings(row.fixAfterN(), row.screenOutliers(), rebases);
+        return seriesSettings.read(metricId);
     }
 
     /** Changes how a metric's chart is read; Leads of its unit (like the rest of the X-matrix). */
@@ -315,16 +320,8 @@ public class MetricsService {
         if (settings.fixAfterN() != null && settings.fixAfterN() < SpcOptions.MIN_FIX_AFTER_N_POINTS) {
             throw new RuleViolation("Limits can be fixed after at least " + SpcOptions.MIN_FIX_AFTER_N_POINTS + " points.");
         }
-        jdbc.sql("""
-                        insert into metric_spc_settings (metric_id, fix_after_n, screen_outliers) values (:m, :n, :s)
-                        on conflict (metric_id) do update set fix_after_n = excluded.fix_after_n,
-                            screen_outliers = excluded.screen_outliers, version = metric_spc_settings.version + 1
-                        """).param("m", metricId).param("n", settings.fixAfterN()).param("s", settings.screenOutliers()).update();
-        jdbc.sql("delete from metric_rebase where metric_id = :m").param("m", metricId).update();
-        for (LocalDate rebase : new TreeSet<>(settings.rebaseDates())) {
-            jdbc.sql("insert into metric_rebase (metric_id, period) values (:m, :p)").param("m", metricId)
-                    .param("p", normalise(rebase, metric.frequency())).update();
-        }
+        seriesSettings.write(metricId, settings.fixAfterN(), settings.screenOutliers(),
+                new TreeSet<>(settings.rebaseDates().stream().map(d -> normalise(d, metric.frequency())).toList()));
         changed(metric);
         return spcSettings(metricId);
     }

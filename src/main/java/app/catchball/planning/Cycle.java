@@ -76,6 +76,10 @@ class Cycle {
         return current;
     }
 
+    Long getPreviousCycleId() {
+        return previousCycleId;
+    }
+
     long getVersion() {
         return version;
     }
@@ -86,6 +90,10 @@ class Cycle {
 
     void setCurrent(boolean current) {
         this.current = current;
+    }
+
+    void setPreviousCycleId(Long previousCycleId) {
+        this.previousCycleId = previousCycleId;
     }
 
     CycleSummary toSummary() {

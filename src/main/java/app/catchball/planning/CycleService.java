@@ -69,6 +69,25 @@ public class CycleService {
         return cycles.saveAndFlush(validated(name, firstMonth, lastMonth, null)).toSummary();
     }
 
+    /**
+     * Adds the cycle that came before one which has none, e.g. to record last year's plan and metrics
+     * when a trust starts with Catchball part-way: its months must end before the later cycle begins.
+     */
+    public CycleSummary createBefore(long laterCycleId, String name, LocalDate firstMonth, LocalDate lastMonth) {
+        checkMayManage();
+        Cycle later = cycles.findById(laterCycleId).orElseThrow(() -> new RuleViolation("That planning cycle does not exist."));
+        if (later.getPreviousCycleId() != null) {
+            throw new RuleViolation("The cycle " + later.getName() + " already follows another cycle.");
+        }
+        if (lastMonth != null && !lastMonth.isBefore(later.getFirstMonth())) {
+            throw new RuleViolation("The earlier cycle must end before " + later.getName() + " begins.");
+        }
+        Cycle earlier = cycles.saveAndFlush(validated(name, firstMonth, lastMonth, null));
+        later.setPreviousCycleId(earlier.getId());
+        cycles.flush();
+        return earlier.toSummary();
+    }
+
     public CycleSummary makeCurrent(long cycleId) {
         checkMayManage();
         Cycle cycle = cycles.findById(cycleId).orElseThrow(() -> new RuleViolation("That planning cycle does not exist."));
@@ -97,8 +116,9 @@ public class CycleService {
 
     /**
      * Starts the next cycle from this one: the same months a year on, carrying every open (not
-     * archived) item, its correlations and its cascade links, each copy linked to where it came
-     * from. True North goals are enduring and need no copy.
+     * archived) item, its correlations and its cascade links (catchball threads, with every step of
+     * their history), each copy linked to where it came from. A metric's copy continues the same series
+     * (values, history, SPC settings and rebases). True North goals are enduring and need no copy.
      */
     public CycleSummary rollForward(long fromCycleId, String newName) {
         checkMayManage();
@@ -109,10 +129,10 @@ public class CycleService {
         jdbc.sql("""
                 insert into plan_item (cycle_id, unit_id, kind, number, sort_order, title, description, accountable_user_id,
                     true_north_id, unit_of_measure, direction, baseline, target, due_date, owner_user_id, team_name,
-                    carried_from_id, updated_at, updated_by)
+                    carried_from_id, updated_at, updated_by, frequency, series_id)
                 select :to, unit_id, kind, number, sort_order, title, description, accountable_user_id,
                     true_north_id, unit_of_measure, direction, baseline, target, due_date, owner_user_id, team_name,
-                    id, now(), :by
+                    id, now(), :by, frequency, series_id
                 from plan_item where cycle_id = :from and not archived
                 """).param("to", to).param("from", fromCycleId).param("by", permissions.requireUsername()).update();
         jdbc.sql("""
@@ -135,6 +155,17 @@ public class CycleService {
                 from cascade_link l
                 join plan_item ns on ns.carried_from_id = l.source_item_id and ns.cycle_id = :to
                 left join plan_item ni on ni.carried_from_id = l.input_item_id and ni.cycle_id = :to
+                """).param("to", to).update();
+        // A copied thread keeps its history: the same steps, in the same order, so its status reads true.
+        jdbc.sql("""
+                insert into catchball_step (link_id, seq, move, party, actor, actor_name, at, message, title, target,
+                    due_date, resources, state_after)
+                select n.id, s.seq, s.move, s.party, s.actor, s.actor_name, s.at, s.message, s.title, s.target,
+                    s.due_date, s.resources, s.state_after
+                from catchball_step s
+                join cascade_link o on o.id = s.link_id
+                join plan_item ns on ns.carried_from_id = o.source_item_id and ns.cycle_id = :to
+                join cascade_link n on n.source_item_id = ns.id and n.child_unit_id = o.child_unit_id
                 """).param("to", to).update();
         return next.toSummary();
     }

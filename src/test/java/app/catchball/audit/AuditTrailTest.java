@@ -80,11 +80,11 @@ class AuditTrailTest {
         SystemUser.runAs("ward7.nurse", () -> metrics.saveValues(recommend.id(),
                 List.of(new ValueEntry(LocalDate.of(2024, 10, 1), new BigDecimal("77"))), ValueSource.MANUAL));
 
-        assertThat(jdbc.sql("select count(*) from audit.audit_event where table_name = 'metric_value' and actor = 'ward7.nurse'")
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where table_name = 'series_value' and actor = 'ward7.nurse'")
                 .query(Integer.class).single()).isPositive();
         assertThat(jdbc.sql("select distinct table_name from audit.audit_event").query(String.class).list())
                 .contains("org_unit", "app_user", "role_grant", "cycle", "plan_item", "correlation", "cascade_link",
-                        "catchball_step", "metric_value", "countermeasure");
+                        "catchball_step", "series_value", "countermeasure");
         assertThat(jdbc.sql("select count(*) from audit.audit_event where after::text like '%bcrypt%' or before::text like '%bcrypt%'")
                 .query(Integer.class).single()).isZero();
     }

@@ -208,7 +208,7 @@ class ValueRulesTest extends KaribuTest {
     }
 
     private int history() {
-        return jdbc.sql("select count(*) from metric_value_history").query(Integer.class).single();
+        return jdbc.sql("select count(*) from series_value_history").query(Integer.class).single();
     }
 
     private int stored(long metric) {

@@ -1,0 +1,74 @@
+package app.catchball.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.catchball.planning.PlanFixture;
+import app.catchball.support.SpringTest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** The API shows that a metric is an enduring series: the cycles, a seriesId per metric, the whole series' values. */
+@SpringTest
+class SeriesApiTest {
+
+    private static final String ANALYST = "cb_demo_analyst_0000000000000000";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanFixture fixture;
+
+    @Autowired
+    ObjectMapper json;
+
+    private JsonNode ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    @Test
+    void cycles_metrics_of_each_cycle_share_their_series_and_values_are_the_whole_series() {
+        ApiClient api = new ApiClient(port);
+        Map<String, JsonNode> cycles = new HashMap<>();
+        ok(api.get("/api/v1/cycles", ANALYST)).forEach(c -> cycles.put(c.get("name").asString(), c));
+        assertThat(cycles.get("2026/27").get("current").booleanValue()).isTrue();
+        assertThat(cycles.get("2026/27").get("id").longValue()).isEqualTo(fixture.cycle());
+        assertThat(cycles.get("2025/26").get("current").booleanValue()).isFalse();
+        assertThat(cycles.get("2025/26").get("stage").asString()).isEqualTo("CLOSED");
+
+        long ward7 = fixture.unit("W7");
+        Map<String, JsonNode> before = new HashMap<>();
+        ok(api.get("/api/v1/units/" + ward7 + "/metrics?cycle=" + cycles.get("2025/26").get("id").longValue(), ANALYST))
+                .forEach(m -> before.put(m.get("title").asString(), m));
+        JsonNode now = ok(api.get("/api/v1/units/" + ward7 + "/metrics", ANALYST));
+        assertThat(now.size()).isPositive();
+        for (JsonNode metric : now) {
+            JsonNode old = before.get(metric.get("title").asString());
+            assertThat(old).as(metric.get("title").asString()).isNotNull();
+            assertThat(metric.get("seriesId").longValue()).isPositive().isEqualTo(old.get("seriesId").longValue());
+            assertThat(metric.get("id").longValue()).isNotEqualTo(old.get("id").longValue());
+            JsonNode values = ok(api.get("/api/v1/metrics/" + old.get("id").longValue() + "/values", ANALYST));
+            assertThat(values.size()).isGreaterThanOrEqualTo(24);
+            assertThat(values).isEqualTo(ok(api.get("/api/v1/metrics/" + metric.get("id").longValue() + "/values", ANALYST)));
+            // The 2025/26 metric's values run on past its cycle's last month: the whole series.
+            assertThat(values.get(values.size() - 1).get("period").asString()).isGreaterThan("2026-03-01");
+        }
+        assertThat(api.get("/api/v1/cycles", null).statusCode()).isEqualTo(401);
+
+        JsonNode doc = ok(api.get("/api/v1/openapi.json", ANALYST));
+        assertThat(doc.get("paths").get("/api/v1/cycles").get("get")).isNotNull();
+        // The metric's schema (the one with a frequency) documents its seriesId.
+        assertThat(doc.get("components").get("schemas").properties().stream().map(Map.Entry::getValue).toList()).filteredOn(schema -> schema.has("properties")
+                && schema.get("properties").has("frequency")).isNotEmpty()
+                .allSatisfy(schema -> assertThat(schema.get("properties").has("seriesId")).isTrue());
+        assertThat(doc.get("paths").get("/api/v1/metrics/{id}/values").get("get").get("description").asString())
+                .contains("whole series");
+    }
+}
