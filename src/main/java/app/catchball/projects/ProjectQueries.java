@@ -95,6 +95,24 @@ class ProjectQueries {
                 .param("unit", unitId).param("below", includeBelow).query(Integer.class).single();
     }
 
+    /**
+     * The three counts the Projects screen shows, in one statement: the unit's own projects, those of
+     * the unit and every unit below it, and of these the unaligned ones.
+     */
+    ProjectCounts counts(long unitId) {
+        return jdbc.sql(AlignmentQueries.ALIGNED_SCOPE + """
+                        select (select count(*) from project p where p.unit_id = :unit) as own,
+                               (select count(*) from scope) as with_below,
+                               (select count(*) from scope s where not exists (
+                                   select 1 from project_item pa where pa.project_id = s.id
+                                   and pa.item_id in (select id from aligned))) as unaligned""")
+                .param("unit", unitId).param("below", true).query(Rows.of(ProjectCounts.class)).single();
+    }
+
+    /** How many projects a unit has itself, with the units below it, and unaligned (unit and below). */
+    record ProjectCounts(int own, int withBelow, int unaligned) {
+    }
+
     /** The ids of the projects of the unit and every unit below it. */
     List<Long> idsUnder(long unitId) {
         return jdbc.sql(SUBTREE + " select p.id from project p where p.unit_id in (select id from sub)")

@@ -3,6 +3,7 @@ package app.catchball.security;
 import app.catchball.base.db.Rows;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -72,6 +73,11 @@ public class PermissionService {
     }
 
     public boolean may(String username, Action action, long unitId) {
+        return allowed(username, unitId).contains(action);
+    }
+
+    /** Every action the user may do on the unit (none when the account is unknown or inactive): one statement. */
+    private Set<Action> allowed(String username, long unitId) {
         record Row(boolean admin, boolean active, String role) {
         }
         List<Row> rows = jdbc.sql(ROLES_ON_UNIT_AND_ANCESTORS)
@@ -80,19 +86,32 @@ public class PermissionService {
                 .query(Rows.of(Row.class))
                 .list();
         if (rows.isEmpty() || !rows.getFirst().active()) {
-            return false;
+            return EnumSet.noneOf(Action.class);
         }
         if (rows.getFirst().admin()) {
-            return true;
+            return EnumSet.allOf(Action.class);
         }
-        if (action == Action.VIEW) {
-            return true;
+        Set<Action> actions = EnumSet.of(Action.VIEW);
+        rows.stream().map(Row::role).filter(r -> r != null).map(Role::valueOf).forEach(role -> {
+            for (Action action : Action.values()) {
+                if (action.grantedBy(role)) {
+                    actions.add(action);
+                }
+            }
+        });
+        return actions;
+    }
+
+    /**
+     * Refuses, as {@link #check} does, unless the signed-in user may do the action on the unit, and
+     * otherwise returns every action they may do there: a screen asks once, not once per button.
+     */
+    public Set<Action> checkAndList(Action action, long unitId) {
+        Set<Action> actions = allowed(requireUsername(), unitId);
+        if (!actions.contains(action)) {
+            throw new AccessDeniedException(refusal(action, unitId));
         }
-        return rows.stream()
-                .map(Row::role)
-                .filter(r -> r != null)
-                .map(Role::valueOf)
-                .anyMatch(action::grantedBy);
+        return actions;
     }
 
     /**

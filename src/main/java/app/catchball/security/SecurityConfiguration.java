@@ -60,7 +60,8 @@ class SecurityConfiguration {
         failures.setDefaultFailureUrl("/login?error");
         failures.setExceptionMappings(Map.of(SignInThrottledException.class.getName(), "/login?error&wait"));
         http.formLogin(form -> form.failureHandler(failures));
-        http.sessionManagement(session -> session.addSessionAuthenticationStrategy(signedInAccess.stampAtSignIn()));
+        http.sessionManagement(session -> session.addSessionAuthenticationStrategy(signedInAccess.stampAtSignIn())
+                .addSessionAuthenticationStrategy(new SignInPageRelease()));
         RequestMatcher allowedWhilePasswordMustChange = RequestMatchers.anyOf(
                 vaadinRequests::isFrameworkInternalRequest,
                 VaadinSecurityConfigurer.getDefaultHttpSecurityPermitMatcher(),

@@ -72,7 +72,10 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
     private final Grid<InboxRow> grid = new Grid<>();
     private final Grid<UnitAgreement> agreement = new Grid<>();
     private final H3 agreementTitle = new H3("Agreement by unit");
+    /** The units a non-Admin leads, to start catchball from (an Admin picks any unit instead). */
     private final List<UnitNode> myUnits;
+    private final boolean admin;
+    private final UnitDirectory units;
     /** The units whose threads the inbox shows without a unit filter; what is on screen, read by the live filter. */
     private final Set<Long> led;
     private volatile Long shownCycle;
@@ -85,14 +88,15 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         this.planning = planning;
         this.organisation = organisation;
         this.unit = new UnitPicker(units);
+        this.units = units;
         setSizeFull();
 
         // The units the user starts catchball from: where they lead (one statement). An Admin may
-        // start it from any unit, so an Admin's list is still the whole organisation.
+        // start it from any unit, chosen with the lazy unit picker rather than a list of them all.
         led = catchball.myCatchballUnits();
-        myUnits = access.me().admin() ? organisation.wholeTree().stream().filter(u -> !u.archived()).toList()
-                : organisation.units(led);
-        boolean anyUnitsBelow = !organisation.withUnitsBelow(myUnits.stream().map(UnitNode::id).toList()).isEmpty();
+        admin = access.me().admin();
+        myUnits = admin ? List.of() : organisation.units(led);
+        boolean anyUnitsBelow = admin || !organisation.withUnitsBelow(myUnits.stream().map(UnitNode::id).toList()).isEmpty();
 
         cycle.setItems(cycles.cycles());
         cycle.setItemLabelGenerator(c -> c.name() + " · " + c.stage().label());
@@ -121,9 +125,9 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
                 Notices.error("Choose the cycle first.");
                 return;
             }
-            ProposalDialog.up(catchball, myUnits, cycle.getValue()).open();
+            ProposalDialog.up(catchball, fromUnits(), cycle.getValue()).open();
         });
-        up.setVisible(myUnits.stream().anyMatch(u -> u.parentId() != null));
+        up.setVisible(admin || myUnits.stream().anyMatch(u -> u.parentId() != null));
         HorizontalLayout bar = new HorizontalLayout(cycle, unit, down, up, new ExportMenu(() -> CatchballExports.inbox(
                 catchball, cycle.getValue(), unit.getValue(), selectedBucket())));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -164,7 +168,12 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
             Notices.error("Choose the cycle first.");
             return;
         }
-        ProposalDialog.down(catchball, planning, organisation, myUnits, cycle.getValue(), item).open();
+        ProposalDialog.down(catchball, planning, organisation, fromUnits(), cycle.getValue(), item).open();
+    }
+
+    /** The "From unit" choice: an Admin's is the lazy unit picker (any unit), anyone else's the units they lead. */
+    private ProposalDialog.FromUnits fromUnits() {
+        return admin ? ProposalDialog.FromUnits.anyOf(units) : ProposalDialog.FromUnits.of(myUnits);
     }
 
     private void refresh() {

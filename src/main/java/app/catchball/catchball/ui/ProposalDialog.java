@@ -1,8 +1,11 @@
 package app.catchball.catchball.ui;
 
 import app.catchball.base.RuleViolation;
+import app.catchball.base.UnitDirectory;
+import app.catchball.base.UnitRef;
 import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.catchball.CatchballService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
@@ -26,6 +29,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Starts catchball: a proposal down to child units (about a priority or annual objective) or up to the parent unit. */
@@ -37,12 +41,55 @@ class ProposalDialog extends Dialog {
     private final TextArea rationale = new TextArea("Rationale");
     private final TextArea message = new TextArea("Message");
 
+    /**
+     * Where a proposal may start from: the units the user leads, or (an Admin) any unit, chosen with
+     * the lazy unit picker so that the organisation is never loaded as a whole.
+     */
+    record FromUnits(List<UnitNode> led, UnitDirectory any) {
+
+        static FromUnits of(List<UnitNode> led) {
+            return new FromUnits(List.copyOf(led), null);
+        }
+
+        static FromUnits anyOf(UnitDirectory units) {
+            return new FromUnits(List.of(), units);
+        }
+
+        /** The "From unit" field; {@code up}: only units that have a unit above them. */
+        ComboBox<UnitRef> field(boolean up) {
+            ComboBox<UnitRef> box;
+            if (any != null) {
+                box = new UnitPicker(any);
+            } else {
+                box = new ComboBox<>();
+                box.setItems(led.stream().filter(u -> !up || u.parentId() != null).map(FromUnits::ref).toList());
+                box.setItemLabelGenerator(UnitRef::name);
+            }
+            box.setLabel("From unit");
+            box.setWidthFull();
+            return box;
+        }
+
+        Optional<UnitRef> find(long unitId) {
+            return any != null ? any.byCodeOrId(String.valueOf(unitId))
+                    : led.stream().filter(u -> u.id() == unitId).findFirst().map(FromUnits::ref);
+        }
+
+        /** The one unit the user leads, if they lead exactly one ({@code up}: and it has a unit above). */
+        Optional<UnitRef> only(boolean up) {
+            return led.size() == 1 && (!up || led.getFirst().parentId() != null) ? Optional.of(ref(led.getFirst())) : Optional.empty();
+        }
+
+        private static UnitRef ref(UnitNode unit) {
+            return new UnitRef(unit.id(), unit.shortCode(), unit.name());
+        }
+    }
+
     /** Downwards, about an item of the unit. */
     static ProposalDialog down(CatchballService catchball, PlanningService planning, OrganisationService organisation,
-                               List<UnitNode> myUnits, CycleSummary cycle, ItemView preselected) {
+                               FromUnits fromUnits, CycleSummary cycle, ItemView preselected) {
         ProposalDialog d = new ProposalDialog("Propose to units below");
-        ComboBox<UnitNode> from = new ComboBox<>("From unit", myUnits);
-        from.setItemLabelGenerator(UnitNode::name);
+        ComboBox<UnitRef> from = fromUnits.field(false);
         ComboBox<ItemView> item = new ComboBox<>("Item");
         item.setItemLabelGenerator(i -> i.code() + " " + i.title());
         item.setWidthFull();
@@ -64,10 +111,10 @@ class ProposalDialog extends Dialog {
             }
         });
         if (preselected != null) {
-            myUnits.stream().filter(u -> u.id() == preselected.unitId()).findFirst().ifPresent(from::setValue);
+            fromUnits.find(preselected.unitId()).ifPresent(from::setValue);
             item.getListDataView().getItems().filter(i -> i.id() == preselected.id()).findFirst().ifPresent(item::setValue);
-        } else if (myUnits.size() == 1) {
-            from.setValue(myUnits.getFirst());
+        } else {
+            fromUnits.only(false).ifPresent(from::setValue);
         }
         d.form(new Paragraph("One thread per unit. They can accept, ask a question, counter-propose or decline."),
                 from, item, to);
@@ -83,13 +130,10 @@ class ProposalDialog extends Dialog {
     }
 
     /** Upwards, from a unit to the unit above it. */
-    static ProposalDialog up(CatchballService catchball, List<UnitNode> myUnits, CycleSummary cycle) {
+    static ProposalDialog up(CatchballService catchball, FromUnits fromUnits, CycleSummary cycle) {
         ProposalDialog d = new ProposalDialog("Propose to the unit above");
-        ComboBox<UnitNode> from = new ComboBox<>("From unit", myUnits.stream().filter(u -> u.parentId() != null).toList());
-        from.setItemLabelGenerator(UnitNode::name);
-        if (myUnits.size() == 1) {
-            from.setValue(myUnits.getFirst());
-        }
+        ComboBox<UnitRef> from = fromUnits.field(true);
+        fromUnits.only(true).ifPresent(from::setValue);
         d.form(new Paragraph("An idea, a local project or a changed target. If the unit above agrees, it becomes one of "
                 + "its priorities and comes back to you as an agreed input."), from);
         d.send("Send proposal", () -> {

@@ -9,12 +9,13 @@ import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.planning.PlanChanged;
 import app.catchball.projects.AlignmentReport;
-import app.catchball.projects.AlignmentService;
 import app.catchball.projects.LinkedItem;
 import app.catchball.projects.ProjectChanged;
 import app.catchball.projects.ProjectRegisterService;
 import app.catchball.projects.ProjectService;
 import app.catchball.projects.ProjectSummary;
+import app.catchball.projects.ProjectsOverview;
+import app.catchball.projects.ProjectsOverviewService;
 import app.catchball.security.AccessService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -56,7 +57,7 @@ import java.util.stream.Collectors;
 public class ProjectsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final ProjectService projects;
-    private final AlignmentService alignment;
+    private final ProjectsOverviewService overviews;
     private final AccessService access;
     private final UnitPicker unit;
     private final Checkbox below = new Checkbox("Include units below");
@@ -74,10 +75,10 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
     /** The unit on screen, read by the live filter off the UI thread (0: none yet). */
     private volatile long shownUnit;
 
-    ProjectsView(ProjectService projects, AlignmentService alignment, UnitDirectory unitDirectory, AccessService access,
+    ProjectsView(ProjectService projects, ProjectsOverviewService overviews, UnitDirectory unitDirectory, AccessService access,
                  ProjectRegisterService register, LiveBroadcaster live) {
         this.projects = projects;
-        this.alignment = alignment;
+        this.overviews = overviews;
         this.access = access;
         this.unit = new UnitPicker(unitDirectory);
         setWidthFull();
@@ -153,11 +154,13 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         long unitId = unit.getValue().id();
         shownUnit = unitId;
         boolean withBelow = below.getValue();
-        create.setVisible(projects.mayEdit(unitId));
-        int count = projects.countProjects(unitId, withBelow, false);
+        // One read-only transaction and one permission look-up for everything but the paged rows.
+        ProjectsOverview overview = overviews.overview(unitId, withBelow);
+        create.setVisible(overview.mayEdit());
+        int count = overview.count();
         list.setItems(q -> projects.projectsOf(unitId, withBelow, false, q.getOffset(), q.getLimit()).stream(), q -> count);
-        showEmptyState(unitId, count, withBelow);
-        AlignmentReport report = alignment.alignment(unitId);
+        showEmptyState(overview, withBelow);
+        AlignmentReport report = overview.alignment();
         summary.setText(report.unitName() + " and the units below it: " + report.totalProjects() + " projects, "
                 + report.totalAligned() + " aligned to True North ("
                 + (report.units().isEmpty() ? 0 : report.units().getFirst().sharePercent()) + " %).");
@@ -168,7 +171,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
                 : "Priorities with no project (" + without.size() + "): " + without.stream().limit(10)
                         .map(p -> p.code() + " " + p.title() + " (" + p.unitName() + ")").collect(Collectors.joining("; "))
                         + (without.size() > 10 ? "; and " + (without.size() - 10) + " more." : "."));
-        int unalignedCount = projects.countProjects(unitId, true, true);
+        int unalignedCount = overview.unalignedCount();
         unaligned.setItems(q -> {
             List<ProjectSummary> page = projects.projectsOf(unitId, true, true, q.getOffset(), q.getLimit());
             linkableUnits = projects.unitsWhereMayLink(page.stream().map(ProjectSummary::unitId).toList());
@@ -177,7 +180,8 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     /** Says why the list is empty and what to do: "No projects at … 61 projects in the units below: show them." */
-    private void showEmptyState(long unitId, int count, boolean withBelow) {
+    private void showEmptyState(ProjectsOverview overview, boolean withBelow) {
+        int count = overview.count();
         empty.removeAll();
         empty.setVisible(count == 0);
         list.setVisible(count > 0);
@@ -185,7 +189,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         String name = unit.getValue().name();
-        int belowCount = withBelow ? 0 : projects.countProjects(unitId, true, false);
+        int belowCount = withBelow ? 0 : overview.countWithBelow();
         if (belowCount > 0) {
             Button show = new Button("show them", e -> below.setValue(true));
             show.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
@@ -193,7 +197,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
                     + (belowCount == 1 ? " project" : " projects") + " in the units below: "), show);
         } else {
             empty.add(new Span("No projects at " + name + (withBelow ? " or the units below it" : "") + " yet. "
-                    + (projects.mayEdit(unitId) ? "Start one with \u201cNew project\u2026\u201d." : "Its Contributors and Leads can start one.")));
+                    + (overview.mayEdit() ? "Start one with \u201cNew project\u2026\u201d." : "Its Contributors and Leads can start one.")));
         }
     }
 

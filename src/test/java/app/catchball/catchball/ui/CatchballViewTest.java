@@ -6,9 +6,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.catchball.base.UnitDirectory;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.catchball.CatchballService;
 import app.catchball.catchball.InboxRow;
 import app.catchball.catchball.Move;
+import app.catchball.organisation.UnitNode;
 import app.catchball.planning.CascadeLinkView;
 import app.catchball.planning.ItemKind;
 import app.catchball.planning.ItemView;
@@ -20,6 +23,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.ListItem;
@@ -39,6 +43,9 @@ class CatchballViewTest extends KaribuTest {
 
     @Autowired
     PlanFixture fixture;
+
+    @Autowired
+    UnitDirectory units;
 
     @SuppressWarnings("unchecked")
     private static List<String> titles() {
@@ -65,6 +72,20 @@ class CatchballViewTest extends KaribuTest {
         assertThat(tabs).hasSize(4);
         assertThat(tabs.getFirst()).startsWith("Waiting on me (");
         assertThat(titles()).contains("Pharmacy-led discharge medicines round", "A third of discharges before noon on every ward");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_admin_proposes_from_any_unit_chosen_in_the_lazy_unit_picker() {
+        login("admin");
+        UI.getCurrent().navigate(CatchballView.class);
+        _click(_get(Button.class, spec -> spec.withText("Propose to units below…")));
+
+        UnitPicker from = _get(UnitPicker.class, spec -> spec.withLabel("From unit"));
+        from.setValue(units.byCodeOrId("EAM").orElseThrow());
+
+        CheckboxGroup<UnitNode> to = _get(CheckboxGroup.class, spec -> spec.withLabel("Propose to"));
+        assertThat(to.getListDataView().getItems().map(UnitNode::name).toList()).contains("Ward 7 — Respiratory");
     }
 
     @Test
