@@ -2,7 +2,9 @@ package app.catchball.api;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
 import app.catchball.security.PermissionService;
+import app.catchball.security.sql.UserRelations;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,19 +62,19 @@ public class ApiTokenService {
     @Transactional(readOnly = true)
     public List<TokenSummary> myTokens() {
         String username = permissions.requireUsername();
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select t.id, t.name, t.token_prefix as prefix, t.created_at, t.last_used_at, t.revoked_at
-                        from api_token t join app_user u on u.id = t.user_id
+                        from api_token t join {users} u on u.id = t.user_id
                         where lower(u.username) = lower(:u)
                         order by t.created_at desc, t.id desc
-                        """)
+                        """, UserRelations.USERS))
                 .param("u", username).query(Rows.of(TokenSummary.class)).list();
     }
 
     /** Revokes a token: the owner's own, or any token for an Admin. Revoking twice changes nothing. */
     public void revoke(long id) {
         String username = permissions.requireUsername();
-        String owner = jdbc.sql("select u.username from api_token t join app_user u on u.id = t.user_id where t.id = :id")
+        String owner = jdbc.sql(SqlText.using("select u.username from api_token t join {users} u on u.id = t.user_id where t.id = :id", UserRelations.USERS))
                 .param("id", id).query(String.class).optional()
                 .orElseThrow(() -> new RuleViolation("That token does not exist."));
         if (!owner.equalsIgnoreCase(username) && !permissions.isAdmin(username)) {
@@ -94,10 +96,10 @@ public class ApiTokenService {
         }
         record Match(long id, String username, Timestamp lastUsedAt) {
         }
-        Optional<Match> match = jdbc.sql("""
-                        select t.id, u.username, t.last_used_at from api_token t join app_user u on u.id = t.user_id
+        Optional<Match> match = jdbc.sql(SqlText.using("""
+                        select t.id, u.username, t.last_used_at from api_token t join {users} u on u.id = t.user_id
                         where t.token_hash = :h and t.revoked_at is null and u.active
-                        """)
+                        """, UserRelations.USERS))
                 .param("h", hash(rawToken)).query(Rows.of(Match.class)).optional();
         Instant now = clock.instant();
         match.filter(m -> m.lastUsedAt() == null || !m.lastUsedAt().toInstant().isAfter(now.minus(LAST_USED_PRECISION)))
@@ -125,7 +127,7 @@ public class ApiTokenService {
         if (clean.length() > MAX_NAME) {
             throw new RuleViolation("A token name has at most " + MAX_NAME + " characters.");
         }
-        Long userId = jdbc.sql("select id from app_user where lower(username) = lower(:u) and active")
+        Long userId = jdbc.sql(SqlText.using("select id from {users} where lower(username) = lower(:u) and active", UserRelations.USERS))
                 .param("u", username).query(Long.class).optional()
                 .orElseThrow(() -> new RuleViolation("There is no active user " + username + "."));
         String hash = hash(raw);

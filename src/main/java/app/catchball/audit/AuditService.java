@@ -1,8 +1,11 @@
 package app.catchball.audit;
 
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
+import app.catchball.security.sql.UserRelations;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +31,11 @@ public class AuditService {
             + String.join(" - ", AuditDiff.NOISE.stream().sorted().map(c -> "'" + c + "'").toList()) + ") = (a.after - "
             + String.join(" - ", AuditDiff.NOISE.stream().sorted().map(c -> "'" + c + "'").toList()) + ")";
 
-    private static final String COLUMNS = """
+    private static final String COLUMNS = SqlText.using("""
             select a.id, a.at, a.actor, p.display_name as actor_name, a.table_name, a.row_id, a.operation, a.unit_id,
                    u.name as unit_name, a.before::text as before, a.after::text as after
-            from audit.audit_event a left join org_unit u on u.id = a.unit_id left join app_user p on p.username = a.actor
-            """;
+            from audit.audit_event a left join {units} u on u.id = a.unit_id left join {users} p on p.username = a.actor
+            """, UnitRelations.UNITS, UserRelations.USERS);
 
     private final JdbcClient jdbc;
     private final PermissionService permissions;
@@ -78,13 +81,13 @@ public class AuditService {
     }
 
     private List<AuditEntry> query(AuditFilter filter, Long beforeId, int offset, int limit) {
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         with recursive below (id) as (
-                            select id from org_unit where id = cast(:unit as bigint)
+                            select id from {units} where id = cast(:unit as bigint)
                             union all
-                            select c.id from org_unit c join below on c.parent_id = below.id
+                            select c.id from {units} c join below on c.parent_id = below.id
                         )
-                        """ + COLUMNS + """
+                        """, UnitRelations.UNITS) + COLUMNS + """
                         where (cast(:actor as text) is null or lower(a.actor) = lower(cast(:actor as text)))
                           and (cast(:unit as bigint) is null or a.unit_id in (select id from below))
                           and (cast(:type as text) is null or a.table_name = cast(:type as text)

@@ -1,6 +1,8 @@
 package app.catchball.capability;
 
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
+import app.catchball.security.sql.UserRelations;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +15,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CapabilityQueries {
 
-    private static final String COACHING = """
+    private static final String COACHING = SqlText.using("""
             select c.id, c.coach_user_id, a.display_name as coach_name, c.coachee_user_id, b.display_name as coachee_name,
                    c.since, c.ended_on
-            from coaching c join app_user a on a.id = c.coach_user_id join app_user b on b.id = c.coachee_user_id
-            """;
+            from coaching c join {users} a on a.id = c.coach_user_id join {users} b on b.id = c.coachee_user_id
+            """, UserRelations.USERS);
 
     /** A user as the capability picture needs them. */
     record Person(long id, String displayName, boolean active) {
@@ -37,14 +39,14 @@ class CapabilityQueries {
     /** Every user by id, in order of name. */
     Map<Long, Person> people() {
         Map<Long, Person> users = new LinkedHashMap<>();
-        jdbc.sql("select id, display_name, active from app_user order by display_name").query(Rows.of(Person.class)).list()
+        jdbc.sql(SqlText.using("select id, display_name, active from {users} order by display_name", UserRelations.USERS)).query(Rows.of(Person.class)).list()
                 .forEach(p -> users.put(p.id(), p));
         return users;
     }
 
     /** Every role grant, oldest first. */
     void grants(GrantHandler handler) {
-        jdbc.sql("select user_id, unit_id from role_grant order by id").query(rs -> {
+        jdbc.sql(SqlText.using("select user_id, unit_id from {grants} order by id", UserRelations.GRANTS)).query(rs -> {
             handler.grant(rs.getLong(1), rs.getLong(2));
         });
     }

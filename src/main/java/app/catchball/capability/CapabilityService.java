@@ -2,6 +2,7 @@ package app.catchball.capability;
 
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.SqlText;
 import app.catchball.capability.CapabilityQueries.Person;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
@@ -10,6 +11,7 @@ import app.catchball.projects.ProjectStage;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
+import app.catchball.security.sql.UserRelations;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -65,7 +67,7 @@ public class CapabilityService {
         if (permissions.isAdmin()) {
             return true;
         }
-        List<Long> units = jdbc.sql("select unit_id from role_grant where user_id = :u").param("u", userId)
+        List<Long> units = jdbc.sql(SqlText.using("select unit_id from {grants} where user_id = :u", UserRelations.GRANTS)).param("u", userId)
                 .query(Long.class).list();
         if (units.isEmpty()) {
             units = organisation.wholeTree().stream().filter(u -> u.parentId() == null).map(UnitNode::id).toList();
@@ -145,13 +147,13 @@ public class CapabilityService {
         if (since == null) {
             throw new RuleViolation("Please give the date the coaching started.");
         }
-        if (jdbc.sql("select count(*) from app_user where id in (:a, :b) and active").param("a", coachUserId)
+        if (jdbc.sql(SqlText.using("select count(*) from {users} where id in (:a, :b) and active", UserRelations.USERS)).param("a", coachUserId)
                 .param("b", coacheeUserId).query(Integer.class).single() < 2) {
             throw new RuleViolation("Coach and coachee must both be active users.");
         }
-        String existing = jdbc.sql("""
-                        select u.display_name from coaching c join app_user u on u.id = c.coach_user_id
-                        where c.coachee_user_id = :u and c.ended_on is null""")
+        String existing = jdbc.sql(SqlText.using("""
+                        select u.display_name from coaching c join {users} u on u.id = c.coach_user_id
+                        where c.coachee_user_id = :u and c.ended_on is null""", UserRelations.USERS))
                 .param("u", coacheeUserId).query(String.class).optional().orElse(null);
         if (existing != null) {
             throw new RuleViolation("They are already coached by " + existing + ": end that first.");

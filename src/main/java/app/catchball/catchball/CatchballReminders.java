@@ -1,6 +1,11 @@
 package app.catchball.catchball;
 
 import app.catchball.base.Formats;
+import app.catchball.base.db.SqlText;
+import app.catchball.base.ui.Routes;
+import app.catchball.catchball.ui.ThreadPage;
+import app.catchball.organisation.sql.UnitRelations;
+import app.catchball.planning.sql.PlanRelations;
 import app.catchball.reminders.DueItem;
 import app.catchball.reminders.ReminderSource;
 import app.catchball.security.PermissionService;
@@ -36,13 +41,13 @@ class CatchballReminders implements ReminderSource {
         }
         ZoneId zone = ZoneId.systemDefault();
         // Whose turn (CatchballRules.turn): a proposal waits on the other side, every other open state on the proposer.
-        List<Waiting> waiting = jdbc.sql("""
+        List<Waiting> waiting = jdbc.sql(SqlText.using("""
                         select l.id, w.id as unit_id, w.name as unit_name, l.title, l.updated_at
-                        from cascade_link l
-                        join org_unit w on w.id = case when (l.status = 'PROPOSED') = (l.initiator = 'PARENT')
+                        from {cascade_links} l
+                        join {units} w on w.id = case when (l.status = 'PROPOSED') = (l.initiator = 'PARENT')
                                                        then l.child_unit_id else l.parent_unit_id end
                         where l.status in ('PROPOSED', 'QUERIED', 'COUNTERED', 'DECLINED') and l.updated_at < :cutoff
-                        """)
+                        """, PlanRelations.CASCADE_LINKS, UnitRelations.UNITS))
                 .param("cutoff", today.minusDays(DAYS).atStartOfDay(zone).toOffsetDateTime())
                 .query((rs, n) -> new Waiting(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_name"),
                         rs.getString("title"), rs.getTimestamp("updated_at").toInstant().atZone(zone).toLocalDate()))
@@ -53,7 +58,7 @@ class CatchballReminders implements ReminderSource {
             for (long userId : leads.getOrDefault(w.unitId(), List.of())) {
                 items.add(new DueItem(userId, "CATCHBALL", w.linkId(), w.since(), w.since().plusDays(DAYS),
                         "Catchball: \u201c" + w.title() + "\u201d has waited on " + w.unitName() + " since "
-                                + Formats.DAY.format(w.since()), "catchball/thread/" + w.linkId()));
+                                + Formats.DAY.format(w.since()), Routes.path(ThreadPage.class, w.linkId())));
             }
         }
         return items;

@@ -3,14 +3,18 @@ package app.catchball.catchball;
 import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
 import app.catchball.catchball.InboxRow.Bucket;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.planning.CascadeLinkView;
 import app.catchball.planning.CascadeService;
 import app.catchball.planning.CascadeStatus;
 import app.catchball.planning.Party;
 import app.catchball.planning.Proposal;
+import app.catchball.planning.sql.PlanRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
+import app.catchball.security.sql.UserRelations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -208,18 +212,18 @@ public class CatchballService {
         Set<Long> led = permissions.catchballUnits();
         boolean admin = permissions.isAdmin();
         List<InboxRow> rows = new ArrayList<>();
-        jdbc.sql("""
+        jdbc.sql(SqlText.using("""
                         select l.id, l.title, l.target, l.parent_unit_id, pu.name as parent_name, l.child_unit_id,
                                cu.name as child_name, l.cycle_id, l.initiator, l.status, l.rounds, l.updated_at
-                        from cascade_link l
-                        join org_unit pu on pu.id = l.parent_unit_id
-                        join org_unit cu on cu.id = l.child_unit_id
+                        from {cascade_links} l
+                        join {units} pu on pu.id = l.parent_unit_id
+                        join {units} cu on cu.id = l.child_unit_id
                         where (cast(:cycle as bigint) is null or l.cycle_id = :cycle)
                           and (case when cast(:unit as bigint) is null
                                     then l.parent_unit_id in (:led) or l.child_unit_id in (:led)
                                     else l.parent_unit_id = :unit or l.child_unit_id = :unit end)
                         order by l.updated_at desc
-                        """)
+                        """, PlanRelations.CASCADE_LINKS, UnitRelations.UNITS))
                 .param("cycle", cycleId).param("unit", unitId).param("led", led.isEmpty() ? List.of(-1L) : led)
                 .query(rs -> {
                     long parent = rs.getLong("parent_unit_id");
@@ -271,18 +275,18 @@ public class CatchballService {
     @Transactional(readOnly = true)
     public List<UnitAgreement> agreementByUnit(long cycleId) {
         permissions.requireUsername();
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select u.id as unit_id, u.name as unit_name,
                                count(*) filter (where l.status = 'AGREED') as agreed, count(*) as total
-                        from cascade_link l join org_unit u on u.id in (l.parent_unit_id, l.child_unit_id)
+                        from {cascade_links} l join {units} u on u.id in (l.parent_unit_id, l.child_unit_id)
                         where l.cycle_id = :cycle and l.status <> 'WITHDRAWN'
                         group by u.id, u.name order by u.name
-                        """)
+                        """, PlanRelations.CASCADE_LINKS, UnitRelations.UNITS))
                 .param("cycle", cycleId).query(Rows.of(UnitAgreement.class)).list();
     }
 
     private String displayName(String username) {
-        return jdbc.sql("select display_name from app_user where lower(username) = lower(:u)").param("u", username)
+        return jdbc.sql(SqlText.using("select display_name from {users} where lower(username) = lower(:u)", UserRelations.USERS)).param("u", username)
                 .query(String.class).optional().orElse(username);
     }
 

@@ -1,5 +1,7 @@
 package app.catchball.metrics;
 
+import app.catchball.base.ui.Routes;
+import app.catchball.metrics.ui.MetricView;
 import app.catchball.reminders.DueItem;
 import app.catchball.reminders.ReminderSource;
 import java.time.LocalDate;
@@ -34,7 +36,7 @@ class CountermeasureReminders implements ReminderSource {
                     return new DueItem(rs.getLong("owner_user_id"), "COUNTERMEASURE", rs.getLong("id"), due, due,
                             "Countermeasure overdue: " + rs.getString("action") + " (" + rs.getString("label") + ", "
                                     + rs.getString("unit_name") + ")",
-                            "metrics/metric/" + rs.getLong("metric_id"));
+                            Routes.path(MetricView.class, rs.getLong("metric_id")));
                 })
                 .list();
     }

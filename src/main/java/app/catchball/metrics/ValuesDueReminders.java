@@ -1,6 +1,8 @@
 package app.catchball.metrics;
 
 import app.catchball.base.Formats;
+import app.catchball.base.ui.Routes;
+import app.catchball.metrics.ui.MetricView;
 import app.catchball.reminders.DueItem;
 import app.catchball.reminders.ReminderSource;
 import java.time.LocalDate;
@@ -63,7 +65,7 @@ class ValuesDueReminders implements ReminderSource {
                     ? "Enter the " + Formats.MONTH.format(m.first()) + " value of " + m.label() + " (" + m.unitName() + ")"
                     : "Enter " + m.count() + " missing values of " + m.label() + " (" + m.unitName() + "), from "
                             + Formats.MONTH.format(m.first()) + " to " + Formats.MONTH.format(m.last());
-            items.add(new DueItem(m.ownerId(), "VALUES", m.metricId(), m.last(), due, what, "metrics/metric/" + m.metricId()));
+            items.add(new DueItem(m.ownerId(), "VALUES", m.metricId(), m.last(), due, what, Routes.path(MetricView.class, m.metricId())));
         }
         return items;
     }

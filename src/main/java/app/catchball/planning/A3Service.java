@@ -3,8 +3,10 @@ package app.catchball.planning;
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
+import app.catchball.security.sql.UserRelations;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -196,11 +198,11 @@ public class A3Service {
             return new PriorityA3(priority.id(), priority.unitId(), code, priority.title(), null, null, null, null, null, 0,
                     List.of(), null, null, 0);
         }
-        List<A3Action> actions = jdbc.sql("""
+        List<A3Action> actions = jdbc.sql(SqlText.using("""
                         select a.text, a.owner_user_id, u.display_name as owner_name, a.milestone, a.done
-                        from priority_a3_action a left join app_user u on u.id = a.owner_user_id
+                        from priority_a3_action a left join {users} u on u.id = a.owner_user_id
                         where a.a3_id = :id order by a.position
-                        """).param("id", row.id()).query(Rows.of(A3Action.class)).list();
+                        """, UserRelations.USERS)).param("id", row.id()).query(Rows.of(A3Action.class)).list();
         return new PriorityA3(priority.id(), priority.unitId(), code, priority.title(), row.background(),
                 row.currentCondition(), row.targetCondition(), row.rootCause(), A3Status.valueOf(row.status()),
                 row.percentComplete(), actions, row.updatedAt(), row.updatedBy(), row.version());

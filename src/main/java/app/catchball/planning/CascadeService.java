@@ -3,8 +3,10 @@ package app.catchball.planning;
 import app.catchball.base.ConflictException;
 import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.SqlText;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.sql.ResultSet;
@@ -29,17 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CascadeService {
 
-    private static final String LINK_COLUMNS = """
+    private static final String LINK_COLUMNS = SqlText.using("""
             select l.id, l.source_item_id, src.kind as source_kind, src.number as source_number,
                    l.parent_unit_id, pu.name as parent_unit_name, l.child_unit_id, cu.name as child_unit_name,
                    l.cycle_id, c.name as cycle_name, l.initiator, l.status, l.title, l.target, l.due_date, l.rationale,
                    l.resources, l.input_item_id, l.rounds, l.agreed_at, l.created_at, l.updated_at, l.version
             from cascade_link l
-            join org_unit pu on pu.id = l.parent_unit_id
-            join org_unit cu on cu.id = l.child_unit_id
+            join {units} pu on pu.id = l.parent_unit_id
+            join {units} cu on cu.id = l.child_unit_id
             join cycle c on c.id = l.cycle_id
             left join plan_item src on src.id = l.source_item_id
-            """;
+            """, UnitRelations.UNITS);
 
     private final CascadeLinkRepository links;
     private final PlanItemRepository items;

@@ -1,6 +1,8 @@
 package app.catchball.planning;
 
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.SqlText;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.util.List;
@@ -50,10 +52,10 @@ public class CascadeTree {
     /** The True North goals at the top of the cascade of a cycle. */
     public List<PlanNode> roots(long cycleId) {
         permissions.requireUsername();
-        return jdbc.sql(NODE_COLUMNS + """
-                        from plan_item i join org_unit u on u.id = i.unit_id
+        return jdbc.sql(NODE_COLUMNS + SqlText.using("""
+                        from plan_item i join {units} u on u.id = i.unit_id
                         where i.kind = 'TRUE_NORTH' and not i.archived and not u.archived
-                        """ + ORDER.replace("i.unit_id <> :unit, ", ""))
+                        """, UnitRelations.UNITS) + ORDER.replace("i.unit_id <> :unit, ", ""))
                 .param("cycle", cycleId).query(NODE).list();
     }
 
@@ -68,9 +70,9 @@ public class CascadeTree {
         return jdbc.sql(NODE_COLUMNS + """
                         from (select distinct item_id from (""" + LineOfSightEdges.down(":item") + """
                               ) d) c
-                        join plan_item i on i.id = c.item_id and """ + SHOWN.formatted("i") + """
-                        join org_unit u on u.id = i.unit_id
-                        """ + ORDER)
+                        join plan_item i on i.id = c.item_id and """ + SHOWN.formatted("i") + SqlText.using("""
+                        join {units} u on u.id = i.unit_id
+                        """, UnitRelations.UNITS) + ORDER)
                 .param("item", itemId).param("cycle", cycleId).param("unit", unitId).query(NODE).list();
     }
 }

@@ -2,6 +2,8 @@ package app.catchball.planning;
 
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.SqlText;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.time.LocalDate;
@@ -53,7 +55,7 @@ public class CycleService {
         if (permissions.isAdmin()) {
             return true;
         }
-        return jdbc.sql("select id from org_unit where level_code in ('TRUST', 'ICS') and not archived")
+        return jdbc.sql(SqlText.using("select id from {units} where level_code in ('TRUST', 'ICS') and not archived", UnitRelations.UNITS))
                 .query(Long.class).list().stream().anyMatch(id -> permissions.may(Action.EDIT_PLAN, id));
     }
 

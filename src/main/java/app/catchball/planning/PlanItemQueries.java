@@ -1,6 +1,9 @@
 package app.catchball.planning;
 
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
+import app.catchball.organisation.sql.UnitRelations;
+import app.catchball.security.sql.UserRelations;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,18 +15,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PlanItemQueries {
 
-    private static final String ITEM_COLUMNS = """
+    private static final String ITEM_COLUMNS = SqlText.using("""
              i.id, i.unit_id, i.cycle_id, i.kind, i.number, i.sort_order, i.title, i.description,
              i.accountable_user_id, acc.display_name as accountable_name, i.true_north_id, i.source_item_id,
              su.name as source_unit_name, i.unit_of_measure, i.direction, i.baseline, i.target, i.due_date,
              i.owner_user_id, ow.display_name as owner_name, i.team_name, i.archived, i.updated_by, i.updated_at,
              i.version
             from plan_item i
-            left join app_user acc on acc.id = i.accountable_user_id
-            left join app_user ow on ow.id = i.owner_user_id
+            left join {users} acc on acc.id = i.accountable_user_id
+            left join {users} ow on ow.id = i.owner_user_id
             left join plan_item src on src.id = i.source_item_id
-            left join org_unit su on su.id = src.unit_id
-            """;
+            left join {units} su on su.id = src.unit_id
+            """, UserRelations.USERS, UnitRelations.UNITS);
 
     /** The line-of-sight edges up from {@code up.id}. */
     private static final String UP_EDGES = LineOfSightEdges.up("up.id");
@@ -63,13 +66,13 @@ class PlanItemQueries {
 
     /** The unit's True North goals and those of the units above it. */
     List<ItemView> trueNorthFor(long unitId) {
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         with recursive up (id, parent_id) as (
-                            select id, parent_id from org_unit where id = :unit
+                            select id, parent_id from {units} where id = :unit
                             union all
-                            select p.id, p.parent_id from org_unit p join up on p.id = up.parent_id
+                            select p.id, p.parent_id from {units} p join up on p.id = up.parent_id
                         )
-                        select""" + ITEM_COLUMNS + """
+                        select""", UnitRelations.UNITS) + ITEM_COLUMNS + """
                         where i.kind = 'TRUE_NORTH' and not i.archived and i.unit_id in (select id from up)
                         order by i.sort_order, i.number
                         """)
@@ -84,15 +87,15 @@ class PlanItemQueries {
                             union all
                             select e.parent_id, up.id, up.depth + 1, up.path || e.parent_id
                             from up
-                            cross join lateral (""" + UP_EDGES + """
+                            cross join lateral (""" + UP_EDGES + SqlText.using("""
                             ) e
                             join plan_item p on p.id = e.parent_id and not p.archived
                             where not e.parent_id = any(up.path)
                         )
                         select up.id, up.via_id, up.depth, i.kind, i.number, i.title, i.unit_id, u.name as unit_name
-                        from up join plan_item i on i.id = up.id join org_unit u on u.id = i.unit_id
+                        from up join plan_item i on i.id = up.id join {units} u on u.id = i.unit_id
                         order by up.depth, i.kind, i.number
-                        """)
+                        """, UnitRelations.UNITS))
                 .param("item", itemId).query(Rows.of(TraceNode.class)).list();
     }
 
@@ -104,7 +107,7 @@ class PlanItemQueries {
 
     /** A user's display name, or the username when there is no such user. */
     String displayName(String username) {
-        return jdbc.sql("select display_name from app_user where lower(username) = lower(:u)").param("u", username)
+        return jdbc.sql(SqlText.using("select display_name from {users} where lower(username) = lower(:u)", UserRelations.USERS)).param("u", username)
                 .query(String.class).optional().orElse(username);
     }
 }

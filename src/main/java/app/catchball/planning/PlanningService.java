@@ -1,5 +1,7 @@
 package app.catchball.planning;
 
+import app.catchball.base.db.SqlText;
+import app.catchball.organisation.sql.UnitRelations;
 import io.micrometer.core.annotation.Timed;
 import app.catchball.base.ConflictException;
 import app.catchball.base.Formats;
@@ -350,7 +352,7 @@ public class PlanningService {
     }
 
     private void lockMatrix(long unitId) {
-        jdbc.sql("select id from org_unit where id = :id for update").param("id", unitId).query(Long.class).list();
+        jdbc.sql(SqlText.using("select id from {units} where id = :id for update", UnitRelations.UNITS)).param("id", unitId).query(Long.class).list();
     }
 
     private static boolean isTopLevel(UnitNode unit) {

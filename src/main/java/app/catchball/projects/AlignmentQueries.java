@@ -1,6 +1,9 @@
 package app.catchball.projects;
 
+import app.catchball.base.db.SqlText;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.planning.LineOfSightEdges;
+import app.catchball.planning.sql.PlanRelations;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,15 +27,15 @@ class AlignmentQueries {
      * reached. It costs the number of items on the way, not projects times paths. Parameters:
      * {@code :unit}, and {@code :below} for the units under it.
      */
-    static final String ALIGNED_SCOPE = """
+    static final String ALIGNED_SCOPE = SqlText.using("""
             with recursive sub (id) as (
                 select cast(:unit as bigint)
                 union all
-                select c.id from org_unit c join sub on c.parent_id = sub.id and :below
+                select c.id from {units} c join sub on c.parent_id = sub.id and :below
             ),
             scope (id) as (select p.id from project p where p.unit_id in (select id from sub)),
             starts (id) as (
-                select distinct pi.item_id from project_item pi join plan_item s on s.id = pi.item_id and not s.archived
+                select distinct pi.item_id from project_item pi join {plan_items} s on s.id = pi.item_id and not s.archived
                 where pi.project_id in (select id from scope)
             ),
             up (id) as (
@@ -40,16 +43,16 @@ class AlignmentQueries {
                 union
                 select e.parent_id from up
                 cross join lateral (
-            """ + LineOfSightEdges.up("up.id") + """
+            """, UnitRelations.UNITS, PlanRelations.PLAN_ITEMS) + LineOfSightEdges.up("up.id") + SqlText.using("""
                 ) e
-                join plan_item p on p.id = e.parent_id and not p.archived
+                join {plan_items} p on p.id = e.parent_id and not p.archived
             ),
             down (id) as (
-                select up.id from up join plan_item t on t.id = up.id where t.kind = 'TRUE_NORTH'
+                select up.id from up join {plan_items} t on t.id = up.id where t.kind = 'TRUE_NORTH'
                 union
                 select e.item_id from down
                 cross join lateral (
-            """ + LineOfSightEdges.down("down.id") + """
+            """, PlanRelations.PLAN_ITEMS) + LineOfSightEdges.down("down.id") + """
                 ) e
                 where e.item_id in (select id from up)
             ),
@@ -61,13 +64,13 @@ class AlignmentQueries {
             "exists (select 1 from project_item pa where pa.project_id = p.id and pa.item_id in (select id from aligned))";
 
     /** Every plan item reachable upwards from the items linked to the given projects. */
-    private static final String REACH = reach("""
+    private static final String REACH = reach(SqlText.using("""
             select pi.project_id, pi.item_id from project_item pi
-            join plan_item s on s.id = pi.item_id and not s.archived
-            where pi.project_id in (:ids)""");
+            join {plan_items} s on s.id = pi.item_id and not s.archived
+            where pi.project_id in (:ids)""", PlanRelations.PLAN_ITEMS));
 
     /** The same walk from plan items themselves (the "project" is the start item). */
-    private static final String ITEM_REACH = reach("select s.id, s.id from plan_item s where s.id in (:ids) and not s.archived");
+    private static final String ITEM_REACH = reach(SqlText.using("select s.id, s.id from {plan_items} s where s.id in (:ids) and not s.archived", PlanRelations.PLAN_ITEMS));
 
     /**
      * Every plan item reachable upwards (towards True North) from the start rows: the same edges as
@@ -80,12 +83,12 @@ class AlignmentQueries {
                 select up.project_id, e.parent_id
                 from up
                 cross join lateral (
-            """ + LineOfSightEdges.up("up.id") + """
+            """ + LineOfSightEdges.up("up.id") + SqlText.using("""
                 ) e
-                join plan_item p on p.id = e.parent_id and not p.archived
+                join {plan_items} p on p.id = e.parent_id and not p.archived
             )
-            select up.project_id, up.id as item_id, i.kind from up join plan_item i on i.id = up.id
-            """;
+            select up.project_id, up.id as item_id, i.kind from up join {plan_items} i on i.id = up.id
+            """, PlanRelations.PLAN_ITEMS);
     }
 
     private final JdbcClient jdbc;

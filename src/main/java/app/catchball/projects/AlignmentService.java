@@ -2,11 +2,14 @@ package app.catchball.projects;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
 import app.catchball.planning.ItemKind;
+import app.catchball.planning.sql.PlanRelations;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AlignmentService {
 
-    private static final String PRIORITIES = """
+    private static final String PRIORITIES = SqlText.using("""
             select i.id, i.number, i.title, u.name as unit_name
-            from plan_item i join org_unit u on u.id = i.unit_id
+            from {plan_items} i join {units} u on u.id = i.unit_id
             where i.kind = 'PRIORITY' and not i.archived and i.cycle_id = :cycle and i.unit_id in (%s)
             order by u.name, i.sort_order, i.number
-            """;
+            """, PlanRelations.PLAN_ITEMS, UnitRelations.UNITS);
 
     private final AlignmentQueries alignment;
     private final ProjectQueries projects;

@@ -5,12 +5,16 @@ import static app.catchball.projects.FreeText.clean;
 import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.planning.ItemKind;
+import app.catchball.planning.sql.PlanRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import app.catchball.security.UserSummary;
+import app.catchball.security.sql.UserRelations;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -78,11 +82,11 @@ public class ContinuityService {
     @Transactional(readOnly = true)
     public List<UserSummary> possibleLeads(long unitId) {
         permissions.check(Action.VIEW, unitId);
-        return jdbc.sql(ProjectQueries.ancestorsOrSelf("""
-                        select u.id, u.username, u.display_name, u.email, u.admin, u.active from app_user u
+        return jdbc.sql(ProjectQueries.ancestorsOrSelf(SqlText.using("""
+                        select u.id, u.username, u.display_name, u.email, u.admin, u.active from {users} u
                         where u.active and (u.admin or exists (
-                            select 1 from role_grant g where g.user_id = u.id and g.unit_id in (select id from up)))
-                        order by u.display_name, u.id"""))
+                            select 1 from {grants} g where g.user_id = u.id and g.unit_id in (select id from up)))
+                        order by u.display_name, u.id""", UserRelations.USERS, UserRelations.GRANTS)))
                 .param("unit", unitId).query(Rows.of(UserSummary.class)).list();
     }
 
@@ -106,13 +110,13 @@ public class ContinuityService {
     private Map<Long, String> whyNoLead(List<ProjectSummary> orphaned) {
         Map<Long, String> reasons = new HashMap<>();
         if (!orphaned.isEmpty()) {
-            jdbc.sql("""
+            jdbc.sql(SqlText.using("""
                             select p.id, l.display_name, l.active,
                                    (select max(d.at) from lead_departure d where d.user_id = l.id) as since, u.name
-                            from project p join org_unit u on u.id = p.unit_id
-                            left join app_user l on l.id = p.lead_user_id
+                            from project p join {units} u on u.id = p.unit_id
+                            left join {users} l on l.id = p.lead_user_id
                             where p.id in (:ids)
-                            """).param("ids", orphaned.stream().map(ProjectSummary::id).toList())
+                            """, UnitRelations.UNITS, UserRelations.USERS)).param("ids", orphaned.stream().map(ProjectSummary::id).toList())
                     .query(rs -> {
                         reasons.put(rs.getLong(1), reason(rs.getString(2), rs.getBoolean(3), rs.getTimestamp(4), rs.getString(5)));
                     });
@@ -122,23 +126,23 @@ public class ContinuityService {
 
     /** The X-matrix items of open cycles in the unit and below whose accountable person left or moved. */
     private List<Responsibility> responsibilitiesLeft(long unitId) {
-        return jdbc.sql(ProjectQueries.SUBTREE + """
+        return jdbc.sql(ProjectQueries.SUBTREE + SqlText.using("""
                         select i.id, i.unit_id, u.name, i.cycle_id, i.kind, i.number, i.title, a.display_name, a.active,
                                (select max(d.at) from lead_departure d where d.user_id = a.id) as since
-                        from plan_item i
-                        join org_unit u on u.id = i.unit_id
-                        join cycle c on c.id = i.cycle_id and c.stage <> 'CLOSED'
-                        join app_user a on a.id = i.accountable_user_id
+                        from {plan_items} i
+                        join {units} u on u.id = i.unit_id
+                        join {cycles} c on c.id = i.cycle_id and c.stage <> 'CLOSED'
+                        join {users} a on a.id = i.accountable_user_id
                         where i.unit_id in (select id from sub) and not i.archived
                           and (not a.active or (not a.admin and not exists (
                               with recursive up (id, parent_id) as (
-                                  select o.id, o.parent_id from org_unit o where o.id = i.unit_id
+                                  select o.id, o.parent_id from {units} o where o.id = i.unit_id
                                   union all
-                                  select o.id, o.parent_id from org_unit o join up on o.id = up.parent_id
+                                  select o.id, o.parent_id from {units} o join up on o.id = up.parent_id
                               )
-                              select 1 from role_grant g where g.user_id = a.id and g.unit_id in (select id from up))))
+                              select 1 from {grants} g where g.user_id = a.id and g.unit_id in (select id from up))))
                         order by u.name, i.kind, i.number
-                        """).param("unit", unitId)
+                        """, PlanRelations.PLAN_ITEMS, UnitRelations.UNITS, PlanRelations.CYCLES, UserRelations.USERS, UserRelations.GRANTS)).param("unit", unitId)
                 .query((rs, n) -> new Responsibility(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
                         ItemKind.valueOf(rs.getString(5)).letter() + rs.getInt(6), rs.getString(7), rs.getString(8),
                         reason(rs.getString(8), rs.getBoolean(9), rs.getTimestamp(10), rs.getString(3))))
@@ -176,14 +180,14 @@ public class ContinuityService {
         }
         record Candidate(String displayName, boolean active, boolean admin) {
         }
-        Candidate lead = jdbc.sql("select display_name, active, admin from app_user where id = :id")
+        Candidate lead = jdbc.sql(SqlText.using("select display_name, active, admin from {users} where id = :id", UserRelations.USERS))
                 .param("id", newLeadUserId).query(Rows.of(Candidate.class)).optional()
                 .orElseThrow(() -> new RuleViolation("That user does not exist."));
         if (!lead.active()) {
             throw new RuleViolation(lead.displayName() + " is deactivated and cannot lead a project.");
         }
-        if (!lead.admin() && jdbc.sql(ProjectQueries.ancestorsOrSelf("""
-                        select count(*) from role_grant g where g.user_id = :u and g.unit_id in (select id from up)"""))
+        if (!lead.admin() && jdbc.sql(ProjectQueries.ancestorsOrSelf(SqlText.using("""
+                        select count(*) from {grants} g where g.user_id = :u and g.unit_id in (select id from up)""", UserRelations.GRANTS)))
                 .param("unit", project.getUnitId()).param("u", newLeadUserId).query(Integer.class).single() == 0) {
             throw new RuleViolation(lead.displayName() + " holds no role on " + organisation.get(project.getUnitId()).name()
                     + " or a unit above it; ask an Admin to grant one first.");

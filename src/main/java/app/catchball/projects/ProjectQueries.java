@@ -1,7 +1,11 @@
 package app.catchball.projects;
 
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.planning.ItemKind;
+import app.catchball.planning.sql.PlanRelations;
+import app.catchball.security.sql.UserRelations;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,31 +21,31 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProjectQueries {
 
-    private static final String SUMMARY = """
+    private static final String SUMMARY = SqlText.using("""
             select p.id, p.unit_id, u.name as unit_name, p.title, p.aim, p.stage, p.lead_user_id,
                    l.display_name as lead_name, p.team, p.start_date, p.end_date, p.approved_at is not null as approved,
                    (p.stage <> 'CLOSED' and (p.lead_user_id is null or not l.active or (not l.admin and not exists (
                         with recursive up (id, parent_id) as (
-                            select o.id, o.parent_id from org_unit o where o.id = p.unit_id
+                            select o.id, o.parent_id from {units} o where o.id = p.unit_id
                             union all
-                            select o.id, o.parent_id from org_unit o join up on o.id = up.parent_id
+                            select o.id, o.parent_id from {units} o join up on o.id = up.parent_id
                         )
-                        select 1 from role_grant g where g.user_id = p.lead_user_id and g.unit_id in (select id from up)
+                        select 1 from {grants} g where g.user_id = p.lead_user_id and g.unit_id in (select id from up)
                    )))) as needs_new_lead,
                    false as aligned, false as slipping, p.version
             from project p
-            join org_unit u on u.id = p.unit_id
-            left join app_user l on l.id = p.lead_user_id
-            """;
+            join {units} u on u.id = p.unit_id
+            left join {users} l on l.id = p.lead_user_id
+            """, UnitRelations.UNITS, UserRelations.GRANTS, UserRelations.USERS);
 
     /** The unit {@code :unit} and every unit below it, as {@code sub}. */
-    static final String SUBTREE = """
+    static final String SUBTREE = SqlText.using("""
             with recursive sub (id) as (
                 select cast(:unit as bigint)
                 union all
-                select c.id from org_unit c join sub on c.parent_id = sub.id
+                select c.id from {units} c join sub on c.parent_id = sub.id
             )
-            """;
+            """, UnitRelations.UNITS);
 
     /** {@link #SUMMARY} with the aligned flag from {@link AlignmentQueries#ALIGNED_SCOPE}. */
     private static final String SUMMARY_ALIGNED = AlignmentQueries.ALIGNED_SCOPE
@@ -50,13 +54,13 @@ class ProjectQueries {
 
     /** The unit {@code :unit} and its ancestors, as {@code up}, before the given select. */
     static String ancestorsOrSelf(String select) {
-        return """
+        return SqlText.using("""
                 with recursive up (id, parent_id) as (
-                    select id, parent_id from org_unit where id = :unit
+                    select id, parent_id from {units} where id = :unit
                     union all
-                    select p.id, p.parent_id from org_unit p join up on p.id = up.parent_id
+                    select p.id, p.parent_id from {units} p join up on p.id = up.parent_id
                 )
-                """ + select;
+                """, UnitRelations.UNITS) + select;
     }
 
     private final JdbcClient jdbc;
@@ -136,11 +140,11 @@ class ProjectQueries {
 
     /** The plan items the project is linked to, oldest link first, marked aligned when in {@code aligned}. */
     List<LinkedItem> links(long projectId, Set<Long> aligned) {
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select i.id, i.kind, i.number, i.title, i.unit_id, u.name
-                        from project_item pi join plan_item i on i.id = pi.item_id join org_unit u on u.id = i.unit_id
+                        from project_item pi join {plan_items} i on i.id = pi.item_id join {units} u on u.id = i.unit_id
                         where pi.project_id = :p order by pi.linked_at, i.id
-                        """).param("p", projectId)
+                        """, PlanRelations.PLAN_ITEMS, UnitRelations.UNITS)).param("p", projectId)
                 .query((rs, n) -> linked(rs.getLong(1), ItemKind.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4),
                         rs.getLong(5), rs.getString(6), aligned.contains(rs.getLong(1))))
                 .list();
@@ -154,11 +158,11 @@ class ProjectQueries {
         }
         record Row(long projectId, long itemId, ItemKind kind, int number, String title, long unitId, String unitName) {
         }
-        List<Row> rows = jdbc.sql("""
+        List<Row> rows = jdbc.sql(SqlText.using("""
                         select pi.project_id, i.id as item_id, i.kind, i.number, i.title, i.unit_id, u.name as unit_name
-                        from project_item pi join plan_item i on i.id = pi.item_id join org_unit u on u.id = i.unit_id
+                        from project_item pi join {plan_items} i on i.id = pi.item_id join {units} u on u.id = i.unit_id
                         where pi.project_id in (:ids) order by pi.project_id, pi.linked_at, i.id
-                        """).param("ids", projectIds)
+                        """, PlanRelations.PLAN_ITEMS, UnitRelations.UNITS)).param("ids", projectIds)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), ItemKind.valueOf(rs.getString(3)), rs.getInt(4),
                         rs.getString(5), rs.getLong(6), rs.getString(7))).list();
         Set<Long> tracing = rows.isEmpty() ? Set.of() : aligned.apply(rows.stream().map(Row::itemId).distinct().toList());
@@ -173,11 +177,11 @@ class ProjectQueries {
         if (projectIds.isEmpty()) {
             return measures;
         }
-        jdbc.sql("""
+        jdbc.sql(SqlText.using("""
                         select pm.project_id, m.id, 'M' || m.number || ' ' || m.title, u.name
-                        from project_measure pm join plan_item m on m.id = pm.metric_id join org_unit u on u.id = m.unit_id
+                        from project_measure pm join {plan_items} m on m.id = pm.metric_id join {units} u on u.id = m.unit_id
                         where pm.project_id in (:ids) order by pm.project_id, u.name, m.number
-                        """).param("ids", projectIds)
+                        """, PlanRelations.PLAN_ITEMS, UnitRelations.UNITS)).param("ids", projectIds)
                 .query(rs -> {
                     measures.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                             .add(new Measure(rs.getLong(2), rs.getString(3), rs.getString(4), false));
@@ -192,11 +196,11 @@ class ProjectQueries {
 
     /** The metrics the project is measured by, without the sustain check. */
     List<Measure> measures(long projectId) {
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select m.id, 'M' || m.number || ' ' || m.title, u.name
-                        from project_measure pm join plan_item m on m.id = pm.metric_id join org_unit u on u.id = m.unit_id
+                        from project_measure pm join {plan_items} m on m.id = pm.metric_id join {units} u on u.id = m.unit_id
                         where pm.project_id = :p order by u.name, m.number
-                        """).param("p", projectId)
+                        """, PlanRelations.PLAN_ITEMS, UnitRelations.UNITS)).param("p", projectId)
                 .query((rs, n) -> new Measure(rs.getLong(1), rs.getString(2), rs.getString(3), false)).list();
     }
 
@@ -223,20 +227,20 @@ class ProjectQueries {
     }
 
     List<Handover> handovers(long projectId) {
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select h.id, f.display_name as from_name, t.display_name as to_name, h.note, h.handed_over_by,
                                h.handed_over_at
-                        from project_handover h left join app_user f on f.id = h.from_user_id
-                        join app_user t on t.id = h.to_user_id
+                        from project_handover h left join {users} f on f.id = h.from_user_id
+                        join {users} t on t.id = h.to_user_id
                         where h.project_id = :p order by h.handed_over_at, h.id
-                        """).param("p", projectId).query(Rows.of(Handover.class)).list();
+                        """, UserRelations.USERS)).param("p", projectId).query(Rows.of(Handover.class)).list();
     }
 
     /** Who approved the project: their display name, or the username when the user is gone. */
     String approvedBy(long projectId) {
-        return jdbc.sql("""
-                        select coalesce((select display_name from app_user where lower(username) = lower(p.approved_by)),
+        return jdbc.sql(SqlText.using("""
+                        select coalesce((select display_name from {users} where lower(username) = lower(p.approved_by)),
                                         p.approved_by)
-                        from project p where p.id = :p""").param("p", projectId).query(String.class).single();
+                        from project p where p.id = :p""", UserRelations.USERS)).param("p", projectId).query(String.class).single();
     }
 }

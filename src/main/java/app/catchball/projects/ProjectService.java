@@ -3,6 +3,7 @@ package app.catchball.projects;
 import static app.catchball.projects.FreeText.clean;
 
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.SqlText;
 import app.catchball.catchball.CatchballService;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricSpc;
@@ -16,8 +17,10 @@ import app.catchball.planning.PlanningService;
 import app.catchball.planning.Proposal;
 import app.catchball.planning.Side;
 import app.catchball.planning.XMatrix;
+import app.catchball.planning.sql.PlanRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
+import app.catchball.security.sql.UserRelations;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -255,9 +258,9 @@ public class ProjectService {
     public ProjectSummary addMeasure(long projectId, long metricId) {
         Project project = projects.existing(projectId);
         permissions.check(Action.EDIT_PROJECTS, project.getUnitId());
-        if (jdbc.sql(ProjectQueries.ancestorsOrSelf("""
-                        select count(*) from plan_item m where m.id = :m and m.kind = 'METRIC' and not m.archived
-                          and m.unit_id in (select id from up)""")).param("unit", project.getUnitId())
+        if (jdbc.sql(ProjectQueries.ancestorsOrSelf(SqlText.using("""
+                        select count(*) from {plan_items} m where m.id = :m and m.kind = 'METRIC' and not m.archived
+                          and m.unit_id in (select id from up)""", PlanRelations.PLAN_ITEMS))).param("unit", project.getUnitId())
                 .param("m", metricId).query(Integer.class).single() == 0) {
             throw new RuleViolation("A project is measured by a metric of its own unit's X-matrix or of a unit above it.");
         }
@@ -339,7 +342,7 @@ public class ProjectService {
         if (draft.startDate() != null && draft.endDate() != null && draft.endDate().isBefore(draft.startDate())) {
             throw new RuleViolation("The end date is before the start date.");
         }
-        if (draft.leadUserId() != null && jdbc.sql("select count(*) from app_user where id = :id and active")
+        if (draft.leadUserId() != null && jdbc.sql(SqlText.using("select count(*) from {users} where id = :id and active", UserRelations.USERS))
                 .param("id", draft.leadUserId()).query(Integer.class).single() == 0) {
             throw new RuleViolation("The lead must be an active user.");
         }
@@ -349,9 +352,9 @@ public class ProjectService {
     }
 
     private void requireLinkable(long unitId, long itemId) {
-        if (jdbc.sql(ProjectQueries.ancestorsOrSelf("""
-                        select count(*) from plan_item i where i.id = :i and i.kind in ('PRIORITY', 'ANNUAL')
-                          and not i.archived and i.unit_id in (select id from up)"""))
+        if (jdbc.sql(ProjectQueries.ancestorsOrSelf(SqlText.using("""
+                        select count(*) from {plan_items} i where i.id = :i and i.kind in ('PRIORITY', 'ANNUAL')
+                          and not i.archived and i.unit_id in (select id from up)""", PlanRelations.PLAN_ITEMS)))
                 .param("unit", unitId).param("i", itemId).query(Integer.class).single() == 0) {
             throw new RuleViolation("A project can be linked to an improvement priority or an annual objective of "
                     + "its own unit's X-matrix or of a unit above it.");

@@ -1,5 +1,7 @@
 package app.catchball.reminders;
 
+import app.catchball.base.db.SqlText;
+import app.catchball.security.sql.UserRelations;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,11 +84,11 @@ class ReminderQueries {
     }
 
     List<Reminder> openOf(String username, LocalDate today, int offset, int limit) {
-        return jdbc.sql("""
-                        select r.id, r.kind, r.text, r.link, r.due_date from reminder r join app_user u on u.id = r.user_id
+        return jdbc.sql(SqlText.using("""
+                        select r.id, r.kind, r.text, r.link, r.due_date from reminder r join {users} u on u.id = r.user_id
                         where lower(u.username) = lower(:u) and r.resolved_at is null
                         order by r.due_date, r.id offset :offset limit :limit
-                        """)
+                        """, UserRelations.USERS))
                 .param("u", username).param("offset", offset).param("limit", limit)
                 .query((rs, n) -> {
                     LocalDate due = rs.getObject("due_date", LocalDate.class);
@@ -97,20 +99,20 @@ class ReminderQueries {
     }
 
     int countOpenOf(String username) {
-        return jdbc.sql("""
-                        select count(*) from reminder r join app_user u on u.id = r.user_id
+        return jdbc.sql(SqlText.using("""
+                        select count(*) from reminder r join {users} u on u.id = r.user_id
                         where lower(u.username) = lower(:u) and r.resolved_at is null
-                        """).param("u", username).query(Integer.class).single();
+                        """, UserRelations.USERS)).param("u", username).query(Integer.class).single();
     }
 
     /** The rows of one person's digest, if they are active and have an e-mail address. */
     List<MailRow> digest(long userId, Collection<Long> reminderIds) {
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select u.email, u.display_name, r.text, r.link, r.due_date
-                        from reminder r join app_user u on u.id = r.user_id
+                        from reminder r join {users} u on u.id = r.user_id
                         where r.user_id = :user and r.id in (:ids) and u.active and u.email is not null
                         order by r.due_date, r.id
-                        """)
+                        """, UserRelations.USERS))
                 .param("user", userId).param("ids", reminderIds)
                 .query((rs, n) -> new MailRow(rs.getString("email"), rs.getString("display_name"), rs.getString("text"),
                         rs.getString("link"), rs.getObject("due_date", LocalDate.class)))

@@ -1,6 +1,9 @@
 package app.catchball.review;
 
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
+import app.catchball.organisation.sql.UnitRelations;
+import app.catchball.security.sql.UserRelations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -23,11 +26,11 @@ class ReviewQueries {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
-    private static final String DECISION_COLUMNS = """
+    private static final String DECISION_COLUMNS = SqlText.using("""
             select d.id, d.unit_id, d.month, d.text, d.owner_user_id, u.display_name as owner_name, d.due_date, d.status,
                    d.closed_on, d.link_kind, d.link_id, d.link_label, d.version
-            from review_decision d join app_user u on u.id = d.owner_user_id
-            """;
+            from review_decision d join {users} u on u.id = d.owner_user_id
+            """, UserRelations.USERS);
 
     /** A review row; {@code snapshot} is the JSON text of a published review. */
     record ReviewRow(long id, String summary, String status, String snapshot, Instant publishedAt, String publishedBy,
@@ -41,12 +44,12 @@ class ReviewQueries {
     }
 
     Optional<ReviewRow> review(long unitId, YearMonth month) {
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select r.id, r.summary, r.status, cast(r.snapshot as text) as snapshot, r.published_at,
                                coalesce(u.display_name, r.published_by) as published_by, r.version
-                        from review r left join app_user u on lower(u.username) = lower(r.published_by)
+                        from review r left join {users} u on lower(u.username) = lower(r.published_by)
                         where r.unit_id = :unit and r.month = :month
-                        """).param("unit", unitId).param("month", month.atDay(1)).query(Rows.of(ReviewRow.class)).optional();
+                        """, UserRelations.USERS)).param("unit", unitId).param("month", month.atDay(1)).query(Rows.of(ReviewRow.class)).optional();
     }
 
     boolean isPublished(long unitId, YearMonth month) {
@@ -133,14 +136,14 @@ class ReviewQueries {
     }
 
     List<OverdueAction> overdueFor(String username, LocalDate today) {
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select d.id, d.unit_id, o.short_code as unit_code, o.name as unit_name, d.text, d.due_date
                         from review_decision d
-                        join app_user u on u.id = d.owner_user_id
-                        join org_unit o on o.id = d.unit_id
+                        join {users} u on u.id = d.owner_user_id
+                        join {units} o on o.id = d.unit_id
                         where lower(u.username) = lower(:u) and d.status = 'OPEN' and d.due_date < :today
                         order by d.due_date, d.id
-                        """).param("u", username).param("today", today).query(Rows.of(OverdueAction.class)).list();
+                        """, UserRelations.USERS, UnitRelations.UNITS)).param("u", username).param("today", today).query(Rows.of(OverdueAction.class)).list();
     }
 
     private static Decision decision(ResultSet rs, LocalDate today) throws SQLException {

@@ -1,7 +1,9 @@
 package app.catchball.security;
 
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.Relation;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +36,12 @@ public class AccessService {
     private final PasswordPolicy policy;
     private final Clock clock;
     private final SignInAttempts signInAttempts;
+    private final Relation units;
 
     AccessService(UserRepository users, RoleGrantRepository grants, PermissionService permissions,
                   PasswordEncoder passwordEncoder, JdbcClient jdbc, ApplicationEventPublisher events,
-                  PasswordPolicy policy, Clock clock, SignInAttempts signInAttempts) {
+                  PasswordPolicy policy, Clock clock, SignInAttempts signInAttempts, UnitsForSecurity units) {
+        this.units = units.units();
         this.signInAttempts = signInAttempts;
         this.events = events;
         this.policy = policy;
@@ -69,13 +73,13 @@ public class AccessService {
     @Transactional(readOnly = true)
     public List<Grant> inheritedGrantsOn(long unitId) {
         permissions.check(Action.VIEW, unitId);
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         with recursive up (id, parent_id) as (
-                            select id, parent_id from org_unit where id = (select parent_id from org_unit where id = :unit)
+                            select id, parent_id from {units} where id = (select parent_id from {units} where id = :unit)
                             union all
-                            select p.id, p.parent_id from org_unit p join up on p.id = up.parent_id
+                            select p.id, p.parent_id from {units} p join up on p.id = up.parent_id
                         )
-                        """ + GRANT_COLUMNS + " where g.unit_id in (select id from up) order by g.role, u.display_name")
+                        """, units) + GRANT_COLUMNS + " where g.unit_id in (select id from up) order by g.role, u.display_name")
                 .param("unit", unitId).query(Rows.of(Grant.class)).list();
     }
 
@@ -115,7 +119,7 @@ public class AccessService {
         if (!user.isActive()) {
             throw new RuleViolation(user.getDisplayName() + " is deactivated and cannot be given a role.");
         }
-        if (jdbc.sql("select count(*) from org_unit where id = :id and not archived").param("id", unitId)
+        if (jdbc.sql(SqlText.using("select count(*) from {units} where id = :id and not archived", units)).param("id", unitId)
                 .query(Integer.class).single() == 0) {
             throw new RuleViolation("Roles can only be granted on an existing, active unit.");
         }

@@ -1,6 +1,8 @@
 package app.catchball.security;
 
+import app.catchball.base.db.Relation;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -32,9 +34,9 @@ public class PermissionService {
     /** The user's admin and active flags and every role they hold on the unit or any unit above it: one statement. */
     private static final String ROLES_ON_UNIT_AND_ANCESTORS = """
             with recursive up (id, parent_id) as (
-                select id, parent_id from org_unit where id = :unit
+                select id, parent_id from {units} where id = :unit
                 union all
-                select p.id, p.parent_id from org_unit p join up on p.id = up.parent_id
+                select p.id, p.parent_id from {units} p join up on p.id = up.parent_id
             )
             select u.admin, u.active, g.role
             from app_user u
@@ -44,8 +46,13 @@ public class PermissionService {
 
     private final JdbcClient jdbc;
 
-    PermissionService(JdbcClient jdbc) {
+    private final Relation units;
+    private final String rolesOnUnitAndAncestors;
+
+    PermissionService(JdbcClient jdbc, UnitsForSecurity units) {
         this.jdbc = jdbc;
+        this.units = units.units();
+        this.rolesOnUnitAndAncestors = SqlText.using(ROLES_ON_UNIT_AND_ANCESTORS, this.units);
     }
 
     /** The signed-in user's name, if someone is signed in. */
@@ -80,7 +87,7 @@ public class PermissionService {
     private Set<Action> allowed(String username, long unitId) {
         record Row(boolean admin, boolean active, String role) {
         }
-        List<Row> rows = jdbc.sql(ROLES_ON_UNIT_AND_ANCESTORS)
+        List<Row> rows = jdbc.sql(rolesOnUnitAndAncestors)
                 .param("unit", unitId)
                 .param("username", username)
                 .query(Rows.of(Row.class))
@@ -124,17 +131,17 @@ public class PermissionService {
             return Set.of();
         }
         List<String> roles = action.grantedBy().stream().map(Role::name).toList();
-        return new HashSet<>(jdbc.sql("""
+        return new HashSet<>(jdbc.sql(SqlText.using("""
                         with recursive up (origin, id, parent_id) as (
-                            select id, id, parent_id from org_unit where id in (:units)
+                            select id, id, parent_id from {units} where id in (:units)
                             union all
-                            select up.origin, p.id, p.parent_id from org_unit p join up on p.id = up.parent_id
+                            select up.origin, p.id, p.parent_id from {units} p join up on p.id = up.parent_id
                         )
                         select distinct up.origin from up
                         join app_user u on lower(u.username) = lower(:username) and u.active
                         where u.admin or :view or exists (
                             select 1 from role_grant g where g.user_id = u.id and g.unit_id = up.id and g.role in (:roles))
-                        """)
+                        """, units))
                 .param("units", Set.copyOf(unitIds)).param("username", username.get())
                 .param("view", action == Action.VIEW).param("roles", roles)
                 .query(Long.class).list());
@@ -285,7 +292,7 @@ public class PermissionService {
     }
 
     private String refusal(Action action, long unitId) {
-        String unit = jdbc.sql("select name from org_unit where id = :id").param("id", unitId)
+        String unit = jdbc.sql(SqlText.using("select name from {units} where id = :id", units)).param("id", unitId)
                 .query(String.class).optional().orElse("this unit");
         if (action == Action.ADMINISTER) {
             return "Only an Admin may administer " + unit + ".";

@@ -4,10 +4,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouterLink;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class HomeViewTest extends KaribuTest {
 
         _get(H3.class, spec -> spec.withText("Metrics asking you for a countermeasure"));
         Assertions.assertThat(LocatorJ._find(
-                        Anchor.class).stream().map(a -> a.getText()))
+                        RouterLink.class).stream().map(a -> a.getText()))
                 .anyMatch(t -> t.startsWith("M2 Average length of stay (Emergency & Acute Medicine): "));
     }
 
@@ -37,8 +37,8 @@ class HomeViewTest extends KaribuTest {
         login("ward7.manager");
 
         _get(H3.class, spec -> spec.withText("Your overdue actions"));
-        Assertions.assertThat(LocatorJ._find(Anchor.class, spec -> spec.withClasses("action-overdue")).stream()
-                        .map(Anchor::getText))
+        Assertions.assertThat(LocatorJ._find(RouterLink.class, spec -> spec.withClasses("action-overdue")).stream()
+                        .map(RouterLink::getText))
                 .contains("Audit falls risk assessments on every admission for a month (Ward 7 — Respiratory): due 13 Nov 2026");
     }
 }

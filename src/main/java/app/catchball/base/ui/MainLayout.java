@@ -4,7 +4,6 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -14,12 +13,13 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * The shell around every signed-in page. The side navigation comes from the {@code @Menu}
@@ -29,10 +29,10 @@ import java.util.function.BooleanSupplier;
 @PermitAll
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
-    private final BooleanSupplier mustChangePassword;
+    private final List<PasswordGate> gates;
 
-    MainLayout(AuthenticationContext authentication, List<PasswordGate> gates) {
-        this.mustChangePassword = () -> gates.stream().anyMatch(PasswordGate::mustChangePassword);
+    MainLayout(AuthenticationContext authentication, List<PasswordGate> gates, List<AccountPage> accountPages) {
+        this.gates = gates;
         setPrimarySection(Section.DRAWER);
 
         Span brand = new Span("Catchball");
@@ -45,9 +45,10 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         user.addClassName("signed-in-user");
         Button signOut = new Button("Sign out", e -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Anchor profile = new Anchor("profile", "Profile");
-        Anchor password = new Anchor("password", "Change password");
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span(), user, profile, password, signOut);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), new Span(), user);
+        accountPages.stream().sorted(Comparator.comparingInt(AccountPage::order))
+                .forEach(page -> header.add(new RouterLink(page.title(), page.view())));
+        header.add(signOut);
         header.setWidthFull();
         header.setAlignItems(HorizontalLayout.Alignment.CENTER);
         header.expand(header.getComponentAt(1));
@@ -58,9 +59,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     /** After an Admin reset, every page leads to the change-password page until the user has chosen a new one. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!event.getLocation().getPath().equals("password") && mustChangePassword.getAsBoolean()) {
-            event.forwardTo("password");
-        }
+        gates.stream().filter(gate -> event.getNavigationTarget() != gate.passwordPage() && gate.mustChangePassword())
+                .findFirst().ifPresent(gate -> event.forwardTo(gate.passwordPage()));
     }
 
     private static SideNavItem item(MenuEntry entry) {

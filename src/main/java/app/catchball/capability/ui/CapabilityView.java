@@ -5,6 +5,7 @@ import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.Routes;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.capability.CapabilityChart;
 import app.catchball.capability.CapabilityOverview;
@@ -15,6 +16,7 @@ import app.catchball.capability.PersonCapability;
 import app.catchball.capability.SkillLevelService;
 import app.catchball.capability.SkillLevelView;
 import app.catchball.projects.ProjectSummary;
+import app.catchball.projects.ui.ProjectView;
 import app.catchball.security.AccessService;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.Component;
@@ -26,7 +28,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
@@ -120,7 +121,7 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
         intermediate.setAllRowsVisible(true);
 
         foundationLed.addClassName("foundation-led");
-        foundationLed.addComponentColumn(p -> new Anchor("projects/project/" + p.id(), p.title())).setHeader("Project")
+        foundationLed.addComponentColumn(p -> Routes.link(p.title(), ProjectView.class, p.id())).setHeader("Project")
                 .setFlexGrow(3);
         foundationLed.addColumn(ProjectSummary::unitName).setHeader("Unit");
         foundationLed.addColumn(ProjectSummary::leadText).setHeader("Lead");

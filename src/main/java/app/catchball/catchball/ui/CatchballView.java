@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The catchball inbox: threads waiting on me, waiting on them, agreed and closed, filtered by cycle
@@ -55,11 +56,14 @@ import java.util.stream.Collectors;
  * proposal about that item.
  */
 @Route("catchball")
+@NamedInterface("routes")
 @PageTitle("Catchball · Catchball")
 @Menu(order = 15, icon = "vaadin:exchange", title = "Catchball")
 @PermitAll
 public class CatchballView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** {@code catchball?propose=<item id>}: opens a new proposal about that item. */
+    static final String PROPOSE = "propose";
     private static final DateTimeFormatter WHEN = Formats.DAY_AND_TIME;
 
     private final CatchballService catchball;
@@ -154,7 +158,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getLocation().getQueryParameters().getSingleParameter("propose").ifPresent(id -> {
+        event.getLocation().getQueryParameters().getSingleParameter(PROPOSE).ifPresent(id -> {
             try {
                 newProposal(planning.item(Long.parseLong(id)));
             } catch (NumberFormatException | RuleViolation ex) {

@@ -5,6 +5,8 @@ import app.catchball.base.live.LiveBroadcaster;
 import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.Routes;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.catchball.CatchballService;
 import app.catchball.catchball.CatchballThreadChanged;
 import app.catchball.catchball.Move;
@@ -13,11 +15,11 @@ import app.catchball.catchball.ThreadView;
 import app.catchball.planning.CascadeLinkView;
 import app.catchball.planning.CascadeStatus;
 import app.catchball.planning.Proposal;
+import app.catchball.planning.ui.XMatrixView;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -38,12 +40,14 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One catchball thread as a conversation: every step in order with who, when, the message and what
  * changed ("target 95 % → 92 %"); the moves open to the signed-in user; live as the other side moves.
  */
 @Route("catchball/thread")
+@NamedInterface("routes")
 @PageTitle("Catchball thread · Catchball")
 @PermitAll
 public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> {
@@ -90,8 +94,8 @@ public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> 
         if (link.status() == CascadeStatus.AGREED && link.agreedAt() != null) {
             content.add(new Paragraph("Agreed on " + DAY.format(link.agreedAt().atZone(ZoneId.systemDefault()))
                     + " after " + link.rounds() + (link.rounds() == 1 ? " round" : " rounds") + "."),
-                    new Anchor("x-matrix?unit=" + link.childUnitId() + "&cycle=" + link.cycleId(),
-                            "Open " + link.childUnitName() + "’s X-matrix"));
+                    Routes.link("Open " + link.childUnitName() + "’s X-matrix", XMatrixView.class,
+                            UnitPicker.PARAMETER, String.valueOf(link.childUnitId()), XMatrixView.CYCLE, String.valueOf(link.cycleId())));
         }
         content.add(proposalBox(link.proposal(), "Current proposal"));
         content.add(new H3("Conversation"));

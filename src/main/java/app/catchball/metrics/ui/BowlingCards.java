@@ -2,9 +2,9 @@ package app.catchball.metrics.ui;
 
 import app.catchball.metrics.BowlingChart;
 import app.catchball.metrics.Rag;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouterLink;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.Optional;
@@ -23,7 +23,7 @@ class BowlingCards extends Div {
     void show(BowlingChart chart) {
         removeAll();
         for (BowlingChart.Row row : chart.rows()) {
-            Anchor card = new Anchor("metrics/metric/" + row.metric().id());
+            RouterLink card = new RouterLink(MetricView.class, row.metric().id());
             card.addClassName("bowling-card");
             Span name = new Span(row.metric().label());
             name.addClassName("bowling-card-name");

@@ -63,9 +63,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 
 /** One metric: its XmR chart read the Making Data Count way, its values (with corrections), and countermeasures. */
 @Route("metrics/metric")
+@NamedInterface("routes")
 @PageTitle("Metric · Catchball")
 @PermitAll
 public class MetricView extends VerticalLayout implements HasUrlParameter<Long> {

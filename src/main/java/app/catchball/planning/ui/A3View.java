@@ -37,6 +37,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The A3 of an improvement priority ({@code a3/<priority id>}): background, current and target
@@ -44,6 +45,7 @@ import java.util.Optional;
  * history of saved versions. Leads of the priority's unit edit; everyone else reads.
  */
 @Route("a3")
+@NamedInterface("routes")
 @PageTitle("A3 · Catchball")
 @PermitAll
 public class A3View extends VerticalLayout implements HasUrlParameter<Long> {

@@ -3,13 +3,13 @@ package app.catchball.planning.ui;
 import app.catchball.audit.AuditEntry;
 import app.catchball.audit.AuditService;
 import app.catchball.base.Formats;
+import app.catchball.base.ui.Routes;
 import app.catchball.planning.A3Service;
 import app.catchball.planning.CascadeTree;
 import app.catchball.planning.ItemKind;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanningService;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -42,7 +42,7 @@ final class ItemDetails {
                     + (item.dueDate() == null ? "" : " · due " + item.dueDate())));
         }
         if (item.kind() == ItemKind.PRIORITY) {
-            detail.add(new Anchor("a3/" + item.id(), "A3 of this priority"));
+            detail.add(Routes.link("A3 of this priority", A3View.class, item.id()));
         }
     }
 

@@ -32,7 +32,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -57,6 +56,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A unit's X-matrix in a cycle. Opens the signed-in user's own unit in the current cycle; any unit
@@ -64,6 +64,7 @@ import java.util.Optional;
  * edit in place; everyone else reads.
  */
 @Route("x-matrix")
+@NamedInterface("routes")
 @PageTitle("X-matrix · Catchball")
 @Menu(order = 10, icon = "vaadin:grid-small", title = "X-matrix")
 @PermitAll
@@ -90,10 +91,14 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     /** The matrix on screen, read by the live filter off the UI thread. */
     private volatile XMatrix shown;
     private boolean navigating;
+    private final ProposalLink proposals;
+    /** Query parameter: the cycle shown ({@code x-matrix?unit=W7&cycle=3}). */
+    public static final String CYCLE = "cycle";
 
     XMatrixView(PlanningService planning, CascadeTree cascadeTree, CycleService cycles, UnitDirectory units, AccessService access,
                 AuditService audit, A3Service a3s, XMatrixExport export, XMatrixImport imports, XMatrixPdf xMatrixPdf,
-                LiveBroadcaster live) {
+                LiveBroadcaster live, ProposalLink proposals) {
+        this.proposals = proposals;
         this.audit = audit;
         this.a3s = a3s;
         this.planning = planning;
@@ -147,7 +152,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
-        Optional<CycleSummary> cycle = first(params, "cycle").flatMap(id -> cycles.cycles().stream()
+        Optional<CycleSummary> cycle = first(params, CYCLE).flatMap(id -> cycles.cycles().stream()
                 .filter(c -> String.valueOf(c.id()).equals(id)).findFirst())
                 .or(cycles::current);
         navigating = true;
@@ -174,7 +179,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         UI.getCurrent().navigate(XMatrixView.class, QueryParameters.simple(Map.of(
-                "unit", unitPicker.getValue().shortCode(), "cycle", String.valueOf(cyclePicker.getValue().id()))));
+                "unit", unitPicker.getValue().shortCode(), CYCLE, String.valueOf(cyclePicker.getValue().id()))));
     }
 
     private void reload(XMatrixElement.CellRef focus) {
@@ -290,9 +295,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
                     item.code() + " archived. It is kept with its history."));
             archive.addThemeVariants(ButtonVariant.LUMO_ERROR);
             if (item.kind() == ItemKind.PRIORITY || item.kind() == ItemKind.ANNUAL) {
-                Anchor propose = new Anchor(
-                        "catchball?propose=" + item.id(), "Propose to units below through catchball");
-                detail.add(propose);
+                detail.add(proposals.proposeDown(item.id()));
             }
             HorizontalLayout buttons = item.kind() == ItemKind.TRUE_NORTH
                     ? new HorizontalLayout(edit, archive) : new HorizontalLayout(edit, up, down, archive);

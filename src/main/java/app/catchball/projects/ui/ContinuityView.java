@@ -5,9 +5,11 @@ import app.catchball.base.UnitDirectory;
 import app.catchball.base.live.LiveBroadcaster;
 import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.LiveRefresh;
+import app.catchball.base.ui.Routes;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.metrics.MetricChanged;
 import app.catchball.planning.PlanChanged;
+import app.catchball.planning.ui.XMatrixView;
 import app.catchball.projects.ContinuityBoard;
 import app.catchball.projects.ContinuityService;
 import app.catchball.projects.ProjectChanged;
@@ -17,7 +19,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -66,7 +67,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
                 QueryParameters.simple(Map.of(UnitPicker.PARAMETER, u.shortCode()))));
 
         needs.addClassName("needs-new-lead");
-        needs.addComponentColumn(o -> new Anchor("projects/project/" + o.project().id(), o.project().title()))
+        needs.addComponentColumn(o -> Routes.link(o.project().title(), ProjectView.class, o.project().id()))
                 .setHeader("Project").setFlexGrow(3);
         needs.addColumn(o -> o.project().unitName()).setHeader("Unit").setFlexGrow(2);
         needs.addColumn(o -> o.project().stage().label()).setHeader("Stage");
@@ -80,12 +81,12 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
         responsibilities.addColumn(Responsibility::unitName).setHeader("Unit").setFlexGrow(2);
         responsibilities.addColumn(Responsibility::reason).setHeader("Why").setFlexGrow(3)
                 .setTooltipGenerator(Responsibility::reason);
-        responsibilities.addComponentColumn(r -> new Anchor("x-matrix?unit=" + r.unitId() + "&cycle=" + r.cycleId(),
-                "Open the X-matrix")).setHeader("X-matrix").setAutoWidth(true);
+        responsibilities.addComponentColumn(r -> Routes.link("Open the X-matrix", XMatrixView.class,
+                UnitPicker.PARAMETER, String.valueOf(r.unitId()), XMatrixView.CYCLE, String.valueOf(r.cycleId()))).setHeader("X-matrix").setAutoWidth(true);
         responsibilities.setAllRowsVisible(true);
 
         slipping.addClassName("slipping");
-        slipping.addComponentColumn(p -> new Anchor("projects/project/" + p.id(), p.title())).setHeader("Project").setFlexGrow(3);
+        slipping.addComponentColumn(p -> Routes.link(p.title(), ProjectView.class, p.id())).setHeader("Project").setFlexGrow(3);
         slipping.addColumn(ProjectSummary::unitName).setHeader("Unit").setFlexGrow(2);
         slipping.addColumn(p -> p.stage().label()).setHeader("Stage");
         slipping.addColumn(p -> p.endDate() == null ? "" : DAY.format(p.endDate())).setHeader("Ended");

@@ -3,6 +3,9 @@ package app.catchball.projects.ui;
 import app.catchball.base.Formats;
 import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.Routes;
+import app.catchball.base.ui.UnitPicker;
+import app.catchball.catchball.ui.ThreadPage;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.projects.ContinuityService;
 import app.catchball.projects.Handover;
@@ -21,7 +24,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -39,9 +41,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.springframework.modulith.NamedInterface;
 
 /** One project: its details, alignment, measures, PDSA log and handovers. */
 @Route("projects/project")
+@NamedInterface("routes")
 @PageTitle("Project · Catchball")
 @PermitAll
 public class ProjectView extends VerticalLayout implements HasUrlParameter<Long> {
@@ -86,7 +90,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Long>
         if (p.approved()) {
             badges.add(ProjectsView.badge("Approved by " + detail.approvedBy(), "success"));
         }
-        add(new Anchor("projects?unit=" + p.unitId(), "← Projects of " + p.unitName()), new H2(p.title()), badges);
+        add(Routes.link("← Projects of " + p.unitName(), ProjectsView.class, UnitPicker.PARAMETER, String.valueOf(p.unitId())), new H2(p.title()), badges);
         add(new Paragraph("Aim: " + (p.aim() == null ? "—" : p.aim())),
                 new Paragraph("Lead: " + p.leadText() + " · Team: " + (p.team() == null ? "—" : p.team())
                         + " · " + dates(p)));
@@ -175,7 +179,7 @@ public class ProjectView extends VerticalLayout implements HasUrlParameter<Long>
         handovers.setAllRowsVisible(true);
         add(handovers);
         if (detail.proposedLinkId() != null) {
-            add(new Anchor("catchball/thread/" + detail.proposedLinkId(), "Proposed upwards: see the catchball thread"));
+            add(Routes.link("Proposed upwards: see the catchball thread", ThreadPage.class, detail.proposedLinkId()));
         }
     }
 

@@ -13,9 +13,11 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.modulith.NamedInterface;
 
 /** "Reminders": what is waiting on the signed-in person, the most overdue first; read a page at a time. */
 @Route("reminders")
+@NamedInterface("routes")
 @PageTitle("Reminders · Catchball")
 @Menu(order = 5, icon = "vaadin:bell", title = "Reminders")
 @PermitAll

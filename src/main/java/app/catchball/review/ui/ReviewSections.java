@@ -1,17 +1,21 @@
 package app.catchball.review.ui;
 
 import app.catchball.base.Formats;
+import app.catchball.base.ui.Routes;
+import app.catchball.base.ui.UnitPicker;
+import app.catchball.catchball.ui.ThreadPage;
+import app.catchball.planning.ui.A3View;
 import app.catchball.review.ReviewContent;
 import app.catchball.review.ReviewContent.Cell;
 import app.catchball.review.ReviewContent.MetricLine;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.RouterLink;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
@@ -48,8 +52,7 @@ final class ReviewSections {
         if (content.waiting().isEmpty()) {
             page.add(new Paragraph("No catchball thread is waiting on this unit."));
         }
-        content.waiting().forEach(t -> page.add(new Div(new Anchor("catchball/thread/" + t.linkId(),
-                t.title() + " (" + t.between() + ", " + t.status().toLowerCase() + ")"))));
+        content.waiting().forEach(t -> page.add(new Div(Routes.link(                t.title() + " (" + t.between() + ", " + t.status().toLowerCase() + ")", ThreadPage.class, t.linkId()))));
         page.add(new H3("Priorities"));
         if (content.priorityRollUp() != null) {
             Span rollUp = new Span(content.priorityRollUp());
@@ -57,7 +60,7 @@ final class ReviewSections {
             page.add(rollUp);
         }
         page.add(grid(content.priorities(), "review-priorities", g -> {
-            g.addComponentColumn(p -> new Anchor("a3/" + p.priorityId(), p.code() + " " + p.title())).setHeader("Priority")
+            g.addComponentColumn(p -> Routes.link(p.code() + " " + p.title(), A3View.class, p.priorityId())).setHeader("Priority")
                     .setFlexGrow(2);
             g.addComponentColumn(p -> statusBadge(p.status())).setHeader("Status").setAutoWidth(true);
             g.addColumn(p -> p.percentComplete() == null ? "—" : p.percentComplete() + " %").setHeader("% complete")
@@ -68,7 +71,8 @@ final class ReviewSections {
             page.add(new Paragraph("No exceptions in the units below."));
         }
         content.below().forEach(b -> {
-            Anchor link = new Anchor("review?unit=" + b.unitCode() + "&month=" + content.month(), b.unitName());
+            RouterLink link = Routes.link(b.unitName(), ReviewView.class, UnitPicker.PARAMETER, b.unitCode(),
+                    ReviewView.MONTH, String.valueOf(content.month()));
             Div line = new Div(link, new Span(": " + b.metric() + " — " + String.join("; ", b.reasons())));
             line.addClassName("below-exception");
             page.add(line);

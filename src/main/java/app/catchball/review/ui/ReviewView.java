@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A unit's monthly review ({@code review?unit=W7&month=2026-10}, bookmarkable): bowling chart,
@@ -51,10 +52,14 @@ import java.util.Optional;
  * prepare (summary, decisions) and publish.
  */
 @Route("review")
+@NamedInterface("routes")
 @PageTitle("Review · Catchball")
 @Menu(order = 31, icon = "vaadin:clipboard-check", title = "Review")
 @PermitAll
 public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Query parameter: the month reviewed ({@code review?unit=W7&month=2026-10}). */
+    public static final String MONTH = "month";
 
     private final ReviewService reviews;
     private final DecisionService decisions;
@@ -98,7 +103,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         QueryParameters params = event.getLocation().getQueryParameters();
         YearMonth chosen = YearMonth.now().minusMonths(1);
-        Optional<String> asked = params.getSingleParameter("month");
+        Optional<String> asked = params.getSingleParameter(MONTH);
         if (asked.isPresent()) {
             try {
                 chosen = YearMonth.parse(asked.get());
@@ -122,7 +127,7 @@ public class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     private void go() {
         if (!navigating && unit.getValue() != null && month.getValue() != null) {
             UI.getCurrent().navigate(ReviewView.class, QueryParameters.simple(Map.of(
-                    "unit", unit.getValue().shortCode(), "month", month.getValue().toString())));
+                    "unit", unit.getValue().shortCode(), MONTH, month.getValue().toString())));
         }
     }
 

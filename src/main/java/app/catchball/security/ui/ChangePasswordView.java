@@ -1,9 +1,9 @@
 package app.catchball.security.ui;
 
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.Routes;
 import app.catchball.security.AccessService;
 import app.catchball.security.PasswordPolicy;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -33,7 +33,7 @@ public class ChangePasswordView extends VerticalLayout {
             Notices.attempt(() -> {
                 access.changeOwnPassword(current.getValue(), next.getValue());
                 Notices.ok("Password changed.");
-                UI.getCurrent().navigate("");
+                Routes.goToStart();
             });
         });
         change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -25,12 +25,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouterLink;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -138,7 +138,7 @@ class CatchballViewTest extends KaribuTest {
 
         assertThat(_find(Paragraph.class).stream().map(p -> p.getText()))
                 .anyMatch(t -> t.matches("Agreed on \\d{1,2} \\w{3} \\d{4} after 1 round\\."));
-        _get(Anchor.class, spec -> spec.withText("Open Emergency & Acute Medicine’s X-matrix"));
+        _get(RouterLink.class, spec -> spec.withText("Open Emergency & Acute Medicine’s X-matrix"));
         assertThat(_find(Button.class, spec -> spec.withText("Reopen"))).isEmpty();
     }
 
@@ -148,7 +148,7 @@ class CatchballViewTest extends KaribuTest {
 
         long waiting = SystemUser.runAs("medicine.director", () -> catchball.waitingOnMe());
         assertThat(waiting).isPositive();
-        _get(Anchor.class, spec -> spec.withText("Catchball: " + waiting + (waiting == 1 ? " proposal is" : " proposals are")
+        _get(RouterLink.class, spec -> spec.withText("Catchball: " + waiting + (waiting == 1 ? " proposal is" : " proposals are")
                 + " waiting on you"));
         NotificationsKt.clearNotifications();
     }

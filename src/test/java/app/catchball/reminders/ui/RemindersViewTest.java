@@ -11,8 +11,8 @@ import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.RouterLink;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,7 +43,7 @@ class RemindersViewTest extends KaribuTest {
         int count = SystemUser.runAs("ward7.manager", () -> reminders.myReminderCount());
         assertThat(count).isGreaterThanOrEqualTo(3);
 
-        Anchor onHome = _get(Anchor.class, spec -> spec.withClasses("reminder-count"));
+        RouterLink onHome = _get(RouterLink.class, spec -> spec.withClasses("reminder-count"));
         assertThat(onHome.getText()).isEqualTo("Reminders: " + count + " things are waiting on you");
         assertThat(onHome.getHref()).isEqualTo("reminders");
 
@@ -65,7 +65,7 @@ class RemindersViewTest extends KaribuTest {
     void someone_with_nothing_due_is_told_so() {
         login("viewer");
 
-        assertThat(_get(Anchor.class, spec -> spec.withClasses("reminder-count")).getText())
+        assertThat(_get(RouterLink.class, spec -> spec.withClasses("reminder-count")).getText())
                 .isEqualTo("Reminders: nothing is waiting on you");
         UI.getCurrent().navigate(RemindersView.class);
         _get(Paragraph.class, spec -> spec.withText("Nothing is waiting on you."));
