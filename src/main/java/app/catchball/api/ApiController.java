@@ -205,6 +205,8 @@ class ApiController {
     @GetMapping("/units/{id}/metrics")
     @Operation(summary = "A unit's metrics", description = "The metrics on the unit's X-matrix, in matrix order. "
             + "Without cycle: the current cycle. Each carries its `seriesId`, the same in every cycle where the measure appears.")
+    @ApiResponse(responseCode = "200", description = "The metrics",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = Metric.class))))
     List<Metric> metricsOf(@PathVariable long id,
                            @Parameter(description = "Cycle id; the current cycle when left out") @RequestParam(required = false) Long cycle) {
         long unitId = unit(id);

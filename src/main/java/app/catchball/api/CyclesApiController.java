@@ -2,6 +2,7 @@ package app.catchball.api;
 
 import app.catchball.planning.CycleService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,6 +30,8 @@ class CyclesApiController {
     @GetMapping("/cycles")
     @Operation(summary = "The planning cycles", description = "Every cycle, the latest first: id, name, first and last "
             + "month, stage (DRAFT, CATCHBALL, DEPLOYED, REVIEWED, CLOSED) and whether it is the current one.")
+    @ApiResponse(responseCode = "200", description = "The cycles",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ApiController.Cycle.class))))
     List<ApiController.Cycle> cycles() {
         return cycles.cycles().stream().map(ApiController.Cycle::of).toList();
     }

@@ -33,6 +33,13 @@ class SeriesApiTest {
         return json.readTree(response.body());
     }
 
+    /** The name of the schema of the items of a list that a GET answers. */
+    private static String schema(JsonNode doc, String path) {
+        String ref = doc.get("paths").get(path).get("get").get("responses").get("200").get("content").get("application/json")
+                .get("schema").get("items").get("$ref").asString();
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
     @Test
     void cycles_metrics_of_each_cycle_share_their_series_and_values_are_the_whole_series() {
         ApiClient api = new ApiClient(port);
@@ -64,10 +71,11 @@ class SeriesApiTest {
 
         JsonNode doc = ok(api.get("/api/v1/openapi.json", ANALYST));
         assertThat(doc.get("paths").get("/api/v1/cycles").get("get")).isNotNull();
-        // The metric's schema (the one with a frequency) documents its seriesId.
-        assertThat(doc.get("components").get("schemas").properties().stream().map(Map.Entry::getValue).toList()).filteredOn(schema -> schema.has("properties")
-                && schema.get("properties").has("frequency")).isNotEmpty()
-                .allSatisfy(schema -> assertThat(schema.get("properties").has("seriesId")).isTrue());
+        // The metric's schema documents its seriesId; the cycles' their stage and whether current.
+        assertThat(doc.get("components").get("schemas").get(schema(doc, "/api/v1/units/{id}/metrics")).get("properties").has("seriesId"))
+                .isTrue();
+        assertThat(doc.get("components").get("schemas").get(schema(doc, "/api/v1/cycles")).get("properties").has("current"))
+                .isTrue();
         assertThat(doc.get("paths").get("/api/v1/metrics/{id}/values").get("get").get("description").asString())
                 .contains("whole series");
     }
