@@ -86,6 +86,11 @@ public class ProjectService {
         return enrich(queries.projectsOf(unitId, includeBelow));
     }
 
+    /** The projects of a unit and every unit below it, for a caller that checked the unit already (Continuity). */
+    List<ProjectSummary> projectsAtAndBelow(long unitId) {
+        return enrich(queries.projectsOf(unitId, true));
+    }
+
     /**
      * A page of the projects of a unit (and the units below it), ordered by unit and age; the
      * aligned flag and the sustain check are worked out for the page only.
