@@ -10,8 +10,11 @@ public record BowlingChart(List<YearMonth> months, List<Row> rows) {
     public record Cell(YearMonth month, BigDecimal target, BigDecimal actual, Rag rag) {
     }
 
-    /** A metric's row; {@code countermeasureReason} is set when the metric asks its owner for a countermeasure. */
+    /**
+     * A metric's row; {@code countermeasureReason} is set when the metric asks its owner for a countermeasure
+     * ({@link CountermeasureRule}); {@code spc} is the Making Data Count verdict of its latest value.
+     */
     public record Row(MetricInfo metric, List<Cell> cells, Cell yearToDate, String countermeasureReason,
-                      List<CountermeasureView> countermeasures) {
+                      List<CountermeasureView> countermeasures, SpcVerdict spc) {
     }
 }

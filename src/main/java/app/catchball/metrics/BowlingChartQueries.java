@@ -2,6 +2,8 @@ package app.catchball.metrics;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
+import app.catchball.metrics.SpcBatchQueries.Series;
+import app.catchball.metrics.spc.Assurance;
 import app.catchball.metrics.spc.PointType;
 import app.catchball.metrics.spc.SpcResult;
 import app.catchball.planning.Direction;
@@ -13,8 +15,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +30,20 @@ class BowlingChartQueries {
 
     private final JdbcClient jdbc;
     private final CountermeasureQueries countermeasures;
+    private final SpcBatchQueries spcs;
+    private final CountermeasureRuleService rules;
 
-    BowlingChartQueries(JdbcClient jdbc, CountermeasureQueries countermeasures) {
+    BowlingChartQueries(JdbcClient jdbc, CountermeasureQueries countermeasures, SpcBatchQueries spcs, CountermeasureRuleService rules) {
         this.jdbc = jdbc;
         this.countermeasures = countermeasures;
+        this.spcs = spcs;
+        this.rules = rules;
     }
 
     /**
      * The bowling chart of a unit's metrics over the months of a cycle: one SQL statement for the
-     * grid (weekly values are averaged per month), then the countermeasure check per metric.
+     * grid (weekly values are averaged per month); then, for all metrics at once, their countermeasures,
+     * their SPC (values and chart settings: two statements) and the trust's countermeasure rule.
      */
     BowlingChart bowling(long unitId, long cycleId) {
         record Bounds(LocalDate firstMonth, LocalDate lastMonth) {
@@ -73,40 +78,52 @@ class BowlingChartQueries {
                             .add(new BowlingChart.Cell(month, target, scale(actual), rag(metric.direction(), target, actual)));
                 });
         Map<Long, List<CountermeasureView>> measures = countermeasures.countermeasuresOf(metrics.keySet());
-        Map<Long, List<MetricValueView>> allValues = valuesOf(metrics.keySet());
+        Map<Long, MetricSpc> spc = spcs.spcOf(metrics.values());
+        CountermeasureRule rule = ruleOf(unitId, metrics.isEmpty());
         List<BowlingChart.Row> rows = new ArrayList<>();
         for (MetricInfo metric : metrics.values()) {
             List<BowlingChart.Cell> row = cells.get(metric.id());
             BowlingChart.Cell ytd = yearToDate(metric, row);
-            String reason = countermeasureReason(metric, row, allValues.getOrDefault(metric.id(), List.of()));
-            rows.add(new BowlingChart.Row(metric, row, ytd, reason, measures.getOrDefault(metric.id(), List.of())));
+            SpcVerdict verdict = SpcBatchQueries.verdict(spc.get(metric.id()), null);
+            String reason = rule.reason(verdict.variation(), verdict.assurance(), row);
+            rows.add(new BowlingChart.Row(metric, row, ytd, reason, measures.getOrDefault(metric.id(), List.of()), verdict));
         }
         return new BowlingChart(months, rows);
     }
 
     /**
      * The unit's metrics as the review of a month reads them: the bowling chart cut at the month and
-     * each metric's SPC verdicts from its values up to the month. Four statements, whatever the
-     * number of metrics.
+     * each metric's SPC verdicts from its values up to the month, with its chart settings. A fixed
+     * number of statements, whatever the number of metrics.
      */
     List<MetricVerdict> verdicts(long unitId, long cycleId, YearMonth month) {
         BowlingChart chart = bowling(unitId, cycleId);
         LocalDate next = month.plusMonths(1).atDay(1);
-        Map<Long, List<MetricValueView>> allValues = valuesOf(chart.rows().stream().map(r -> r.metric().id()).toList());
+        List<Long> ids = chart.rows().stream().map(r -> r.metric().id()).toList();
+        Map<Long, Series> series = spcs.seriesOf(ids);
+        CountermeasureRule rule = ruleOf(unitId, ids.isEmpty());
         List<MetricVerdict> verdicts = new ArrayList<>();
         for (BowlingChart.Row row : chart.rows()) {
             List<BowlingChart.Cell> cells = row.cells().stream().filter(c -> !c.month().isAfter(month)).toList();
-            List<MetricValueView> values = allValues.getOrDefault(row.metric().id(), List.of()).stream()
-                    .filter(v -> v.period().isBefore(next)).toList();
-            SpcResult spc = values.isEmpty() ? null : MetricsService.analyse(row.metric(), values);
-            verdicts.add(new MetricVerdict(row.metric(), cells, spc == null ? null : spc.variation(),
-                    spc == null ? null : spc.assurance(), countermeasureReason(row.metric(), cells, values),
-                    row.countermeasures(), values.stream().map(MetricValueView::period).toList(), spc));
+            Series own = series.getOrDefault(row.metric().id(), new Series(List.of(), SpcBatchQueries.DEFAULTS));
+            List<MetricValueView> values = own.values().stream().filter(v -> v.period().isBefore(next)).toList();
+            SpcResult spc = values.isEmpty() ? null : MetricsService.analyse(row.metric(), values, own.settings());
+            PointType variation = spc == null ? null : spc.variation();
+            Assurance assurance = spc == null ? null : spc.assurance();
+            List<String> reasons = rule.reasons(variation, assurance, cells);
+            verdicts.add(new MetricVerdict(row.metric(), cells, variation, assurance,
+                    reasons.isEmpty() ? null : String.join("; ", reasons), row.countermeasures(),
+                    values.stream().map(MetricValueView::period).toList(), spc, reasons));
         }
         return verdicts;
     }
 
-    private static MetricInfo metricFrom(ResultSet rs) {
+    /** The countermeasure rule of the unit's trust (the default, without a statement, when there are no metrics). */
+    private CountermeasureRule ruleOf(long unitId, boolean noMetrics) {
+        return noMetrics ? CountermeasureRule.DEFAULT : rules.rulesOf(List.of(unitId)).getOrDefault(unitId, CountermeasureRule.DEFAULT);
+    }
+
+    static MetricInfo metricFrom(ResultSet rs) {
         try {
             return new MetricInfo(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getLong("cycle_id"),
                     rs.getString("code"), rs.getString("title"), rs.getString("unit_of_measure"),
@@ -139,40 +156,5 @@ class BowlingChartQueries {
         BigDecimal mean = actuals.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(actuals.size()), 4, RoundingMode.HALF_UP);
         return new BowlingChart.Cell(null, metric.target(), scale(mean), rag(metric.direction(), metric.target(), mean));
-    }
-
-    /**
-     * Why the metric asks its owner for a countermeasure, or null: special-cause concern on its
-     * latest point, or red two months running (the latest two months with data).
-     */
-    static String countermeasureReason(MetricInfo metric, List<BowlingChart.Cell> row, List<MetricValueView> values) {
-        if (!values.isEmpty()) {
-            SpcResult spc = MetricsService.analyse(metric, values);
-            if (spc.variation() == PointType.SPECIAL_CAUSE_CONCERN) {
-                return "Special-cause concern";
-            }
-        }
-        List<BowlingChart.Cell> withData = row.stream().filter(c -> c.actual() != null).toList();
-        if (withData.size() >= 2 && withData.get(withData.size() - 1).rag() == Rag.RED
-                && withData.get(withData.size() - 2).rag() == Rag.RED
-                && withData.get(withData.size() - 1).month().minusMonths(1).equals(withData.get(withData.size() - 2).month())) {
-            return "Red two months running";
-        }
-        return null;
-    }
-
-    private Map<Long, List<MetricValueView>> valuesOf(Collection<Long> metricIds) {
-        Map<Long, List<MetricValueView>> values = new HashMap<>();
-        if (metricIds.isEmpty()) {
-            return values;
-        }
-        jdbc.sql("select metric_id, period, value, updated_by, updated_at from metric_value where metric_id in (:ids) order by metric_id, period")
-                .param("ids", metricIds)
-                .query(rs -> {
-                    values.computeIfAbsent(rs.getLong("metric_id"), k -> new ArrayList<>()).add(new MetricValueView(
-                            rs.getObject("period", LocalDate.class), rs.getBigDecimal("value"), rs.getString("updated_by"),
-                            rs.getTimestamp("updated_at").toInstant()));
-                });
-        return values;
     }
 }

@@ -7,31 +7,29 @@ import java.time.LocalDate;
 
 /**
  * A metric's Making Data Count verdict as its page shows it: the latest value, the variation of the
- * latest point and the assurance against the target (null without data, or without a target).
+ * latest point and the assurance against the target (null without data, or without a target), and the
+ * trajectory of the latest period (null without one).
  */
 public record SpcVerdict(MetricInfo metric, LocalDate latestPeriod, BigDecimal latestValue, PointType variation,
-                         Assurance assurance, boolean provisionalLimits) {
+                         Assurance assurance, boolean provisionalLimits, BigDecimal trajectory) {
+
+    /** The variation icon's text alternative, e.g. "Variation: Special cause: concern, high". */
+    public String variationLabel() {
+        return MdcIcons.variationLabel(variation, metric.direction());
+    }
+
+    /** The assurance icon's text alternative, e.g. "Assurance: consistently fails the target". */
+    public String assuranceLabel() {
+        return MdcIcons.assuranceLabel(assurance);
+    }
 
     /** "Special cause: concern", "Common cause variation" or "No data yet", as on the metric's page. */
     public String variationText() {
-        if (variation == null) {
-            return "No data yet";
-        }
-        return switch (variation) {
-            case SPECIAL_CAUSE_IMPROVEMENT -> "Special cause: improvement";
-            case SPECIAL_CAUSE_CONCERN -> "Special cause: concern";
-            case SPECIAL_CAUSE_NEUTRAL_HIGH -> "Special cause: neutral, high";
-            case SPECIAL_CAUSE_NEUTRAL_LOW -> "Special cause: neutral, low";
-            case COMMON_CAUSE -> "Common cause variation";
-        };
+        return MdcIcons.variationText(variation);
     }
 
     /** "consistently passes the target", "hit and miss", … or "no target". */
     public String assuranceText() {
-        return assurance == null ? "no target" : switch (assurance) {
-            case CONSISTENT_PASS -> "consistently passes the target";
-            case CONSISTENT_FAIL -> "consistently fails the target";
-            case INCONSISTENT -> "hit and miss";
-        };
+        return MdcIcons.assuranceText(assurance);
     }
 }

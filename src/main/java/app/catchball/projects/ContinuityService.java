@@ -21,7 +21,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,12 +66,10 @@ public class ContinuityService {
         return permissions.may(Action.EDIT_PROJECTS, unitId) || permissions.may(Action.COACH, unitId);
     }
 
-    /** Of these units, those where the signed-in user may hand projects over: two statements. */
+    /** Of these units, those where the signed-in user may hand projects over: one statement. */
     @Transactional(readOnly = true)
     public Set<Long> unitsWhereMayHandOver(Collection<Long> unitIds) {
-        Set<Long> result = new HashSet<>(permissions.unitsWhereAllowed(Action.EDIT_PROJECTS, unitIds));
-        result.addAll(permissions.unitsWhereAllowed(Action.COACH, unitIds));
-        return result;
+        return permissions.unitsWhereAnyAllowed(unitIds, Action.EDIT_PROJECTS, Action.COACH);
     }
 
     /**
@@ -96,8 +93,8 @@ public class ContinuityService {
      */
     @Transactional(readOnly = true)
     public ContinuityBoard continuity(long unitId) {
-        UnitNode unit = organisation.get(unitId);
-        List<ProjectSummary> all = projectService.projectsOf(unitId, true);
+        UnitNode unit = organisation.get(unitId);   // checks that the signed-in user may read the unit
+        List<ProjectSummary> all = projectService.projectsAtAndBelow(unitId);
         List<ProjectSummary> orphaned = all.stream().filter(ProjectSummary::needsNewLead).toList();
         Map<Long, String> reasons = whyNoLead(orphaned);
         List<ContinuityBoard.OrphanedProject> needs = orphaned.stream()

@@ -8,6 +8,7 @@ import app.catchball.catchball.CatchballService;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricSpc;
 import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.SpcSummaryService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.planning.CycleService;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +55,7 @@ public class ProjectService {
     private final CycleService cycles;
     private final OrganisationService organisation;
     private final MetricsService metrics;
+    private final SpcSummaryService spcs;
     private final CatchballService catchball;
     private final PermissionService permissions;
     private final JdbcClient jdbc;
@@ -60,8 +63,8 @@ public class ProjectService {
     private final ProjectEvents events;
 
     ProjectService(ProjectRepository projects, ProjectQueries queries, AlignmentQueries alignment, PlanningService planning,
-                   CycleService cycles, OrganisationService organisation, MetricsService metrics, CatchballService catchball,
-                   PermissionService permissions, JdbcClient jdbc, Clock clock, ProjectEvents events) {
+                   CycleService cycles, OrganisationService organisation, MetricsService metrics, SpcSummaryService spcs,
+                   CatchballService catchball, PermissionService permissions, JdbcClient jdbc, Clock clock, ProjectEvents events) {
         this.events = events;
         this.projects = projects;
         this.queries = queries;
@@ -70,6 +73,7 @@ public class ProjectService {
         this.cycles = cycles;
         this.organisation = organisation;
         this.metrics = metrics;
+        this.spcs = spcs;
         this.catchball = catchball;
         this.permissions = permissions;
         this.jdbc = jdbc;
@@ -83,6 +87,11 @@ public class ProjectService {
     public List<ProjectSummary> projectsOf(long unitId, boolean includeBelow) {
         permissions.check(Action.VIEW, unitId);
         return enrich(queries.projectsOf(unitId, includeBelow));
+    }
+
+    /** The projects of a unit and every unit below it, for a caller that checked the unit already (Continuity). */
+    List<ProjectSummary> projectsAtAndBelow(long unitId) {
+        return enrich(queries.projectsOf(unitId, true));
     }
 
     /**
@@ -132,11 +141,11 @@ public class ProjectService {
     public ProjectDetail project(long projectId) {
         ProjectSummary project = summary(projectId);
         List<LinkedItem> links = queries.links(projectId, alignment.alignedItems(queries.linkedItemIds(projectId)));
-        Map<Long, MetricSpc> spcCache = new HashMap<>();
-        List<Measure> measures = queries.measures(projectId).stream()
-                .map(m -> new Measure(m.metricId(), m.label(), m.unitName(), project.stage().finished()
-                        && project.endDate() != null && concernAfter(spcCache, m.metricId(), project.endDate())))
-                .toList();
+        List<Measure> plain = queries.measures(projectId);
+        boolean check = project.stage().finished() && project.endDate() != null;
+        Map<Long, MetricSpc> spc = check ? spcs.spcOf(plain.stream().map(Measure::metricId).toList()) : Map.of();
+        List<Measure> measures = plain.stream().map(m -> new Measure(m.metricId(), m.label(), m.unitName(),
+                check && concernAfter(spc, m.metricId(), project.endDate()))).toList();
         List<PdsaCycle> pdsa = queries.pdsa(projectId);
         List<Handover> handovers = queries.handovers(projectId);
         Project entity = projects.findById(projectId).orElseThrow();
@@ -379,18 +388,14 @@ public class ProjectService {
         list.stream().filter(p -> p.stage().finished() && p.endDate() != null).forEach(p -> finished.put(p.id(), p));
         Set<Long> slipping = new HashSet<>();
         if (!finished.isEmpty()) {
-            Map<Long, MetricSpc> spcCache = new HashMap<>();
-            queries.measuresOf(finished.keySet()).forEach(pm -> {
-                if (!slipping.contains(pm[0]) && concernAfter(spcCache, pm[1], finished.get(pm[0]).endDate())) {
-                    slipping.add(pm[0]);
-                }
-            });
+            List<long[]> measures = queries.measuresOf(finished.keySet());
+            Map<Long, MetricSpc> spc = spcs.spcOf(measures.stream().map(pm -> pm[1]).collect(Collectors.toSet()));
+            measures.stream().filter(pm -> concernAfter(spc, pm[1], finished.get(pm[0]).endDate())).forEach(pm -> slipping.add(pm[0]));
         }
         return list.stream().map(p -> p.with(p.aligned(), slipping.contains(p.id()))).toList();
     }
 
-    private boolean concernAfter(Map<Long, MetricSpc> cache, long metricId, LocalDate end) {
-        MetricSpc spc = cache.computeIfAbsent(metricId, metrics::spc);
-        return SustainCheck.concernAfter(spc, end);
+    private static boolean concernAfter(Map<Long, MetricSpc> spc, long metricId, LocalDate end) {
+        return spc.containsKey(metricId) && SustainCheck.concernAfter(spc.get(metricId), end);
     }
 }

@@ -8,9 +8,9 @@ import app.catchball.catchball.InboxRow;
 import app.catchball.metrics.BowlingChart;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.CountermeasureView;
+import app.catchball.metrics.MdcIcons;
 import app.catchball.metrics.MetricVerdict;
 import app.catchball.metrics.MetricVerdictService;
-import app.catchball.metrics.Rag;
 import app.catchball.metrics.spc.Assurance;
 import app.catchball.metrics.spc.PointType;
 import app.catchball.metrics.spc.SpcChart;
@@ -138,25 +138,21 @@ class ReviewAssembler {
                 CHART_WIDTH, CHART_HEIGHT);
         return new MetricLine(verdict.metric().id(), verdict.metric().label(), verdict.metric().unitOfMeasure(),
                 verdict.metric().target(), cells, variation(verdict.variation()), assurance(verdict.assurance()),
-                reasons, null, countermeasure, chart);
+                reasons, null, countermeasure, chart,
+                verdict.spc() == null ? null : MdcIcons.variationSvg(verdict.variation(), verdict.metric().direction()),
+                verdict.spc() == null ? null : MdcIcons.assuranceSvg(verdict.assurance()));
     }
 
     private static Cell cell(BowlingChart.Cell c) {
         return new Cell(c.month(), c.actual(), c.target(), c.rag().name());
     }
 
-    /** Why a metric is an exception in the month: special-cause concern, failing assurance, red against target. */
+    /**
+     * Why a metric is an exception in the month: the reasons it asks for a countermeasure (special-cause
+     * concern, failing assurance, and "Red N periods running" where the trust switched it on).
+     */
     static List<String> reasons(MetricVerdict verdict, YearMonth month) {
-        List<String> reasons = new ArrayList<>();
-        if (verdict.variation() == PointType.SPECIAL_CAUSE_CONCERN) {
-            reasons.add("Special-cause concern");
-        }
-        if (verdict.assurance() == Assurance.CONSISTENT_FAIL) {
-            reasons.add("Consistently fails the target");
-        }
-        verdict.cells().stream().filter(c -> c.month().equals(month) && c.rag() == Rag.RED).findFirst()
-                .ifPresent(c -> reasons.add("Red against target in " + Formats.MONTH.format(month)));
-        return reasons;
+        return verdict.reasons();
     }
 
     static String variation(PointType type) {

@@ -38,11 +38,12 @@ public record ReviewContent(int schema, long unitId, String unitCode, String uni
 
     /**
      * A metric's row: its cells up to the month, its SPC verdicts and why it is an exception (empty when
-     * it is not); an exception keeps its SPC chart as it was drawn ({@code chart}, SVG) for the board pack.
+     * it is not); an exception keeps its SPC chart as it was drawn ({@code chart}, SVG) for the board pack, and
+     * every metric its Making Data Count icons ({@code variationIcon}, {@code assuranceIcon}: SVG, null without values).
      */
     public record MetricLine(long metricId, String label, String unitOfMeasure, BigDecimal target, List<Cell> cells,
                              String variation, String assurance, List<String> exceptionReasons, String commentary,
-                             String countermeasure, String chart) {
+                             String countermeasure, String chart, String variationIcon, String assuranceIcon) {
         public MetricLine {
             cells = list(cells);
             exceptionReasons = list(exceptionReasons);

@@ -40,6 +40,7 @@ class ReviewPdf {
             .toc li { margin: 2mm 0; }
             .toc a::after { content: leader('.') target-counter(attr(href), page); }
             .chart svg { width: 250mm; height: 100mm; }
+            .mdc svg { width: 8mm; height: 8mm; vertical-align: middle; }
             """;
 
     private final HtmlPdf pdf;
@@ -106,11 +107,17 @@ class ReviewPdf {
             html.append("<tr><td>").append(escape(m.label())).append("</td><td>").append(number(m.target()))
                     .append(m.unitOfMeasure() == null || m.target() == null ? "" : " " + escape(m.unitOfMeasure()))
                     .append("</td><td class='").append(cell == null ? "GREY" : cell.colour()).append("'>")
-                    .append(cell == null ? "" : number(cell.actual())).append("</td><td>").append(text(m.variation()))
-                    .append("</td><td>").append(text(m.assurance())).append("</td><td>")
+                    .append(cell == null ? "" : number(cell.actual())).append("</td><td>").append(icon(m.variationIcon()))
+                    .append(text(m.variation())).append("</td><td>").append(icon(m.assuranceIcon()))
+                    .append(text(m.assurance())).append("</td><td>")
                     .append(escape(String.join("; ", m.exceptionReasons()))).append("</td></tr>");
         }
         html.append("</table></div>");
+    }
+
+    /** A Making Data Count icon (SVG drawn by the server, with its own text alternative) before its words. */
+    private static String icon(String svg) {
+        return svg == null ? "" : "<span class='mdc'>" + svg + "</span> ";
     }
 
     private static void exception(StringBuilder html, String id, MetricLine m, ReviewContent c) {

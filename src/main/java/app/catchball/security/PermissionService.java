@@ -4,6 +4,7 @@ import app.catchball.base.db.Relation;
 import app.catchball.base.db.Rows;
 import app.catchball.base.db.SqlText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -126,11 +127,17 @@ public class PermissionService {
      * whole list, so that screens never ask once per row or per button.
      */
     public Set<Long> unitsWhereAllowed(Action action, Collection<Long> unitIds) {
+        return unitsWhereAnyAllowed(unitIds, action);
+    }
+
+    /** Of the given units, those where the signed-in user may do at least one of the actions: one statement. */
+    public Set<Long> unitsWhereAnyAllowed(Collection<Long> unitIds, Action... actions) {
         Optional<String> username = currentUsername();
-        if (username.isEmpty() || unitIds.isEmpty()) {
+        if (username.isEmpty() || unitIds.isEmpty() || actions.length == 0) {
             return Set.of();
         }
-        List<String> roles = action.grantedBy().stream().map(Role::name).toList();
+        List<String> roles = Arrays.stream(actions).flatMap(a -> a.grantedBy().stream()).map(Role::name).distinct().toList();
+        boolean view = Arrays.asList(actions).contains(Action.VIEW);
         return new HashSet<>(jdbc.sql(SqlText.using("""
                         with recursive up (origin, id, parent_id) as (
                             select id, id, parent_id from {units} where id in (:units)
@@ -143,7 +150,7 @@ public class PermissionService {
                             select 1 from role_grant g where g.user_id = u.id and g.unit_id = up.id and g.role in (:roles))
                         """, units))
                 .param("units", Set.copyOf(unitIds)).param("username", username.get())
-                .param("view", action == Action.VIEW).param("roles", roles)
+                .param("view", view).param("roles", roles.isEmpty() ? List.of("") : roles)
                 .query(Long.class).list());
     }
 

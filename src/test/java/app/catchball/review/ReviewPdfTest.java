@@ -49,6 +49,11 @@ class ReviewPdfTest {
                 "Open the frailty assessment area at weekends", owner, LocalDate.of(2026, 12, 31), DecisionStatus.OPEN, null)));
         ReviewContent content = SystemUser.runAs("viewer", () -> reviews.content(eam, october));
         assertThat(content.exceptions()).extracting(ReviewContent.MetricLine::label).contains("M2 Average length of stay");
+        // The SPC summary carries the Making Data Count icons, the same SVG the screens show.
+        ReviewContent.MetricLine stay = content.metrics().stream().filter(m -> m.label().equals("M2 Average length of stay"))
+                .findFirst().orElseThrow();
+        assertThat(stay.assuranceIcon()).startsWith("<svg").contains(">F</text>", "Assurance: consistently fails the target");
+        assertThat(stay.variationIcon()).startsWith("<svg").contains("<title>Variation: ");
 
         byte[] pdf = SystemUser.runAs("viewer", () -> reviews.pdf(eam, october));
 
@@ -76,6 +81,7 @@ class ReviewPdfTest {
             Files.createDirectories(png.getParent());
             ImageIO.write(cover, "png", png.toFile());
             assertThat(new File(png.toString())).isFile();
+            ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(2, 72), "png", png.resolveSibling("review-EAM-2026-10-page-3.png").toFile());
             BufferedImage chartPage = new PDFRenderer(doc).renderImageWithDPI(3, 72);
             ImageIO.write(chartPage, "png", png.resolveSibling("review-EAM-2026-10-page-4.png").toFile());
         }

@@ -34,7 +34,9 @@ class BowlingCards extends Div {
             Span target = new Span("Target " + number(row.metric().target())
                     + (row.metric().unitOfMeasure() == null || row.metric().target() == null ? "" : " " + row.metric().unitOfMeasure()));
             target.addClassName("bowling-card-target");
-            card.add(name, value, target);
+            Div icons = new Div(MdcIcon.variation(row.spc()), MdcIcon.assurance(row.spc()));
+            icons.addClassName("mdc-icons");
+            card.add(name, value, target, icons);
             add(card);
         }
     }

@@ -5,6 +5,7 @@ import app.catchball.base.UnitRef;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.metrics.ComplianceService;
+import app.catchball.metrics.CountermeasureRuleService;
 import app.catchball.metrics.UnitCompliance;
 import app.catchball.metrics.ValuesDueService;
 import app.catchball.metrics.ValuesDueService.ValuesDue;
@@ -29,7 +30,8 @@ import java.util.Map;
 /**
  * "Compliance" for the improvement office: for a unit and the units below it that have metrics, the
  * share of values and countermeasures on time this month and over the last 6 months, a page of units at
- * a time. The trust's "values due by working day N" is shown here, and an Admin changes it here.
+ * a time. The trust's "values due by working day N" and its countermeasure rule ("Red N periods running")
+ * are shown here, and an Admin changes them here.
  */
 @Route("compliance")
 @PageTitle("Compliance · Catchball")
@@ -44,10 +46,12 @@ public class ComplianceView extends VerticalLayout implements BeforeEnterObserve
     private final IntegerField workingDay = new IntegerField("Values due by working day");
     private final Button save = new Button("Save");
     private final Grid<UnitCompliance> grid = new Grid<>();
+    private final CountermeasureRuleSetting countermeasureRule;
 
-    ComplianceView(ComplianceService compliance, ValuesDueService valuesDue, UnitDirectory units) {
+    ComplianceView(ComplianceService compliance, ValuesDueService valuesDue, UnitDirectory units, CountermeasureRuleService rules) {
         this.compliance = compliance;
         this.valuesDue = valuesDue;
+        this.countermeasureRule = new CountermeasureRuleSetting(rules);
         this.unit = new UnitPicker(units);
         setSizeFull();
         unit.onPick(u -> UI.getCurrent().navigate(ComplianceView.class,
@@ -70,7 +74,7 @@ public class ComplianceView extends VerticalLayout implements BeforeEnterObserve
                 .setAutoWidth(true);
         grid.setSizeFull();
         grid.addClassName("compliance");
-        add(new H2("Compliance"), unit, rule, setting, new Paragraph("Units with metrics, at or below the unit. A value is on time "
+        add(new H2("Compliance"), unit, rule, setting, countermeasureRule, new Paragraph("Units with metrics, at or below the unit. A value is on time "
                 + "when it was first entered by its due date; a countermeasure when it was done by its due date."), grid);
     }
 
@@ -86,6 +90,7 @@ public class ComplianceView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         showRule(valuesDue.valuesDue(shown.id()));
+        countermeasureRule.show(shown);
         grid.setItems(q -> compliance.compliance(shown.id(), q.getOffset(), q.getLimit()).stream(),
                 q -> compliance.complianceCount(shown.id()));
     }

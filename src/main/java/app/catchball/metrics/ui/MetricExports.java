@@ -46,6 +46,8 @@ final class MetricExports {
         }
         return table.column("YTD", r -> r.yearToDate().actual())
                 .column("YTD colour", r -> colour(r.yearToDate().rag()))
+                .column("Variation", r -> r.spc().variationText())
+                .column("Assurance", r -> r.spc().assuranceText())
                 .column("Countermeasure", MetricExports::countermeasure)
                 .rows(chart.rows());
     }
@@ -63,6 +65,7 @@ final class MetricExports {
                 .column("Target", v -> v.metric().target())
                 .column("Unit of measure", v -> v.metric().unitOfMeasure())
                 .column("Limits", v -> v.provisionalLimits() ? "Provisional: fewer than 12 points" : "")
+                .column("Trajectory", SpcVerdict::trajectory)
                 .rows(spc.summary(unit.id(), cycle.id()));
     }
 

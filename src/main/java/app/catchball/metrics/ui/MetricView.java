@@ -21,8 +21,6 @@ import app.catchball.metrics.SpcSettings;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueRules;
 import app.catchball.metrics.ValueSource;
-import app.catchball.metrics.spc.Assurance;
-import app.catchball.metrics.spc.PointType;
 import app.catchball.metrics.spc.SpcChart;
 import app.catchball.metrics.spc.SpcResult;
 import app.catchball.planning.PlanChanged;
@@ -106,7 +104,9 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         where.addClassName("unit-path");
         add(where);
 
-        HorizontalLayout icons = new HorizontalLayout(variation(spc.result().variation()), assurance(spc.result().assurance()));
+        HorizontalLayout icons = new HorizontalLayout(MdcIcon.variation(spc.result().variation(), metric.direction()),
+                MdcIcon.assurance(spc.result().assurance()));
+        icons.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         if (spc.result().provisionalLimits()) {
             Span provisional = new Span(SpcResult.PROVISIONAL_LIMITS);
             provisional.addClassName("spc-provisional");
@@ -272,38 +272,6 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         FormLayout form = new FormLayout(problem, cause, action, owner, due, status);
         add(form, save);
         live.watch(this, problem, cause, action, owner, due, status);
-    }
-
-    private static Span variation(PointType type) {
-        String text;
-        String css;
-        if (type == null) {
-            text = "No data yet";
-            css = "common";
-        } else {
-            switch (type) {
-                case SPECIAL_CAUSE_IMPROVEMENT -> { text = "Special cause: improvement"; css = "improvement"; }
-                case SPECIAL_CAUSE_CONCERN -> { text = "Special cause: concern"; css = "concern"; }
-                case SPECIAL_CAUSE_NEUTRAL_HIGH -> { text = "Special cause: neutral, high"; css = "neutral"; }
-                case SPECIAL_CAUSE_NEUTRAL_LOW -> { text = "Special cause: neutral, low"; css = "neutral"; }
-                default -> { text = "Common cause variation"; css = "common"; }
-            }
-        }
-        Span s = new Span("Variation: " + text);
-        s.addClassNames("mdc-icon", "mdc-" + css);
-        return s;
-    }
-
-    private static Span assurance(Assurance assurance) {
-        String text = assurance == null ? "no target" : switch (assurance) {
-            case CONSISTENT_PASS -> "consistently passes the target";
-            case CONSISTENT_FAIL -> "consistently fails the target";
-            case INCONSISTENT -> "hit and miss";
-        };
-        Span s = new Span("Assurance: " + text);
-        s.addClassNames("mdc-icon", assurance == Assurance.CONSISTENT_PASS ? "mdc-improvement"
-                : assurance == Assurance.CONSISTENT_FAIL ? "mdc-concern" : "mdc-common");
-        return s;
     }
 
     private static String plain(BigDecimal v) {

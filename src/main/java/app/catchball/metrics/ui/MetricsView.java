@@ -102,7 +102,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         enter.addClickListener(e -> openEntry());
         HorizontalLayout bar = new HorizontalLayout(unit, cycle, enter, upload, new ExportMenu("Bowling chart",
                 () -> MetricExports.bowling(metrics, unit.getValue(), cycle.getValue())).also("SPC summary",
-                () -> MetricExports.spcSummary(spc, unit.getValue(), cycle.getValue())));
+                () -> MetricExports.spcSummary(spc, unit.getValue(), cycle.getValue())), SpcSummaryView.link(unit, cycle));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         grid.addClassName("bowling-chart");
@@ -155,6 +155,10 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
                     .setWidth("5.5rem").setFlexGrow(0);
         }
         grid.addComponentColumn(r -> cell(r.yearToDate())).setHeader("YTD").setWidth("5.5rem").setFlexGrow(0);
+        grid.addComponentColumn(r -> MdcIcon.variation(r.spc())).setHeader("Variation").setKey("variation")
+                .setWidth("6rem").setFlexGrow(0);
+        grid.addComponentColumn(r -> MdcIcon.assurance(r.spc())).setHeader("Assurance").setKey("assurance")
+                .setWidth("6rem").setFlexGrow(0);
         grid.addComponentColumn(MetricsView::countermeasure).setHeader("Countermeasure").setWidth("16rem").setFlexGrow(1);
         grid.setItems(chart.rows());
         cards.show(chart);

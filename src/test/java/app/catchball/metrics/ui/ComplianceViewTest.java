@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.metrics.ComplianceService;
+import app.catchball.metrics.CountermeasureRule;
+import app.catchball.metrics.CountermeasureRuleService;
 import app.catchball.metrics.UnitCompliance;
 import app.catchball.metrics.ValuesDueService;
 import app.catchball.security.SystemUser;
@@ -19,6 +22,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -36,6 +40,9 @@ class ComplianceViewTest extends KaribuTest {
 
     @Autowired
     private ValuesDueService valuesDue;
+
+    @Autowired
+    private CountermeasureRuleService rules;
 
     @Test
     void a_coach_reads_compliance_per_unit_and_may_not_change_the_due_day() {
@@ -80,6 +87,38 @@ class ComplianceViewTest extends KaribuTest {
     }
 
     @Test
+    void an_admin_switches_on_red_n_periods_running_for_the_trust_and_a_coach_only_reads_the_rule() {
+        login("coach");
+        UI.getCurrent().navigate("compliance", QueryParameters.fromString("unit=W7"));
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("countermeasure-rule-text")).getText())
+                .isEqualTo("Northshore Teaching Hospitals NHS Foundation Trust: a metric asks for a countermeasure on "
+                        + "special-cause concern, or when its assurance consistently fails the target. Red months alone do not ask for one.");
+        assertThat(_find(Checkbox.class, spec -> spec.withLabel("Red N periods running"))).isEmpty();
+
+        login("admin");
+        UI.getCurrent().navigate("compliance", QueryParameters.fromString("unit=W7"));
+        try {
+            setValue(_get(Checkbox.class, spec -> spec.withLabel("Red N periods running")), true);
+            setValue(_get(IntegerField.class, spec -> spec.withLabel("N (periods)")), 1);
+            _click(_get(Button.class, spec -> spec.withText("Save countermeasure rule")));
+            NotificationsKt.expectNotifications("Red periods running can be 2 to 12.");
+
+            setValue(_get(IntegerField.class, spec -> spec.withLabel("N (periods)")), 3);
+            _click(_get(Button.class, spec -> spec.withText("Save countermeasure rule")));
+            NotificationsKt.expectNotifications("Countermeasures are now also asked for when red 3 periods running.");
+            assertThat(_get(Paragraph.class, spec -> spec.withClasses("countermeasure-rule-text")).getText())
+                    .endsWith("or when it is red 3 periods running.");
+            assertThat(SystemUser.runAs("viewer", () -> rules.rule(fixtureUnit())).rule()).isEqualTo(new CountermeasureRule(true, 3));
+        } finally {
+            SystemUser.runAs("admin", () -> rules.change(fixtureUnit(), false, CountermeasureRule.MIN_PERIODS));
+        }
+    }
+
+    private long fixtureUnit() {
+        return _get(UnitPicker.class).getValue().id();
+    }
+
+    @Test
     void the_page_of_units_costs_a_bounded_number_of_statements() {
         login("coach");
         int statements = StatementCounter.count(() -> {
@@ -88,8 +127,9 @@ class ComplianceViewTest extends KaribuTest {
         });
         assertThat(rows()).isNotEmpty();
         // Measured: 14 (unit picker, the due-day rule, the permission checks, the count and one page: units,
-        // their trusts' due days, values, countermeasures), whatever the size of the organisation.
-        assertThat(statements).as("statements to open Compliance with its first page").isLessThanOrEqualTo(14);
+        // their trusts' due days, values, countermeasures), whatever the size of the organisation; then 17 with
+        // the trust's countermeasure rule (its read, its permission check and whether an Admin may change it).
+        assertThat(statements).as("statements to open Compliance with its first page").isLessThanOrEqualTo(17);
     }
 
     @Test

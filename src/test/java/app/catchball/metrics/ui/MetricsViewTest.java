@@ -56,7 +56,8 @@ class MetricsViewTest extends KaribuTest {
         Grid<BowlingChart.Row> grid = _get(Grid.class, spec -> spec.withClasses("bowling-chart"));
         assertThat(GridKt._size(grid)).isEqualTo(3);
         assertThat(GridKt._get(grid, 0).metric().label()).isEqualTo("M1 Discharges before noon");
-        assertThat(grid.getColumns()).extracting(c -> c.getHeaderText()).contains("Metric", "Target", "Apr 2026", "Mar 2027", "YTD");
+        assertThat(grid.getColumns()).extracting(c -> c.getHeaderText()).contains("Metric", "Target", "Apr 2026", "Mar 2027", "YTD",
+                "Variation", "Assurance");
         _get(Button.class, spec -> spec.withText("Upload values…"));
     }
 
@@ -68,7 +69,7 @@ class MetricsViewTest extends KaribuTest {
         UI.getCurrent().navigate(MetricView.class, recommend.id());
 
         assertThat(_get(Image.class).getSrc()).startsWith("data:image/svg+xml;base64,");
-        assertThat(_find(Span.class).stream().map(Span::getText)).anyMatch(t -> t.startsWith("Variation: "))
+        assertThat(_find(MdcIcon.class).stream().map(MdcIcon::label)).anyMatch(t -> t.startsWith("Variation: "))
                 .anyMatch(t -> t.equals("Assurance: no target"));
         setValue(_get(DatePicker.class, spec -> spec.withLabel("Period")), LocalDate.of(2026, 12, 1));
         setValue(_get(BigDecimalField.class, spec -> spec.withLabel("Value")), new BigDecimal("88"));

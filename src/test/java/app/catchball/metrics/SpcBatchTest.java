@@ -1,0 +1,68 @@
+package app.catchball.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.catchball.planning.PlanFixture;
+import app.catchball.security.SystemUser;
+import app.catchball.support.SpringTest;
+import app.catchball.support.StatementCounter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Many metrics' SPC read at once: the same results as one metric at a time, in a fixed number of statements. */
+@SpringTest
+class SpcBatchTest {
+
+    @Autowired
+    MetricsService metrics;
+
+    @Autowired
+    SpcSummaryService summaries;
+
+    @Autowired
+    PlanFixture fixture;
+
+    @Test
+    void the_batch_gives_each_metric_the_same_spc_as_reading_it_alone_with_its_rebases_and_settings() {
+        MetricInfo discharges = SystemUser.runAs("viewer", () -> metrics.metricsOf(fixture.unit("W7"), fixture.cycle())).getFirst();
+        SpcSettings before = SystemUser.runAs("admin", () -> metrics.spcSettings(discharges.id()));
+        try {
+            SystemUser.runAs("admin", () -> metrics.changeSpcSettings(discharges.id(),
+                    new SpcSettings(null, false, List.of(LocalDate.of(2025, 11, 1)))));
+            List<Long> ids = SystemUser.runAs("viewer", () -> metrics.metricsOf(fixture.unit("W7"), fixture.cycle())).stream()
+                    .map(MetricInfo::id).toList();
+            Map<Long, MetricSpc> batch = SystemUser.runAs("viewer", () -> summaries.spcOf(ids));
+
+            assertThat(batch.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+            for (long id : ids) {
+                MetricSpc alone = SystemUser.runAs("viewer", () -> metrics.spc(id));
+                assertThat(batch.get(id).periods()).isEqualTo(alone.periods());
+                assertThat(batch.get(id).result()).isEqualTo(alone.result());
+            }
+            assertThat(batch.get(discharges.id()).result().points().get(13).mean())
+                    .as("the rebase splits the limits").isNotEqualTo(batch.get(discharges.id()).result().points().get(0).mean());
+        } finally {
+            SystemUser.runAs("admin", () -> metrics.changeSpcSettings(discharges.id(), before));
+        }
+    }
+
+    @Test
+    void the_spc_summary_and_the_bowling_chart_cost_the_same_few_statements_whatever_the_number_of_metrics() {
+        int[] ward = new int[1];
+        int[] trust = new int[1];
+        List<SpcVerdict> w7 = SystemUser.runAs("viewer",
+                () -> StatementCounter.counting(() -> summaries.summary(fixture.unit("W7"), fixture.cycle()), ward));
+        List<SpcVerdict> nth = SystemUser.runAs("viewer",
+                () -> StatementCounter.counting(() -> summaries.summary(fixture.unit("NTH"), fixture.cycle()), trust));
+        assertThat(w7).hasSize(3);
+        assertThat(nth.size()).isNotEqualTo(w7.size());
+        assertThat(ward[0]).isEqualTo(trust[0]).isLessThanOrEqualTo(10);
+
+        int[] bowling = new int[1];
+        SystemUser.runAs("viewer", () -> StatementCounter.counting(() -> metrics.bowling(fixture.unit("NTH"), fixture.cycle()), bowling));
+        assertThat(bowling[0]).as("bowling chart with its icons' SPC and the countermeasure rule").isLessThanOrEqualTo(10);
+    }
+}
