@@ -6,7 +6,6 @@ import app.catchball.metrics.spc.PointType;
 import app.catchball.metrics.spc.SpcResult;
 import app.catchball.planning.Direction;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -38,7 +37,8 @@ class BowlingChartQueries {
 
     /**
      * The bowling chart of a unit's metrics over the months of a cycle: one SQL statement for the
-     * grid (weekly values are averaged per month), then the countermeasure check per metric.
+     * grid (with each month's trajectory and the metric's {@link BowlingRule}), one for the countermeasures and one
+     * for the values, which {@link BowlingScore} aggregates by the rule.
      */
     BowlingChart bowling(long unitId, long cycleId) {
         record Bounds(LocalDate firstMonth, LocalDate lastMonth) {
@@ -50,14 +50,13 @@ class BowlingChartQueries {
             months.add(m);
         }
         Map<Long, MetricInfo> metrics = new LinkedHashMap<>();
-        Map<Long, List<BowlingChart.Cell>> cells = new LinkedHashMap<>();
-        jdbc.sql(MetricsService.METRIC_COLUMNS.replace("from plan_item m", ", month.month, actual.value as actual, t.target as trajectory from plan_item m") + """
+        Map<Long, BowlingRule> rules = new HashMap<>();
+        Map<Long, Map<YearMonth, BigDecimal>> trajectories = new HashMap<>();
+        jdbc.sql(MetricsService.METRIC_COLUMNS.replace("from plan_item m", ", month.month, t.target as trajectory, "
+                        + BowlingRules.COLUMNS + " from plan_item m") + """
                          cross join generate_series(cast(:first as date), cast(:last as date), interval '1 month') as month(month)
-                         left join lateral (
-                             select avg(v.value) as value from metric_value v
-                             where v.metric_id = m.id and v.period >= month.month and v.period < month.month + interval '1 month'
-                         ) actual on true
                          left join metric_trajectory t on t.metric_id = m.id and t.period = month.month
+                         left join metric_bowling_rule r on r.metric_id = m.id
                          where m.unit_id = :unit and m.cycle_id = :cycle and m.kind = 'METRIC' and not m.archived
                          order by m.sort_order, m.number, month.month
                         """)
@@ -65,21 +64,22 @@ class BowlingChartQueries {
                 .param("unit", unitId).param("cycle", cycleId)
                 .query(rs -> {
                     long id = rs.getLong("id");
-                    MetricInfo metric = metrics.computeIfAbsent(id, k -> metricFrom(rs));
-                    BigDecimal target = rs.getBigDecimal("trajectory") != null ? rs.getBigDecimal("trajectory") : metric.target();
-                    BigDecimal actual = rs.getBigDecimal("actual");
-                    YearMonth month = YearMonth.from(rs.getObject("month", OffsetDateTime.class));
-                    cells.computeIfAbsent(id, k -> new ArrayList<>())
-                            .add(new BowlingChart.Cell(month, target, scale(actual), rag(metric.direction(), target, actual)));
+                    metrics.computeIfAbsent(id, k -> metricFrom(rs));
+                    rules.computeIfAbsent(id, k -> BowlingRules.ruleFrom(rs));
+                    Map<YearMonth, BigDecimal> planned = trajectories.computeIfAbsent(id, k -> new HashMap<>());
+                    if (rs.getBigDecimal("trajectory") != null) {
+                        planned.put(YearMonth.from(rs.getObject("month", OffsetDateTime.class)), rs.getBigDecimal("trajectory"));
+                    }
                 });
         Map<Long, List<CountermeasureView>> measures = countermeasures.countermeasuresOf(metrics.keySet());
-        Map<Long, List<MetricValueView>> allValues = valuesOf(metrics.keySet());
+        Map<Long, List<MetricValueView>> allValues = valuesOf(BowlingRules.withParts(metrics.keySet(), rules.values()));
         List<BowlingChart.Row> rows = new ArrayList<>();
         for (MetricInfo metric : metrics.values()) {
-            List<BowlingChart.Cell> row = cells.get(metric.id());
-            BowlingChart.Cell ytd = yearToDate(metric, row);
-            String reason = countermeasureReason(metric, row, allValues.getOrDefault(metric.id(), List.of()));
-            rows.add(new BowlingChart.Row(metric, row, ytd, reason, measures.getOrDefault(metric.id(), List.of())));
+            BowlingRule rule = rules.get(metric.id());
+            BowlingScore.Scored scored = BowlingScore.score(metric, rule, months, trajectories.get(metric.id()), allValues);
+            String reason = countermeasureReason(metric, scored.cells(), allValues.getOrDefault(metric.id(), List.of()));
+            rows.add(new BowlingChart.Row(metric, scored.cells(), scored.yearToDate(), reason,
+                    measures.getOrDefault(metric.id(), List.of()), rule));
         }
         return new BowlingChart(months, rows);
     }
@@ -106,7 +106,7 @@ class BowlingChartQueries {
         return verdicts;
     }
 
-    private static MetricInfo metricFrom(ResultSet rs) {
+    static MetricInfo metricFrom(ResultSet rs) {
         try {
             return new MetricInfo(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getLong("cycle_id"),
                     rs.getString("code"), rs.getString("title"), rs.getString("unit_of_measure"),
@@ -116,29 +116,6 @@ class BowlingChartQueries {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static BigDecimal scale(BigDecimal value) {
-        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-    }
-
-    /** Green when the actual meets the target in the direction of improvement, red when not, grey without data. */
-    static Rag rag(Direction direction, BigDecimal target, BigDecimal actual) {
-        if (actual == null || target == null || direction == null || direction == Direction.NEUTRAL) {
-            return Rag.GREY;
-        }
-        int cmp = actual.compareTo(target);
-        return (direction == Direction.UP ? cmp >= 0 : cmp <= 0) ? Rag.GREEN : Rag.RED;
-    }
-
-    private static BowlingChart.Cell yearToDate(MetricInfo metric, List<BowlingChart.Cell> row) {
-        List<BigDecimal> actuals = row.stream().map(BowlingChart.Cell::actual).filter(a -> a != null).toList();
-        if (actuals.isEmpty()) {
-            return new BowlingChart.Cell(null, metric.target(), null, Rag.GREY);
-        }
-        BigDecimal mean = actuals.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(actuals.size()), 4, RoundingMode.HALF_UP);
-        return new BowlingChart.Cell(null, metric.target(), scale(mean), rag(metric.direction(), metric.target(), mean));
     }
 
     /**
@@ -161,6 +138,7 @@ class BowlingChartQueries {
         return null;
     }
 
+    /** The one read of stored values behind the bowling chart: each metric's values (and its ratio's parts'), oldest first. */
     private Map<Long, List<MetricValueView>> valuesOf(Collection<Long> metricIds) {
         Map<Long, List<MetricValueView>> values = new HashMap<>();
         if (metricIds.isEmpty()) {
