@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.catchball.CatchballService;
+import app.catchball.metrics.Aggregation;
+import app.catchball.metrics.BowlingRule;
+import app.catchball.metrics.BowlingRuleService;
 import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.Frequency;
 import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.TrajectoryEntry;
+import app.catchball.metrics.TrajectoryService;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
 import app.catchball.organisation.OrganisationService;
@@ -75,6 +80,8 @@ class WriteAuthorisationMatrixTest {
             new Op("CatchballService.proposeUp", Needs.LEAD),
             new Op("MetricsService.saveValues", Needs.CONTRIBUTOR),
             new Op("MetricsService.changeFrequency", Needs.LEAD),
+            new Op("TrajectoryService.replace", Needs.LEAD),
+            new Op("BowlingRuleService.changeRule", Needs.LEAD),
             new Op("CountermeasureService.saveCountermeasure", Needs.COACH_OR_CONTRIBUTOR),
             new Op("ProjectService.create", Needs.CONTRIBUTOR),
             new Op("ProjectService.update", Needs.CONTRIBUTOR),
@@ -128,6 +135,8 @@ class WriteAuthorisationMatrixTest {
     @Autowired PlanningService planning;
     @Autowired CatchballService catchball;
     @Autowired MetricsService metrics;
+    @Autowired TrajectoryService trajectories;
+    @Autowired BowlingRuleService bowlingRules;
     @Autowired CountermeasureService countermeasures;
     @Autowired OrganisationService organisation;
     @Autowired AccessService access;
@@ -241,6 +250,15 @@ class WriteAuthorisationMatrixTest {
             case "MetricsService.changeFrequency" -> {
                 long metric = metric(unitCode, n);
                 yield () -> metrics.changeFrequency(metric, Frequency.WEEKLY);
+            }
+            // Both refuse their content after the permission check (a month outside the cycle, a negative band).
+            case "TrajectoryService.replace" -> {
+                long metric = metric(unitCode, n);
+                yield () -> trajectories.replace(metric, List.of(new TrajectoryEntry(LocalDate.of(2030, 1, 1), BigDecimal.ONE)));
+            }
+            case "BowlingRuleService.changeRule" -> {
+                long metric = metric(unitCode, n);
+                yield () -> bowlingRules.changeRule(metric, new BowlingRule(Aggregation.SUM, BigDecimal.ONE.negate(), false, null, null));
             }
             case "CountermeasureService.saveCountermeasure" -> {
                 long metric = metric(unitCode, n);

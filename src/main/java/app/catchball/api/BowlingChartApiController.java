@@ -39,9 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 class BowlingChartApiController {
 
     private static final String DESCRIPTION = "The metrics on the unit's X-matrix by month of the cycle (the current "
-            + "cycle when left out): each month's actual (weekly values averaged), its target (that month's trajectory "
-            + "when one is set, else the metric's target) and colour (green meets the target in the direction of "
-            + "improvement, red does not, grey has no data), and the year to date.";
+            + "cycle when left out): each month's actual (the metric's values aggregated by its rule: sum, mean, latest, "
+            + "or ratio = 100 × numerator ÷ denominator), its target (that month's trajectory when one is set, else the "
+            + "metric's target) and colour (green meets the target in the direction of improvement, amber misses it within "
+            + "the metric's tolerance, red misses it by more, grey has no data), and the year to date by the same rule "
+            + "against the year to date of the trajectory.";
 
     private final MetricsService metrics;
     private final ApiLookups lookups;
@@ -55,11 +57,13 @@ class BowlingChartApiController {
     }
 
     record MetricRow(long metricId, String code, String title, String unitOfMeasure, String direction, BigDecimal target,
-                     List<Cell> months, Cell yearToDate, String countermeasureReason) {
+                     List<Cell> months, Cell yearToDate, String countermeasureReason,
+                     @Schema(description = "How months and the year to date aggregate", allowableValues = {"sum", "mean", "latest", "ratio"})
+                     String aggregation) {
     }
 
     record Cell(@Schema(description = "The month (first day); null for the year to date") LocalDate month,
-                BigDecimal target, BigDecimal actual, @Schema(allowableValues = {"green", "red", "grey"}) String colour) {
+                BigDecimal target, BigDecimal actual, @Schema(allowableValues = {"green", "amber", "red", "grey"}) String colour) {
         static Cell of(BowlingChart.Cell c) {
             return new Cell(c.month() == null ? null : c.month().atDay(1), ApiController.plain(c.target()),
                     ApiController.plain(c.actual()), c.rag().name().toLowerCase(Locale.ROOT));
@@ -84,7 +88,7 @@ class BowlingChartApiController {
                                           "months": [{"month": "2026-04-01", "target": 33, "actual": 28.5, "colour": "red"},
                                                      {"month": "2026-05-01", "target": 33, "actual": null, "colour": "grey"}],
                                           "yearToDate": {"month": null, "target": 33, "actual": 28.5, "colour": "red"},
-                                          "countermeasureReason": null}]}""")),
+                                          "countermeasureReason": null, "aggregation": "mean"}]}""")),
             @Content(mediaType = CsvMessageConverter.TEXT_CSV, schema = @Schema(type = "string"), examples = @ExampleObject("""
                     metricId,code,title,unitOfMeasure,month,yearToDate,target,actual,colour
                     150,M1,Discharges before noon,%,2026-04-01,false,33,28.5,red
@@ -100,7 +104,7 @@ class BowlingChartApiController {
                 chart.rows().stream().map(r -> new MetricRow(r.metric().id(), r.metric().code(), r.metric().title(),
                         r.metric().unitOfMeasure(), r.metric().direction() == null ? null : r.metric().direction().name(),
                         ApiController.plain(r.metric().target()), r.cells().stream().map(Cell::of).toList(),
-                        Cell.of(r.yearToDate()), r.countermeasureReason())).toList());
+                        Cell.of(r.yearToDate()), r.countermeasureReason(), r.rule().aggregation().code())).toList());
     }
 
     @GetMapping(path = "/units/{id}/bowling-chart", produces = CsvMessageConverter.TEXT_CSV)

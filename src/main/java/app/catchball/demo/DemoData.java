@@ -125,12 +125,14 @@ class DemoData implements BeforeServing {
     private final DecisionService decisions;
     private final ReviewService reviews;
     private final Clock clock;
+    private final DemoTrajectories trajectories;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
              CatchballService catchball, MetricsService metrics, CountermeasureService countermeasures,
              ApiTokenService tokens, JdbcClient jdbc, PasswordEncoder passwordEncoder, ProjectService projects,
              CapabilityService capability, SkillLevelService skillLevels, PlatformTransactionManager transactionManager,
-             A3Service a3s, DecisionService decisions, ReviewService reviews, Clock clock) {
+             A3Service a3s, DecisionService decisions, ReviewService reviews, Clock clock, DemoTrajectories trajectories) {
+        this.trajectories = trajectories;
         this.a3s = a3s;
         this.decisions = decisions;
         this.reviews = reviews;
@@ -189,6 +191,7 @@ class DemoData implements BeforeServing {
         new DemoHistory(cycles, jdbc, cycles.current().orElseThrow().id()).seed();
         new DemoCatchball(catchball, planning, cycles, units).seed();
         new DemoMetrics(metrics, countermeasures, units, users, cycles.current().orElseThrow().id()).seed();
+        trajectories.seed(units, cycles.current().orElseThrow().id());
         new DemoReminders(countermeasures, metrics, catchball, jdbc, clock, units, users, cycles.current().orElseThrow().id()).seed();
         new DemoProjects(projects, capability, skillLevels, access, planning, cycles, units, users).seed();
         new DemoReviews(a3s, decisions, reviews, units, users, cycles.current().orElseThrow().id()).seed();

@@ -8,13 +8,14 @@ import app.catchball.metrics.spc.PointType;
 import app.catchball.metrics.spc.SpcResult;
 import app.catchball.planning.Direction;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,19 +32,21 @@ class BowlingChartQueries {
     private final JdbcClient jdbc;
     private final CountermeasureQueries countermeasures;
     private final SpcBatchQueries spcs;
-    private final CountermeasureRuleService rules;
+    private final CountermeasureRuleService askingRules;
 
-    BowlingChartQueries(JdbcClient jdbc, CountermeasureQueries countermeasures, SpcBatchQueries spcs, CountermeasureRuleService rules) {
+    BowlingChartQueries(JdbcClient jdbc, CountermeasureQueries countermeasures, SpcBatchQueries spcs,
+                        CountermeasureRuleService askingRules) {
         this.jdbc = jdbc;
         this.countermeasures = countermeasures;
         this.spcs = spcs;
-        this.rules = rules;
+        this.askingRules = askingRules;
     }
 
     /**
      * The bowling chart of a unit's metrics over the months of a cycle: one SQL statement for the
-     * grid (weekly values are averaged per month); then, for all metrics at once, their countermeasures,
-     * their SPC (values and chart settings: two statements) and the trust's countermeasure rule.
+     * grid (with each month's trajectory and the metric's {@link BowlingRule}); then, for all metrics at once, their
+     * countermeasures, their values (which {@link BowlingScore} aggregates by the rule), their SPC (values and chart
+     * settings) and the trust's countermeasure rule.
      */
     BowlingChart bowling(long unitId, long cycleId) {
         record Bounds(LocalDate firstMonth, LocalDate lastMonth) {
@@ -55,14 +58,13 @@ class BowlingChartQueries {
             months.add(m);
         }
         Map<Long, MetricInfo> metrics = new LinkedHashMap<>();
-        Map<Long, List<BowlingChart.Cell>> cells = new LinkedHashMap<>();
-        jdbc.sql(MetricsService.METRIC_COLUMNS.replace("from plan_item m", ", month.month, actual.value as actual, t.target as trajectory from plan_item m") + """
+        Map<Long, BowlingRule> rules = new HashMap<>();
+        Map<Long, Map<YearMonth, BigDecimal>> trajectories = new HashMap<>();
+        jdbc.sql(MetricsService.METRIC_COLUMNS.replace("from plan_item m", ", month.month, t.target as trajectory, "
+                        + BowlingRules.COLUMNS + " from plan_item m") + """
                          cross join generate_series(cast(:first as date), cast(:last as date), interval '1 month') as month(month)
-                         left join lateral (
-                             select avg(v.value) as value from metric_value v
-                             where v.metric_id = m.id and v.period >= month.month and v.period < month.month + interval '1 month'
-                         ) actual on true
                          left join metric_trajectory t on t.metric_id = m.id and t.period = month.month
+                         left join metric_bowling_rule r on r.metric_id = m.id
                          where m.unit_id = :unit and m.cycle_id = :cycle and m.kind = 'METRIC' and not m.archived
                          order by m.sort_order, m.number, month.month
                         """)
@@ -70,23 +72,25 @@ class BowlingChartQueries {
                 .param("unit", unitId).param("cycle", cycleId)
                 .query(rs -> {
                     long id = rs.getLong("id");
-                    MetricInfo metric = metrics.computeIfAbsent(id, k -> metricFrom(rs));
-                    BigDecimal target = rs.getBigDecimal("trajectory") != null ? rs.getBigDecimal("trajectory") : metric.target();
-                    BigDecimal actual = rs.getBigDecimal("actual");
-                    YearMonth month = YearMonth.from(rs.getObject("month", OffsetDateTime.class));
-                    cells.computeIfAbsent(id, k -> new ArrayList<>())
-                            .add(new BowlingChart.Cell(month, target, scale(actual), rag(metric.direction(), target, actual)));
+                    metrics.computeIfAbsent(id, k -> metricFrom(rs));
+                    rules.computeIfAbsent(id, k -> BowlingRules.ruleFrom(rs));
+                    Map<YearMonth, BigDecimal> planned = trajectories.computeIfAbsent(id, k -> new HashMap<>());
+                    if (rs.getBigDecimal("trajectory") != null) {
+                        planned.put(YearMonth.from(rs.getObject("month", OffsetDateTime.class)), rs.getBigDecimal("trajectory"));
+                    }
                 });
         Map<Long, List<CountermeasureView>> measures = countermeasures.countermeasuresOf(metrics.keySet());
+        Map<Long, List<MetricValueView>> allValues = valuesOf(BowlingRules.withParts(metrics.keySet(), rules.values()));
         Map<Long, MetricSpc> spc = spcs.spcOf(metrics.values());
-        CountermeasureRule rule = ruleOf(unitId, metrics.isEmpty());
+        CountermeasureRule asking = ruleOf(unitId, metrics.isEmpty());
         List<BowlingChart.Row> rows = new ArrayList<>();
         for (MetricInfo metric : metrics.values()) {
-            List<BowlingChart.Cell> row = cells.get(metric.id());
-            BowlingChart.Cell ytd = yearToDate(metric, row);
+            BowlingRule rule = rules.get(metric.id());
+            BowlingScore.Scored scored = BowlingScore.score(metric, rule, months, trajectories.get(metric.id()), allValues);
             SpcVerdict verdict = SpcBatchQueries.verdict(spc.get(metric.id()), null);
-            String reason = rule.reason(verdict.variation(), verdict.assurance(), row);
-            rows.add(new BowlingChart.Row(metric, row, ytd, reason, measures.getOrDefault(metric.id(), List.of()), verdict));
+            String reason = asking.reason(verdict.variation(), verdict.assurance(), scored.cells());
+            rows.add(new BowlingChart.Row(metric, scored.cells(), scored.yearToDate(), reason,
+                    measures.getOrDefault(metric.id(), List.of()), verdict, rule));
         }
         return new BowlingChart(months, rows);
     }
@@ -120,7 +124,7 @@ class BowlingChartQueries {
 
     /** The countermeasure rule of the unit's trust (the default, without a statement, when there are no metrics). */
     private CountermeasureRule ruleOf(long unitId, boolean noMetrics) {
-        return noMetrics ? CountermeasureRule.DEFAULT : rules.rulesOf(List.of(unitId)).getOrDefault(unitId, CountermeasureRule.DEFAULT);
+        return noMetrics ? CountermeasureRule.DEFAULT : askingRules.rulesOf(List.of(unitId)).getOrDefault(unitId, CountermeasureRule.DEFAULT);
     }
 
     static MetricInfo metricFrom(ResultSet rs) {
@@ -135,26 +139,19 @@ class BowlingChartQueries {
         }
     }
 
-    private static BigDecimal scale(BigDecimal value) {
-        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-    }
-
-    /** Green when the actual meets the target in the direction of improvement, red when not, grey without data. */
-    static Rag rag(Direction direction, BigDecimal target, BigDecimal actual) {
-        if (actual == null || target == null || direction == null || direction == Direction.NEUTRAL) {
-            return Rag.GREY;
+    /** The one read of stored values behind the bowling chart: each metric's values (and its ratio's parts'), oldest first. */
+    private Map<Long, List<MetricValueView>> valuesOf(Collection<Long> metricIds) {
+        Map<Long, List<MetricValueView>> values = new HashMap<>();
+        if (metricIds.isEmpty()) {
+            return values;
         }
-        int cmp = actual.compareTo(target);
-        return (direction == Direction.UP ? cmp >= 0 : cmp <= 0) ? Rag.GREEN : Rag.RED;
-    }
-
-    private static BowlingChart.Cell yearToDate(MetricInfo metric, List<BowlingChart.Cell> row) {
-        List<BigDecimal> actuals = row.stream().map(BowlingChart.Cell::actual).filter(a -> a != null).toList();
-        if (actuals.isEmpty()) {
-            return new BowlingChart.Cell(null, metric.target(), null, Rag.GREY);
-        }
-        BigDecimal mean = actuals.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(actuals.size()), 4, RoundingMode.HALF_UP);
-        return new BowlingChart.Cell(null, metric.target(), scale(mean), rag(metric.direction(), metric.target(), mean));
+        jdbc.sql("select metric_id, period, value, updated_by, updated_at from metric_value where metric_id in (:ids) order by metric_id, period")
+                .param("ids", metricIds)
+                .query(rs -> {
+                    values.computeIfAbsent(rs.getLong("metric_id"), k -> new ArrayList<>()).add(new MetricValueView(
+                            rs.getObject("period", LocalDate.class), rs.getBigDecimal("value"), rs.getString("updated_by"),
+                            rs.getTimestamp("updated_at").toInstant()));
+                });
+        return values;
     }
 }

@@ -74,7 +74,7 @@ public class MetricImportService {
     }
 
     /** A row as read from the file, with its line (CSV record or Excel row number). */
-    private record RawRow(int line, String[] cells) {
+    record RawRow(int line, String[] cells) {
 
         String cell(int index) {
             return index < cells.length && cells[index] != null ? cells[index].strip() : "";
@@ -94,27 +94,8 @@ public class MetricImportService {
      */
     public ImportPreview preview(long unitId, long cycleId, String fileName, InputStream content) {
         permissions.check(Action.ENTER_METRIC_VALUES, unitId);
-        boolean excel = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
-        InputStream bounded = bounded(content);
-        List<RawRow> raw;
-        try {
-            raw = excel ? excel(bounded) : csv(bounded);
-        } catch (RuleViolation e) {
-            throw e;
-        } catch (TooManyRows e) {
-            throw tooManyRows();
-        } catch (IOException | RuntimeException e) {
-            throw new RuleViolation("The file could not be read as " + (excel ? "an Excel workbook" : "CSV")
-                    + ". Use three columns: metric, period, value.");
-        }
-        if (raw.size() > MAX_ROWS + 1) {
-            throw tooManyRows();
-        }
-        Map<String, MetricInfo> byKey = new HashMap<>();
-        for (MetricInfo m : metrics.metricsWithArchived(unitId, cycleId).reversed()) {
-            byKey.put(m.code().toLowerCase(Locale.ROOT), m);
-            byKey.put(m.title().strip().toLowerCase(Locale.ROOT), m);
-        }
+        List<RawRow> raw = read(fileName, content);
+        Map<String, MetricInfo> byKey = byKey(metrics.metricsWithArchived(unitId, cycleId));
         LocalDate today = LocalDate.now(clock);
         List<ImportPreview.Row> rows = new ArrayList<>();
         Map<String, Integer> seen = new LinkedHashMap<>();
@@ -164,6 +145,41 @@ public class MetricImportService {
             throw new RuleViolation("The file has no rows. Use three columns: metric, period, value.");
         }
         return new ImportPreview(unitId, cycleId, fileName, rows);
+    }
+
+    /**
+     * The rows of an uploaded CSV or Excel file (the first three columns), read as they arrive and
+     * refused past {@value #MAX_BYTES} bytes or {@value #MAX_ROWS} rows; the same reading serves values
+     * and trajectories ({@link TrajectoryImportService}).
+     */
+    static List<RawRow> read(String fileName, InputStream content) {
+        boolean excel = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        InputStream bounded = bounded(content);
+        List<RawRow> raw;
+        try {
+            raw = excel ? excel(bounded) : csv(bounded);
+        } catch (RuleViolation e) {
+            throw e;
+        } catch (TooManyRows e) {
+            throw tooManyRows();
+        } catch (IOException | RuntimeException e) {
+            throw new RuleViolation("The file could not be read as " + (excel ? "an Excel workbook" : "CSV")
+                    + ". Use three columns: metric, period, value.");
+        }
+        if (raw.size() > MAX_ROWS + 1) {
+            throw tooManyRows();
+        }
+        return raw;
+    }
+
+    /** The metrics by code ("m1") and by name, the unarchived winning over an archived one of the same name. */
+    static Map<String, MetricInfo> byKey(List<MetricInfo> metricsWithArchived) {
+        Map<String, MetricInfo> byKey = new HashMap<>();
+        for (MetricInfo m : metricsWithArchived.reversed()) {
+            byKey.put(m.code().toLowerCase(Locale.ROOT), m);
+            byKey.put(m.title().strip().toLowerCase(Locale.ROOT), m);
+        }
+        return byKey;
     }
 
     /** Saves the good rows of a preview (checked again), or nothing when any metric refuses them. */

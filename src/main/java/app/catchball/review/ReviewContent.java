@@ -55,8 +55,18 @@ public record ReviewContent(int schema, long unitId, String unitCode, String uni
         }
     }
 
-    /** A bowling chart cell: the actual against the target (or trajectory), and its colour ("GREEN", "RED", "GREY"). */
+    /** A bowling chart cell: the actual against the target (or trajectory), and its colour ("GREEN", "AMBER", "RED", "GREY"). */
     public record Cell(YearMonth month, BigDecimal actual, BigDecimal target, String colour) {
+    }
+
+    /** The letter shown with a cell's colour ("G", "A", "R"; none for grey or no cell), so colour never stands alone. */
+    public static String letter(String colour) {
+        return colour == null ? "" : switch (colour) {
+            case "GREEN" -> "G";
+            case "AMBER" -> "A";
+            case "RED" -> "R";
+            default -> "";
+        };
     }
 
     public record CountermeasureLine(long id, String metric, String action, String owner, LocalDate due, String status,

@@ -35,7 +35,7 @@ class ReviewPdf {
             table { width: 100%%; border-collapse: collapse; }
             th, td { border-bottom: 0.5pt solid #aeb7bd; padding: 1.5mm 2mm; text-align: left; vertical-align: top; }
             th { background: #e8edee; }
-            .GREEN { background: #c6efce; } .RED { background: #ffc7ce; } .GREY { background: #f0f4f5; }
+            .GREEN { background: #c6efce; } .AMBER { background: #ffeb9c; } .RED { background: #ffc7ce; } .GREY { background: #f0f4f5; }
             .toc a { color: #212b32; text-decoration: none; }
             .toc li { margin: 2mm 0; }
             .toc a::after { content: leader('.') target-counter(attr(href), page); }
@@ -107,7 +107,8 @@ class ReviewPdf {
             html.append("<tr><td>").append(escape(m.label())).append("</td><td>").append(number(m.target()))
                     .append(m.unitOfMeasure() == null || m.target() == null ? "" : " " + escape(m.unitOfMeasure()))
                     .append("</td><td class='").append(cell == null ? "GREY" : cell.colour()).append("'>")
-                    .append(cell == null ? "" : number(cell.actual())).append("</td><td>").append(icon(m.variationIcon()))
+                    .append(cell == null ? "" : (number(cell.actual()) + " " + ReviewContent.letter(cell.colour())).strip())
+                    .append("</td><td>").append(icon(m.variationIcon()))
                     .append(text(m.variation())).append("</td><td>").append(icon(m.assuranceIcon()))
                     .append(text(m.assurance())).append("</td><td>")
                     .append(escape(String.join("; ", m.exceptionReasons()))).append("</td></tr>");

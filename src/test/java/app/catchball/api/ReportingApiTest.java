@@ -98,7 +98,7 @@ class ReportingApiTest {
         JsonNode m1 = chart.get("metrics").get(0);
         assertThat(m1.get("code").asString()).isEqualTo("M1");
         assertThat(m1.get("months").size()).isEqualTo(months);
-        assertThat(m1.get("months").get(0).get("colour").asString()).isIn("green", "red", "grey");
+        assertThat(m1.get("months").get(0).get("colour").asString()).isIn("green", "amber", "red", "grey");
         assertThat(m1.has("yearToDate")).isTrue();
 
         List<CSVRecord> rows = csv(api.get(path + "?cycle=" + fixture.cycle(), analyst, "text/csv"));

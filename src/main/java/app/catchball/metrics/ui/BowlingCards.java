@@ -46,10 +46,6 @@ class BowlingCards extends Div {
     }
 
     static String letter(Rag rag) {
-        return switch (rag) {
-            case GREEN -> "G";
-            case RED -> "R";
-            case GREY -> "–";
-        };
+        return rag == Rag.GREY ? "–" : rag.letter();
     }
 }

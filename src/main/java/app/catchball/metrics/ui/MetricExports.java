@@ -22,8 +22,9 @@ final class MetricExports {
 
     /**
      * The bowling chart as shown: per metric its target, then per month the actual and its colour,
-     * the year to date and the countermeasure. When a month is judged against a trajectory rather
-     * than the target (the cell's target differs from the metric's), each month gets a target column too.
+     * the year to date (with its target: the trajectory's year to date, by the metric's aggregation)
+     * and the countermeasure. When a month is judged against a trajectory rather than the target
+     * (the cell's target differs from the metric's), each month gets a target column too.
      */
     static TableExport<BowlingChart.Row> bowling(MetricsService metrics, UnitRef unit, CycleSummary cycle) {
         requireChosen(unit, cycle);
@@ -46,6 +47,8 @@ final class MetricExports {
         }
         return table.column("YTD", r -> r.yearToDate().actual())
                 .column("YTD colour", r -> colour(r.yearToDate().rag()))
+                .column("YTD target", r -> r.yearToDate().target())
+                .column("Aggregation", r -> r.rule().aggregation().label())
                 .column("Variation", r -> r.spc().variationText())
                 .column("Assurance", r -> r.spc().assuranceText())
                 .column("Countermeasure", MetricExports::countermeasure)
@@ -77,9 +80,10 @@ final class MetricExports {
 
     static String colour(Rag rag) {
         return switch (rag) {
-            case GREEN -> "Green";
-            case RED -> "Red";
-            case GREY -> "Grey";
+            case GREEN -> "Green (G)";
+            case AMBER -> "Amber (A)";
+            case RED -> "Red (R)";
+            case GREY -> "Grey (no data)";
         };
     }
 

@@ -6,6 +6,7 @@ import app.catchball.base.live.LiveBroadcaster;
 import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
+import app.catchball.metrics.BowlingRuleService;
 import app.catchball.metrics.CountermeasureChanged;
 import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.CountermeasureStatus;
@@ -18,6 +19,7 @@ import app.catchball.metrics.MetricSpc;
 import app.catchball.metrics.MetricValueView;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.SpcSettings;
+import app.catchball.metrics.TrajectoryService;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueRules;
 import app.catchball.metrics.ValueSource;
@@ -75,11 +77,16 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
     private final MetricsService metrics;
     private final CountermeasureService countermeasures;
     private final AccessService access;
+    private final BowlingRuleService bowlingRules;
+    private final TrajectoryService trajectories;
     private final LiveRefresh live;
     private volatile long metricId;
 
-    MetricView(MetricsService metrics, CountermeasureService countermeasures, AccessService access, LiveBroadcaster broadcaster) {
+    MetricView(MetricsService metrics, CountermeasureService countermeasures, AccessService access, LiveBroadcaster broadcaster,
+               BowlingRuleService bowlingRules, TrajectoryService trajectories) {
         this.metrics = metrics;
+        this.bowlingRules = bowlingRules;
+        this.trajectories = trajectories;
         this.countermeasures = countermeasures;
         this.access = access;
         // Others' values, countermeasures and changes to the metric show as they are saved; typed input is kept.
@@ -137,6 +144,9 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         add(frequency);
 
         chartSettings(metric);
+        BowlingSettingsForm bowling = new BowlingSettingsForm(bowlingRules, trajectories, bowlingRules.settings(metricId), this::show);
+        add(bowling);
+        live.watch(this, bowling.inputs());
 
         boolean mayEnter = metrics.mayEnterValues(metricId) && !metric.archived();
         add(new H3("Values"));

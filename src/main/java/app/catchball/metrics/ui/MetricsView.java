@@ -21,6 +21,8 @@ import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.Rag;
 import app.catchball.metrics.SaveResult;
 import app.catchball.metrics.SpcSummaryService;
+import app.catchball.metrics.TrajectoryImportService;
+import app.catchball.metrics.TrajectoryService;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
 import app.catchball.planning.CycleService;
@@ -40,6 +42,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -60,6 +63,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bowling chart of a unit's X-matrix metrics over the months of a cycle, with upload of values
@@ -82,14 +86,20 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private final BowlingCards cards = new BowlingCards();
     private final Button upload = new Button("Upload values…");
     private final Button enter = new Button("Enter values…");
+    private final Button trajectoriesButton = new Button("Trajectories…");
+    private final TrajectoryService trajectories;
+    private final TrajectoryImportService trajectoryImports;
     private boolean navigating;
     /** The unit and cycle on screen, read by the live filter off the UI thread (0: none yet). */
     private volatile long shownUnit;
     private volatile long shownCycle;
 
     MetricsView(MetricsService metrics, MetricImportService imports, CycleService cycles, UnitDirectory units,
-                SpcSummaryService spc, LiveBroadcaster live) {
+                SpcSummaryService spc, LiveBroadcaster live, TrajectoryService trajectories,
+                TrajectoryImportService trajectoryImports) {
         this.metrics = metrics;
+        this.trajectories = trajectories;
+        this.trajectoryImports = trajectoryImports;
         this.imports = imports;
         this.cycles = cycles;
         this.unit = new UnitPicker(units);
@@ -100,7 +110,11 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         cycle.addValueChangeListener(e -> go());
         upload.addClickListener(e -> openUpload());
         enter.addClickListener(e -> openEntry());
-        HorizontalLayout bar = new HorizontalLayout(unit, cycle, enter, upload, new ExportMenu("Bowling chart",
+        trajectoriesButton.addClickListener(e -> {
+            List<MetricInfo> list = metrics.metricsOf(unit.getValue().id(), cycle.getValue().id());
+            new TrajectoryDialog(trajectories, list, list.getFirst(), this::show).open();
+        });
+        HorizontalLayout bar = new HorizontalLayout(unit, cycle, enter, upload, trajectoriesButton, new ExportMenu("Bowling chart",
                 () -> MetricExports.bowling(metrics, unit.getValue(), cycle.getValue())).also("SPC summary",
                 () -> MetricExports.spcSummary(spc, unit.getValue(), cycle.getValue())), SpcSummaryView.link(unit, cycle));
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -165,6 +179,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         boolean mayEnter = !chart.rows().isEmpty() && metrics.mayEnterValues(chart.rows().getFirst().metric().id());
         upload.setVisible(mayEnter);
         enter.setVisible(mayEnter);
+        trajectoriesButton.setVisible(!chart.rows().isEmpty() && !cycle.getValue().closed() && trajectories.mayPlanUnit(shownUnit));
     }
 
     /** A grid of the unit's metrics for one month, one value field each, saved together. */
@@ -267,13 +282,20 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         long cycleId = cycle.getValue().id();
         Dialog dialog = new Dialog();
         VerticalLayout body = new VerticalLayout();
+        // Values, or (for those who may change the metrics) their trajectory: the same file, read the same way.
+        RadioButtonGroup<String> holds = new RadioButtonGroup<>("The file holds", "Values", "Trajectory");
+        holds.setValue("Values");
+        holds.setVisible(!cycle.getValue().closed() && trajectories.mayPlanUnit(unitId));
+        AtomicBoolean trajectory = new AtomicBoolean();
+        holds.addValueChangeListener(e -> trajectory.set("Trajectory".equals(e.getValue())));
         Upload file = new Upload(event -> Notices.attemptOutsideUi(event.getUI(), () -> {
             try (InputStream content = event.getInputStream()) {
-                return imports.preview(unitId, cycleId, event.getFileName(), content);
+                return trajectory.get() ? trajectoryImports.preview(unitId, cycleId, event.getFileName(), content)
+                        : imports.preview(unitId, cycleId, event.getFileName(), content);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, event::reject).ifPresent(preview -> event.getUI().access(() -> showPreview(dialog, body, preview))));
+        }, event::reject).ifPresent(preview -> event.getUI().access(() -> showPreview(dialog, body, preview, trajectory.get()))));
         file.setMaxFiles(1);
         file.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -281,14 +303,15 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         dialog.setHeaderTitle("Upload values for " + unit.getValue().name());
         body.add(new Paragraph("CSV or Excel (at most " + MetricImportService.MAX_BYTES / (1024 * 1024) + " MB) with three "
                 + "columns: metric (code such as M1 or its name), period (yyyy-mm: the month; weekly metrics: the Monday as "
-                + "yyyy-mm-dd) and value. You will see every row checked before anything is saved."), file);
+                + "yyyy-mm-dd) and value; a trajectory: the month of the cycle and the value planned for it. You will see "
+                + "every row checked before anything is saved."), holds, file);
         dialog.add(body);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()));
         dialog.setWidth("52rem");
         dialog.open();
     }
 
-    void showPreview(Dialog dialog, VerticalLayout body, ImportPreview preview) {
+    void showPreview(Dialog dialog, VerticalLayout body, ImportPreview preview, boolean trajectory) {
         body.removeAll();
         Grid<ImportPreview.Row> rows = new Grid<>();
         rows.addColumn(ImportPreview.Row::line).setHeader("Line").setWidth("5rem").setFlexGrow(0);
@@ -303,8 +326,8 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
                 + "Save the good rows, or cancel and fix the file."), rows);
         Button save = new Button("Save " + preview.goodRows() + " good rows", e -> {
             Notices.attempt(() -> {
-                SaveResult result = imports.saveGoodRows(preview);
-                Notices.ok("Values saved: " + result.summary() + ".");
+                SaveResult result = trajectory ? trajectoryImports.saveGoodRows(preview) : imports.saveGoodRows(preview);
+                Notices.ok((trajectory ? "Trajectory saved: " : "Values saved: ") + result.summary() + ".");
                 dialog.close();
                 show();
             });

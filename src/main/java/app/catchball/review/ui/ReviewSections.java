@@ -116,6 +116,12 @@ final class ReviewSections {
             return new Span();
         }
         Span span = new Span(cell.actual() == null ? "" : number(cell.actual()));
+        String letter = ReviewContent.letter(cell.colour());
+        if (!letter.isEmpty()) {
+            Span mark = new Span(letter);
+            mark.addClassName("rag-letter");
+            span.add(mark);
+        }
         span.addClassNames("bowling-cell", "rag-" + cell.colour().toLowerCase());
         span.getElement().setAttribute("title", cell.actual() == null ? "No data"
                 : "Actual " + number(cell.actual()) + " against target " + number(cell.target()));

@@ -81,7 +81,7 @@ class ExportMenuTest extends KaribuTest {
     static Stream<Arguments> exports() {
         return Stream.of(
                 new Case("bowling chart", "ward7.nurse", "metrics", Map.of("unit", "W7"), "Bowling chart (CSV)",
-                        List.of("Metric", "Title", "Unit of measure", "Target", "Apr 2026", "Apr 2026 colour"),
+                        List.of("Metric", "Title", "Unit of measure", "Target", "Apr 2026 target", "Apr 2026", "Apr 2026 colour"),
                         0, t -> t.metricCodes()),
                 new Case("SPC summary", "ward7.nurse", "metrics", Map.of("unit", "W7"), "SPC summary (CSV)",
                         List.of("Metric", "Title", "Latest period", "Latest value", "Variation", "Assurance", "Target"),
