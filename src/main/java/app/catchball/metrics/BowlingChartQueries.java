@@ -80,14 +80,15 @@ class BowlingChartQueries {
                     }
                 });
         Map<Long, List<CountermeasureView>> measures = countermeasures.countermeasuresOf(metrics.keySet());
-        Map<Long, List<MetricValueView>> allValues = valuesOf(BowlingRules.withParts(metrics.keySet(), rules.values()));
-        Map<Long, MetricSpc> spc = spcs.spcOf(metrics.values());
+        Map<Long, Series> series = spcs.seriesOf(BowlingRules.withParts(metrics.keySet(), rules.values()));
+        Map<Long, List<MetricValueView>> allValues = new HashMap<>();
+        series.forEach((id, own) -> allValues.put(id, own.values()));
         CountermeasureRule asking = ruleOf(unitId, metrics.isEmpty());
         List<BowlingChart.Row> rows = new ArrayList<>();
         for (MetricInfo metric : metrics.values()) {
             BowlingRule rule = rules.get(metric.id());
             BowlingScore.Scored scored = BowlingScore.score(metric, rule, months, trajectories.get(metric.id()), allValues);
-            SpcVerdict verdict = SpcBatchQueries.verdict(spc.get(metric.id()), null);
+            SpcVerdict verdict = SpcBatchQueries.verdict(SpcBatchQueries.spcOf(metric, series.get(metric.id())), null);
             String reason = asking.reason(verdict.variation(), verdict.assurance(), scored.cells());
             rows.add(new BowlingChart.Row(metric, scored.cells(), scored.yearToDate(), reason,
                     measures.getOrDefault(metric.id(), List.of()), verdict, rule));
@@ -137,21 +138,5 @@ class BowlingChartQueries {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The one read of stored values behind the bowling chart: each metric's values (and its ratio's parts'), oldest first. */
-    private Map<Long, List<MetricValueView>> valuesOf(Collection<Long> metricIds) {
-        Map<Long, List<MetricValueView>> values = new HashMap<>();
-        if (metricIds.isEmpty()) {
-            return values;
-        }
-        jdbc.sql("select metric_id, period, value, updated_by, updated_at from metric_value where metric_id in (:ids) order by metric_id, period")
-                .param("ids", metricIds)
-                .query(rs -> {
-                    values.computeIfAbsent(rs.getLong("metric_id"), k -> new ArrayList<>()).add(new MetricValueView(
-                            rs.getObject("period", LocalDate.class), rs.getBigDecimal("value"), rs.getString("updated_by"),
-                            rs.getTimestamp("updated_at").toInstant()));
-                });
-        return values;
     }
 }

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,6 +98,12 @@ public class MetricsService {
                          where m.unit_id = :unit and m.cycle_id = :cycle and m.kind = 'METRIC'
                          order by m.archived, m.sort_order, m.number
                         """).param("unit", unitId).param("cycle", cycleId).query(Rows.of(MetricInfo.class)).list();
+    }
+
+    /** What the signed-in user may do on the unit's metrics (refused unless they may see it): one statement for a screen's buttons. */
+    @Transactional(readOnly = true)
+    public Set<Action> actionsOn(long unitId) {
+        return permissions.checkAndList(Action.VIEW, unitId);
     }
 
     /** Whether the signed-in user may enter values for the metric. */

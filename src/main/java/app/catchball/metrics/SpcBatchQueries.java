@@ -47,11 +47,16 @@ class SpcBatchQueries {
         }
         Map<Long, Series> series = seriesOf(metrics.stream().map(MetricInfo::id).toList());
         for (MetricInfo metric : metrics) {
-            Series own = series.getOrDefault(metric.id(), new Series(List.of(), DEFAULTS));
-            result.put(metric.id(), new MetricSpc(metric, own.values().stream().map(MetricValueView::period).toList(),
-                    MetricsService.analyse(metric, own.values(), own.settings())));
+            result.put(metric.id(), spcOf(metric, series.get(metric.id())));
         }
         return result;
+    }
+
+    /** The SPC analysis of one metric from its series as {@link #seriesOf} read it (null: no values, default settings). */
+    static MetricSpc spcOf(MetricInfo metric, Series series) {
+        Series own = series == null ? new Series(List.of(), DEFAULTS) : series;
+        return new MetricSpc(metric, own.values().stream().map(MetricValueView::period).toList(),
+                MetricsService.analyse(metric, own.values(), own.settings()));
     }
 
     /**

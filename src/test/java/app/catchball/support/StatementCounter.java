@@ -59,14 +59,21 @@ public class StatementCounter implements BeanPostProcessor {
     }
 
     private static Connection connection(Connection real) {
+        InvocationHandler forward = forward(real, (result, method) -> {
+            if (STATEMENT_METHODS.contains(method)) {
+                COUNT.get()[0]++;
+                return statement((Statement) result);
+            }
+            return result;
+        });
         return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class},
-                forward(real, (result, method) -> {
-                    if (STATEMENT_METHODS.contains(method)) {
-                        COUNT.get()[0]++;
-                        return statement((Statement) result);
+                (proxy, method, args) -> {
+                    if (System.getProperty("debug.statements") != null && STATEMENT_METHODS.contains(method.getName())
+                            && args != null && args.length > 0) {
+                        System.out.println("STATEMENT " + String.valueOf(args[0]).replaceAll("\\s+", " "));
                     }
-                    return result;
-                }));
+                    return forward.invoke(proxy, method, args);
+                });
     }
 
     private static Statement statement(Statement real) {

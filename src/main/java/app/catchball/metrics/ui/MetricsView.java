@@ -28,6 +28,7 @@ import app.catchball.metrics.ValueSource;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
 import app.catchball.planning.PlanChanged;
+import app.catchball.security.Action;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -63,6 +64,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -176,10 +178,11 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addComponentColumn(MetricsView::countermeasure).setHeader("Countermeasure").setWidth("16rem").setFlexGrow(1);
         grid.setItems(chart.rows());
         cards.show(chart);
-        boolean mayEnter = !chart.rows().isEmpty() && metrics.mayEnterValues(chart.rows().getFirst().metric().id());
+        Set<Action> allowed = chart.rows().isEmpty() ? Set.of() : metrics.actionsOn(shownUnit);
+        boolean mayEnter = allowed.contains(Action.ENTER_METRIC_VALUES);
         upload.setVisible(mayEnter);
         enter.setVisible(mayEnter);
-        trajectoriesButton.setVisible(!chart.rows().isEmpty() && !cycle.getValue().closed() && trajectories.mayPlanUnit(shownUnit));
+        trajectoriesButton.setVisible(!cycle.getValue().closed() && allowed.contains(Action.EDIT_PLAN));
     }
 
     /** A grid of the unit's metrics for one month, one value field each, saved together. */

@@ -19,6 +19,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouterLink;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class MdcIconViewTest extends KaribuTest {
 
         // The phone cards carry the same icons.
         List<MdcIcon> onCards = _find(MdcIcon.class).stream().filter(icon -> icon.getParent().flatMap(Component::getParent)
-                .filter(p -> p instanceof Anchor).isPresent()).toList();
+                .filter(p -> p instanceof Anchor || p instanceof RouterLink).isPresent()).toList();
         assertThat(onCards).hasSize(2 * GridKt._size(grid));
     }
 
