@@ -4,6 +4,8 @@ import app.catchball.metrics.spc.Assurance;
 import app.catchball.metrics.spc.PointType;
 import app.catchball.planning.Direction;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * NHS England's "Making Data Count" variation and assurance icons, drawn as small SVGs on the server
@@ -25,6 +27,9 @@ public final class MdcIcons {
     private static final int[] COMMON_Y = {16, 13, 18, 14, 19, 15, 16};
     private static final int[] HIGH_Y = {20, 19, 20, 18, 13, 11, 10};
     private static final int[] LOW_Y = {12, 13, 12, 14, 19, 21, 22};
+
+    /** The few icons there are, drawn once each. */
+    private static final Map<String, String> DRAWN = new ConcurrentHashMap<>();
 
     private MdcIcons() {
     }
@@ -83,6 +88,10 @@ public final class MdcIcons {
 
     /** The variation icon: a ring, seven points of a run chart and, for a special cause, H or L. */
     public static String variationSvg(PointType variation, Direction direction) {
+        return DRAWN.computeIfAbsent("V" + variation + highOrLow(variation, direction), k -> drawVariation(variation, direction));
+    }
+
+    private static String drawVariation(PointType variation, Direction direction) {
         String colour = variationColour(variation);
         Character hl = highOrLow(variation, direction);
         StringBuilder svg = open(variationLabel(variation, direction), colour);
@@ -103,6 +112,10 @@ public final class MdcIcons {
 
     /** The assurance icon: a ring, a target line and P, F or ? (a grey dash without a target). */
     public static String assuranceSvg(Assurance assurance) {
+        return DRAWN.computeIfAbsent("A" + assurance, k -> drawAssurance(assurance));
+    }
+
+    private static String drawAssurance(Assurance assurance) {
         String colour = assuranceColour(assurance);
         StringBuilder svg = open(assuranceLabel(assurance), colour);
         String mark = assurance == null ? "–" : switch (assurance) {
