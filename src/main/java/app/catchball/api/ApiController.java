@@ -3,6 +3,8 @@ package app.catchball.api;
 import io.micrometer.core.annotation.Timed;
 import app.catchball.base.RuleViolation;
 import app.catchball.metrics.MetricInfo;
+import app.catchball.metrics.MetricRollup;
+import app.catchball.metrics.MetricRollupService;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.SaveResult;
 import app.catchball.metrics.ValueEntry;
@@ -68,9 +70,11 @@ class ApiController {
     private final ObjectMapper json;
     private final ReviewService reviews;
     private final ApiLookups lookups;
+    private final MetricRollupService rollups;
 
     ApiController(OrganisationService organisation, PlanningService planning, MetricsService metrics, ObjectMapper json,
-                  ApiLookups lookups, ReviewService reviews) {
+                  ApiLookups lookups, ReviewService reviews, MetricRollupService rollups) {
+        this.rollups = rollups;
         this.reviews = reviews;
         this.organisation = organisation;
         this.lookups = lookups;
@@ -117,11 +121,11 @@ class ApiController {
 
     record Metric(long id, String code, String title, long unitId, String unitName, long cycleId, String unitOfMeasure,
                   String direction, BigDecimal baseline, BigDecimal target, LocalDate dueDate, String owner,
-                  String frequency) {
-        static Metric of(MetricInfo m) {
+                  String frequency, @Schema(nullable = true) RollupJson rollUp) {
+        static Metric of(MetricInfo m, MetricRollup rollup) {
             return new Metric(m.id(), m.code(), m.title(), m.unitId(), m.unitName(), m.cycleId(), m.unitOfMeasure(),
                     m.direction() == null ? null : m.direction().name(), plain(m.baseline()), plain(m.target()),
-                    m.dueDate(), m.ownerName(), m.frequency().name());
+                    m.dueDate(), m.ownerName(), m.frequency().name(), RollupJson.of(rollup));
         }
     }
 
@@ -199,10 +203,14 @@ class ApiController {
 
     @GetMapping("/units/{id}/metrics")
     @Operation(summary = "A unit's metrics", description = "The metrics on the unit's X-matrix, in matrix order. "
-            + "Without cycle: the current cycle.")
+            + "Without cycle: the current cycle. `rollUp` (null for a metric that connects to no other level) names the "
+            + "metric above it contributes to and, for a metric that units below add up to, the rule, the rolled-up value "
+            + "per month and the units' commitments against its target (\"Ward commitments: 18 of 30\").")
     List<Metric> metricsOf(@PathVariable long id, @RequestParam(required = false) Long cycle) {
         long unitId = unit(id);
-        return metrics.metricsOf(unitId, cycle(cycle)).stream().map(Metric::of).toList();
+        List<MetricInfo> list = metrics.metricsOf(unitId, cycle(cycle));
+        Map<Long, MetricRollup> rolled = rollups.rollupsOf(list);
+        return list.stream().map(m -> Metric.of(m, rolled.get(m.id()))).toList();
     }
 
     // ---------------------------------------------------------------- reviews

@@ -6,6 +6,7 @@ import app.catchball.capability.CapabilityService;
 import app.catchball.capability.SkillLevelService;
 import app.catchball.catchball.CatchballService;
 import app.catchball.metrics.CountermeasureService;
+import app.catchball.metrics.MetricRollupService;
 import app.catchball.metrics.MetricsService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
@@ -125,12 +126,14 @@ class DemoData implements BeforeServing {
     private final DecisionService decisions;
     private final ReviewService reviews;
     private final Clock clock;
+    private final MetricRollupService rollups;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
              CatchballService catchball, MetricsService metrics, CountermeasureService countermeasures,
              ApiTokenService tokens, JdbcClient jdbc, PasswordEncoder passwordEncoder, ProjectService projects,
              CapabilityService capability, SkillLevelService skillLevels, PlatformTransactionManager transactionManager,
-             A3Service a3s, DecisionService decisions, ReviewService reviews, Clock clock) {
+             A3Service a3s, DecisionService decisions, ReviewService reviews, Clock clock, MetricRollupService rollups) {
+        this.rollups = rollups;
         this.a3s = a3s;
         this.decisions = decisions;
         this.reviews = reviews;
@@ -188,6 +191,7 @@ class DemoData implements BeforeServing {
         new DemoPlan(cycles, planning, units, users).seed();
         new DemoCatchball(catchball, planning, cycles, units).seed();
         new DemoMetrics(metrics, countermeasures, units, users, cycles.current().orElseThrow().id()).seed();
+        new DemoRollups(planning, metrics, rollups, catchball, units, users, cycles.current().orElseThrow().id()).seed();
         new DemoReminders(countermeasures, metrics, catchball, jdbc, clock, units, users, cycles.current().orElseThrow().id()).seed();
         new DemoProjects(projects, capability, skillLevels, access, planning, cycles, units, users).seed();
         new DemoReviews(a3s, decisions, reviews, units, users, cycles.current().orElseThrow().id()).seed();

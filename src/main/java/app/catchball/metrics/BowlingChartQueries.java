@@ -30,10 +30,12 @@ class BowlingChartQueries {
 
     private final JdbcClient jdbc;
     private final CountermeasureQueries countermeasures;
+    private final MetricRollupQueries rollups;
 
-    BowlingChartQueries(JdbcClient jdbc, CountermeasureQueries countermeasures) {
+    BowlingChartQueries(JdbcClient jdbc, CountermeasureQueries countermeasures, MetricRollupQueries rollups) {
         this.jdbc = jdbc;
         this.countermeasures = countermeasures;
+        this.rollups = rollups;
     }
 
     /**
@@ -81,7 +83,7 @@ class BowlingChartQueries {
             String reason = countermeasureReason(metric, row, allValues.getOrDefault(metric.id(), List.of()));
             rows.add(new BowlingChart.Row(metric, row, ytd, reason, measures.getOrDefault(metric.id(), List.of())));
         }
-        return new BowlingChart(months, rows);
+        return new BowlingChart(months, rows, rollups.rollups(metrics.values(), months));
     }
 
     /**

@@ -35,6 +35,7 @@ class BowlingCards extends Div {
                     + (row.metric().unitOfMeasure() == null || row.metric().target() == null ? "" : " " + row.metric().unitOfMeasure()));
             target.addClassName("bowling-card-target");
             card.add(name, value, target);
+            RollupCells.card(card, chart.rollups().get(row.metric().id()), latest.map(BowlingChart.Cell::month).orElse(null));
             add(card);
         }
     }

@@ -14,6 +14,7 @@ import app.catchball.metrics.Frequency;
 import app.catchball.metrics.HistoryEntry;
 import app.catchball.metrics.MetricChanged;
 import app.catchball.metrics.MetricInfo;
+import app.catchball.metrics.MetricRollupService;
 import app.catchball.metrics.MetricSpc;
 import app.catchball.metrics.MetricValueView;
 import app.catchball.metrics.MetricsService;
@@ -76,9 +77,12 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
     private final CountermeasureService countermeasures;
     private final AccessService access;
     private final LiveRefresh live;
+    private final MetricRollupService rollups;
     private volatile long metricId;
 
-    MetricView(MetricsService metrics, CountermeasureService countermeasures, AccessService access, LiveBroadcaster broadcaster) {
+    MetricView(MetricsService metrics, CountermeasureService countermeasures, AccessService access, LiveBroadcaster broadcaster,
+               MetricRollupService rollups) {
+        this.rollups = rollups;
         this.metrics = metrics;
         this.countermeasures = countermeasures;
         this.access = access;
@@ -135,6 +139,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         add(frequency);
 
         chartSettings(metric);
+        add(new RollupPanel(rollups, spc, this::show));
 
         boolean mayEnter = metrics.mayEnterValues(metricId) && !metric.archived();
         add(new H3("Values"));
