@@ -83,7 +83,7 @@ class BowlingChartQueries {
             String reason = countermeasureReason(metric, row, allValues.getOrDefault(metric.id(), List.of()));
             rows.add(new BowlingChart.Row(metric, row, ytd, reason, measures.getOrDefault(metric.id(), List.of())));
         }
-        return new BowlingChart(months, rows, rollups.rollups(metrics.values(), months));
+        return new BowlingChart(months, rows, rollups.rollups(metrics.values()));
     }
 
     /**

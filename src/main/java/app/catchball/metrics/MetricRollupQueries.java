@@ -1,6 +1,5 @@
 package app.catchball.metrics;
 
-import app.catchball.base.db.Rows;
 import app.catchball.metrics.MetricRollup.Commitments;
 import app.catchball.metrics.MetricRollup.Contribution;
 import app.catchball.metrics.MetricRollup.Contributor;
@@ -8,7 +7,9 @@ import app.catchball.metrics.MetricRollup.MonthValue;
 import app.catchball.planning.Direction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,23 +20,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongFunction;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Roll-ups between levels, read for a whole list of metrics at once: one statement for the links
- * that touch the metrics (as parent or as child) and, when some metric has contributors, one for
- * the contributors' monthly values. Never a statement per metric or per child.
+ * that touch the metrics (as parent or as child), each with its contributor's monthly values in the
+ * parent's cycle. Never a statement per metric or per child, and the same one statement whether a
+ * unit's metrics have contributors or not.
  */
 @Repository
 class MetricRollupQueries {
 
+    /**
+     * The one read of values for roll-ups: the contributing metric's value per month (weekly values
+     * averaged per month, as the bowling chart does) within the parent metric's cycle, as two arrays.
+     * Values move to the metric's series with issue 12 point 1: switch the table here.
+     */
+    private static final String CONTRIBUTOR_MONTHLY_VALUES = """
+            left join lateral (
+                select array_agg(mv.month order by mv.month) as months, array_agg(mv.value order by mv.month) as vals
+                from (select cast(date_trunc('month', v.period) as date) as month, avg(v.value) as value
+                      from metric_value v
+                      where v.metric_id = r.metric_id
+                        and v.period >= cy.first_month and v.period < cy.last_month + interval '1 month'
+                      group by 1) mv
+            ) vals on true
+            """;
+
     /** A link between a contributing metric and its parent metric, with what the screens say about both. */
     record Link(long metricId, String code, String title, long unitId, String unitName, String levelName,
                 BigDecimal target, long parentMetricId, String parentCode, String parentTitle, long parentUnitId,
-                String parentUnitName, String rule, String part) {
+                String parentUnitName, String rule, String part, Map<YearMonth, BigDecimal> values) {
 
         RollupRule ruleValue() {
             return RollupRule.valueOf(rule);
@@ -57,16 +75,11 @@ class MetricRollupQueries {
     }
 
     /**
-     * The roll-ups of the given metrics over the months: for each metric that contributes to a
-     * parent or has contributors, its {@link MetricRollup}; the others are left out. One statement,
-     * or two when some metric has contributors.
+     * The roll-ups of the given metrics: for each metric that contributes to a parent or has
+     * contributors, its {@link MetricRollup} over the months of its cycle in which a contributor
+     * reported; the others are left out. One statement.
      */
-    Map<Long, MetricRollup> rollups(Collection<MetricInfo> metrics, List<YearMonth> months) {
-        return rollups(metrics, () -> months);
-    }
-
-    /** As {@link #rollups(Collection, List)}, asking for the months only when some metric connects to another level. */
-    Map<Long, MetricRollup> rollups(Collection<MetricInfo> metrics, Supplier<List<YearMonth>> cycleMonths) {
+    Map<Long, MetricRollup> rollups(Collection<MetricInfo> metrics) {
         Map<Long, MetricRollup> result = new LinkedHashMap<>();
         if (metrics.isEmpty()) {
             return result;
@@ -77,7 +90,6 @@ class MetricRollupQueries {
         if (links.isEmpty()) {
             return result;
         }
-        List<YearMonth> months = cycleMonths.get();
         Map<Long, List<Link>> incoming = new HashMap<>();
         Map<Long, Link> outgoing = new HashMap<>();
         for (Link link : links) {
@@ -88,9 +100,6 @@ class MetricRollupQueries {
                 outgoing.put(link.metricId(), link);
             }
         }
-        Map<Long, Map<YearMonth, BigDecimal>> values = incoming.isEmpty() || months.isEmpty() ? Map.of()
-                : monthlyValues(incoming.values().stream().flatMap(List::stream).map(Link::metricId).toList(),
-                months.getFirst(), months.getLast());
         for (MetricInfo metric : metrics) {
             Link up = outgoing.get(metric.id());
             List<Link> below = incoming.getOrDefault(metric.id(), List.of());
@@ -105,6 +114,12 @@ class MetricRollupQueries {
             }
             RollupRule rule = below.getFirst().ruleValue();
             boolean percent = "%".equals(metric.unitOfMeasure() == null ? null : metric.unitOfMeasure().strip());
+            Map<Long, Map<YearMonth, BigDecimal>> values = new HashMap<>();
+            TreeSet<YearMonth> months = new TreeSet<>();
+            below.forEach(l -> {
+                values.put(l.metricId(), l.values());
+                months.addAll(l.values().keySet());
+            });
             List<MonthValue> rolled = new ArrayList<>();
             for (YearMonth month : months) {
                 MonthValue v = monthValue(rule, below, id -> values.getOrDefault(id, Map.of()).get(month), month, percent);
@@ -118,42 +133,44 @@ class MetricRollupQueries {
         return result;
     }
 
-    /** Every link in which one of the metrics is the child or the parent (archived metrics left out). */
+    /** Every link in which one of the metrics is the child or the parent (archived metrics left out), with the child's values. */
     List<Link> links(Collection<Long> metricIds) {
         return jdbc.sql("""
                         select r.metric_id, 'M' || c.number as code, c.title, c.unit_id, cu.name as unit_name,
                                lv.name as level_name, c.target, r.parent_metric_id, 'M' || p.number as parent_code,
-                               p.title as parent_title, p.unit_id as parent_unit_id, pu.name as parent_unit_name, r.rule, r.part
+                               p.title as parent_title, p.unit_id as parent_unit_id, pu.name as parent_unit_name, r.rule, r.part,
+                               vals.months, vals.vals
                         from metric_rollup r
                         join plan_item c on c.id = r.metric_id
                         join org_unit cu on cu.id = c.unit_id
                         join unit_level lv on lv.code = cu.level_code
                         join plan_item p on p.id = r.parent_metric_id
                         join org_unit pu on pu.id = p.unit_id
+                        join cycle cy on cy.id = p.cycle_id
+                        """ + CONTRIBUTOR_MONTHLY_VALUES + """
                         where (r.parent_metric_id in (:ids) or r.metric_id in (:ids)) and not c.archived and not p.archived
                         order by cu.name, c.number
                         """)
-                .param("ids", Set.copyOf(metricIds)).query(Rows.of(Link.class)).list();
+                .param("ids", Set.copyOf(metricIds))
+                .query((rs, n) -> new Link(rs.getLong("metric_id"), rs.getString("code"), rs.getString("title"),
+                        rs.getLong("unit_id"), rs.getString("unit_name"), rs.getString("level_name"), rs.getBigDecimal("target"),
+                        rs.getLong("parent_metric_id"), rs.getString("parent_code"), rs.getString("parent_title"),
+                        rs.getLong("parent_unit_id"), rs.getString("parent_unit_name"), rs.getString("rule"), rs.getString("part"),
+                        monthly(rs.getArray("months"), rs.getArray("vals"))))
+                .list();
     }
 
-    /**
-     * The one read of values for roll-ups: each metric's value per month from the first to the last
-     * month (weekly values averaged per month, as the bowling chart does).
-     */
-    Map<Long, Map<YearMonth, BigDecimal>> monthlyValues(Collection<Long> metricIds, YearMonth first, YearMonth last) {
-        Map<Long, Map<YearMonth, BigDecimal>> values = new HashMap<>();
-        jdbc.sql("""
-                        select metric_id, cast(date_trunc('month', period) as date) as month, avg(value) as value
-                        from metric_value
-                        where metric_id in (:ids) and period >= :first and period < :next
-                        group by metric_id, date_trunc('month', period)
-                        """)
-                .param("ids", Set.copyOf(metricIds)).param("first", first.atDay(1)).param("next", last.plusMonths(1).atDay(1))
-                .query(rs -> {
-                    values.computeIfAbsent(rs.getLong("metric_id"), k -> new HashMap<>())
-                            .put(YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getBigDecimal("value"));
-                });
-        return values;
+    private static Map<YearMonth, BigDecimal> monthly(Array months, Array values) throws SQLException {
+        Map<YearMonth, BigDecimal> result = new HashMap<>();
+        if (months == null || values == null) {
+            return result;
+        }
+        Object[] m = (Object[]) months.getArray();
+        Object[] v = (Object[]) values.getArray();
+        for (int i = 0; i < m.length; i++) {
+            result.put(YearMonth.from(((Date) m[i]).toLocalDate()), (BigDecimal) v[i]);
+        }
+        return result;
     }
 
     /**

@@ -7,9 +7,6 @@ import app.catchball.organisation.UnitNode;
 import app.catchball.security.PermissionService;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,17 +49,17 @@ public class MetricRollupService {
     @Transactional(readOnly = true)
     public Optional<MetricRollup> rollupOf(long metricId) {
         MetricInfo metric = metrics.metric(metricId);
-        return Optional.ofNullable(queries.rollups(List.of(metric), () -> cycleMonths(metric.cycleId())).get(metricId));
+        return Optional.ofNullable(queries.rollups(List.of(metric)).get(metricId));
     }
 
-    /** The roll-ups of a list of metrics of one cycle (e.g. a unit's), in two statements at most. */
+    /** The roll-ups of a list of metrics (e.g. a unit's), in one statement. */
     @Transactional(readOnly = true)
     public Map<Long, MetricRollup> rollupsOf(Collection<MetricInfo> list) {
         permissions.checkView();
         if (list.isEmpty()) {
             return Map.of();
         }
-        return queries.rollups(list, () -> cycleMonths(list.iterator().next().cycleId()));
+        return queries.rollups(list);
     }
 
     /**
@@ -73,13 +70,13 @@ public class MetricRollupService {
     }
 
     /**
-     * The metric page's roll-up section for a metric the page has already read: three statements for a
-     * metric that connects to no other level (the candidates are read when the user asks, {@link #candidates}).
+     * The metric page's roll-up section for a metric the page has already read: three statements (the
+     * candidates are read when the user asks, {@link #candidates}).
      */
     @Transactional(readOnly = true)
     public RollupPage page(MetricInfo metric) {
         permissions.checkView();
-        MetricRollup rollup = queries.rollups(List.of(metric), () -> cycleMonths(metric.cycleId())).get(metric.id());
+        MetricRollup rollup = queries.rollups(List.of(metric)).get(metric.id());
         return new RollupPage(rollup, permissions.mayLinkMetrics(metric.unitId(), metric.unitId()));
     }
 
@@ -132,7 +129,7 @@ public class MetricRollupService {
                 .param("at", Timestamp.from(clock.instant())).param("by", permissions.requireUsername()).update();
         changed(child);
         changed(parent);
-        return queries.rollups(List.of(child), () -> cycleMonths(child.cycleId())).get(metricId);
+        return queries.rollups(List.of(child)).get(metricId);
     }
 
     /** Ends a metric's contribution to its parent metric. */
@@ -198,19 +195,6 @@ public class MetricRollupService {
                         )
                         select exists (select 1 from up where id = :target)
                         """).param("from", fromMetricId).param("target", targetMetricId).query(Boolean.class).single();
-    }
-
-    /** The months of a cycle, first to last. */
-    List<YearMonth> cycleMonths(long cycleId) {
-        record Bounds(LocalDate firstMonth, LocalDate lastMonth) {
-        }
-        Bounds cycle = jdbc.sql("select first_month, last_month from cycle where id = :c").param("c", cycleId)
-                .query(Rows.of(Bounds.class)).optional().orElseThrow(() -> new RuleViolation("That planning cycle does not exist."));
-        List<YearMonth> months = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(cycle.firstMonth()); !m.isAfter(YearMonth.from(cycle.lastMonth())); m = m.plusMonths(1)) {
-            months.add(m);
-        }
-        return months;
     }
 
     private void changed(MetricInfo metric) {
