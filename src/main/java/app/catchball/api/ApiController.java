@@ -206,6 +206,8 @@ class ApiController {
             + "Without cycle: the current cycle. `rollUp` (null for a metric that connects to no other level) names the "
             + "metric above it contributes to and, for a metric that units below add up to, the rule, the rolled-up value "
             + "per month and the units' commitments against its target (\"Ward commitments: 18 of 30\").")
+    @ApiResponse(responseCode = "200", description = "The unit's metrics",
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = Metric.class))))
     List<Metric> metricsOf(@PathVariable long id, @RequestParam(required = false) Long cycle) {
         long unitId = unit(id);
         List<MetricInfo> list = metrics.metricsOf(unitId, cycle(cycle));

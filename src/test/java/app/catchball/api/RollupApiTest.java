@@ -11,7 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Roll-ups in the metric JSON of the API, over real HTTP with the demo analyst's token. */
+/** Roll-ups in the metric JSON of the API, over real HTTP with the demo analyst's token, and in the OpenAPI document. */
 @SpringTest
 class RollupApiTest {
 
@@ -52,6 +52,10 @@ class RollupApiTest {
         JsonNode ward = falls(ok(api.get("/api/v1/units/" + fixture.unit("W7") + "/metrics", ANALYST)));
         assertThat(ward.get("rollUp").get("contributesTo").get("metricId").asLong()).isEqualTo(fixture.item("EAM", "Falls with harm").id());
         assertThat(ward.get("rollUp").get("rule").isNull()).isTrue();
+
+        JsonNode schemas = ok(api.get("/api/v1/openapi.json", ANALYST)).get("components").get("schemas");
+        assertThat(schemas.get("Metric").get("properties").has("rollUp")).isTrue();
+        assertThat(schemas.get("RollupJson").get("properties").propertyNames()).contains("contributesTo", "rule", "months", "commitments");
 
     }
 }
