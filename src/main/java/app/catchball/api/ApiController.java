@@ -3,6 +3,8 @@ package app.catchball.api;
 import io.micrometer.core.annotation.Timed;
 import app.catchball.base.RuleViolation;
 import app.catchball.metrics.MetricInfo;
+import app.catchball.metrics.MetricRollup;
+import app.catchball.metrics.MetricRollupService;
 import app.catchball.metrics.MetricSeriesService;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.SaveResult;
@@ -70,10 +72,12 @@ class ApiController {
     private final ReviewService reviews;
     private final ApiLookups lookups;
     private final MetricSeriesService series;
+    private final MetricRollupService rollups;
 
     ApiController(OrganisationService organisation, PlanningService planning, MetricsService metrics, ObjectMapper json,
-                  ApiLookups lookups, ReviewService reviews, MetricSeriesService series) {
+                  ApiLookups lookups, ReviewService reviews, MetricSeriesService series, MetricRollupService rollups) {
         this.series = series;
+        this.rollups = rollups;
         this.reviews = reviews;
         this.organisation = organisation;
         this.lookups = lookups;
@@ -122,11 +126,12 @@ class ApiController {
                   String direction, BigDecimal baseline, BigDecimal target, LocalDate dueDate, String owner,
                   String frequency,
                   @Schema(description = "The measure's series: the same in every cycle where the measure appears; "
-                          + "its values, history, SPC settings and rebases belong to it") long seriesId) {
-        static Metric of(MetricInfo m, long seriesId) {
+                          + "its values, history, SPC settings and rebases belong to it") long seriesId,
+                  @Schema(nullable = true) RollupJson rollUp) {
+        static Metric of(MetricInfo m, long seriesId, MetricRollup rollup) {
             return new Metric(m.id(), m.code(), m.title(), m.unitId(), m.unitName(), m.cycleId(), m.unitOfMeasure(),
                     m.direction() == null ? null : m.direction().name(), plain(m.baseline()), plain(m.target()),
-                    m.dueDate(), m.ownerName(), m.frequency().name(), seriesId);
+                    m.dueDate(), m.ownerName(), m.frequency().name(), seriesId, RollupJson.of(rollup));
         }
     }
 
@@ -204,15 +209,20 @@ class ApiController {
 
     @GetMapping("/units/{id}/metrics")
     @Operation(summary = "A unit's metrics", description = "The metrics on the unit's X-matrix, in matrix order. "
-            + "Without cycle: the current cycle. Each carries its `seriesId`, the same in every cycle where the measure appears.")
-    @ApiResponse(responseCode = "200", description = "The metrics",
+            + "Without cycle: the current cycle. Each carries its `seriesId`, the same in every cycle where the measure appears. "
+            + "`rollUp` (null for a metric that connects to no other level) names the "
+            + "metric above it contributes to and, for a metric that units below add up to, the rule, the rolled-up value "
+            + "per month and the units' commitments against its target (\"Ward commitments: 18 of 30\").")
+    @ApiResponse(responseCode = "200", description = "The unit's metrics",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = Metric.class))))
     List<Metric> metricsOf(@PathVariable long id,
                            @Parameter(description = "Cycle id; the current cycle when left out") @RequestParam(required = false) Long cycle) {
         long unitId = unit(id);
         long cycleId = cycle(cycle);
         Map<Long, Long> seriesIds = series.seriesIds(unitId, cycleId);
-        return metrics.metricsOf(unitId, cycleId).stream().map(m -> Metric.of(m, seriesIds.get(m.id()))).toList();
+        List<MetricInfo> list = metrics.metricsOf(unitId, cycleId);
+        Map<Long, MetricRollup> rolled = rollups.rollupsOf(list);
+        return list.stream().map(m -> Metric.of(m, seriesIds.get(m.id()), rolled.get(m.id()))).toList();
     }
 
     // ---------------------------------------------------------------- reviews

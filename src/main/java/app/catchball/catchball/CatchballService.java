@@ -5,6 +5,8 @@ import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
 import app.catchball.base.db.SqlText;
 import app.catchball.catchball.InboxRow.Bucket;
+import app.catchball.metrics.CommitmentTerms;
+import app.catchball.metrics.MetricCommitmentService;
 import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.planning.CascadeLinkView;
 import app.catchball.planning.CascadeService;
@@ -53,9 +55,11 @@ public class CatchballService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final MetricCommitmentService commitments;
 
     CatchballService(CascadeService cascades, CatchballStepRepository steps, PermissionService permissions,
-                     JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+                     JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, MetricCommitmentService commitments) {
+        this.commitments = commitments;
         this.cascades = cascades;
         this.steps = steps;
         this.permissions = permissions;
@@ -68,12 +72,25 @@ public class CatchballService {
 
     /** A parent's Lead proposes one of the unit's priorities or annual objectives to child units: one thread per child. */
     public List<CascadeLinkView> proposeDown(long sourceItemId, List<Long> childUnitIds, Proposal proposal, String message) {
+        return proposeDown(sourceItemId, childUnitIds, proposal, message, null);
+    }
+
+    /**
+     * As {@link #proposeDown(long, List, Proposal, String)}, with a number for a metric of the parent
+     * ({@code terms}, null for none): the target must then be a number, and agreement puts it in the
+     * child's metric, which then contributes to the parent's (metrics' {@link MetricCommitmentService}).
+     */
+    public List<CascadeLinkView> proposeDown(long sourceItemId, List<Long> childUnitIds, Proposal proposal, String message,
+                                             CommitmentTerms terms) {
         if (childUnitIds == null || childUnitIds.isEmpty()) {
             throw new RuleViolation("Choose at least one unit to propose to.");
         }
         List<CascadeLinkView> threads = new ArrayList<>();
         for (Long child : new LinkedHashSet<>(childUnitIds)) {
             CascadeLinkView draft = cascades.openDown(sourceItemId, child, proposal);
+            if (terms != null) {
+                commitments.attach(draft, terms);
+            }
             threads.add(act(draft.id(), Move.PROPOSE, proposal, message));
         }
         return threads;
@@ -119,7 +136,13 @@ public class CatchballService {
         if (move == Move.COUNTER && (next == null || next.sameAs(link.proposal()))) {
             throw new RuleViolation("A counter-proposal changes the wording, the target, the due date or the resources needed.");
         }
+        if (next != null) {
+            commitments.checkTarget(link, next.target());
+        }
         CascadeLinkView updated = cascades.transition(linkId, link.version(), party, outcome.next(), next, outcome.newRound());
+        if (updated.status() == CascadeStatus.AGREED) {
+            commitments.agreed(updated);
+        }
         String username = permissions.requireUsername();
         steps.saveAndFlush(new CatchballStep(linkId, steps.lastSeq(linkId) + 1, move, party, username, displayName(username),
                 clock.instant(), text, updated.proposal(), updated.status()));

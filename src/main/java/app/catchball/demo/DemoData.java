@@ -6,6 +6,7 @@ import app.catchball.capability.CapabilityService;
 import app.catchball.capability.SkillLevelService;
 import app.catchball.catchball.CatchballService;
 import app.catchball.metrics.CountermeasureService;
+import app.catchball.metrics.MetricRollupService;
 import app.catchball.metrics.MetricsService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
@@ -126,13 +127,16 @@ class DemoData implements BeforeServing {
     private final ReviewService reviews;
     private final Clock clock;
     private final DemoTrajectories trajectories;
+    private final MetricRollupService rollups;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
              CatchballService catchball, MetricsService metrics, CountermeasureService countermeasures,
              ApiTokenService tokens, JdbcClient jdbc, PasswordEncoder passwordEncoder, ProjectService projects,
              CapabilityService capability, SkillLevelService skillLevels, PlatformTransactionManager transactionManager,
-             A3Service a3s, DecisionService decisions, ReviewService reviews, Clock clock, DemoTrajectories trajectories) {
+             A3Service a3s, DecisionService decisions, ReviewService reviews, Clock clock, DemoTrajectories trajectories,
+             MetricRollupService rollups) {
         this.trajectories = trajectories;
+        this.rollups = rollups;
         this.a3s = a3s;
         this.decisions = decisions;
         this.reviews = reviews;
@@ -192,6 +196,7 @@ class DemoData implements BeforeServing {
         new DemoCatchball(catchball, planning, cycles, units).seed();
         new DemoMetrics(metrics, countermeasures, units, users, cycles.current().orElseThrow().id()).seed();
         trajectories.seed(units, cycles.current().orElseThrow().id());
+        new DemoRollups(planning, metrics, rollups, catchball, units, users, cycles.current().orElseThrow().id()).seed();
         new DemoReminders(countermeasures, metrics, catchball, jdbc, clock, units, users, cycles.current().orElseThrow().id()).seed();
         new DemoProjects(projects, capability, skillLevels, access, planning, cycles, units, users).seed();
         new DemoReviews(a3s, decisions, reviews, units, users, cycles.current().orElseThrow().id()).seed();

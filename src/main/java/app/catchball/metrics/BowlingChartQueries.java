@@ -33,13 +33,15 @@ class BowlingChartQueries {
     private final CountermeasureQueries countermeasures;
     private final SpcBatchQueries spcs;
     private final CountermeasureRuleService askingRules;
+    private final MetricRollupQueries rollups;
 
     BowlingChartQueries(JdbcClient jdbc, CountermeasureQueries countermeasures, SpcBatchQueries spcs,
-                        CountermeasureRuleService askingRules) {
+                        CountermeasureRuleService askingRules, MetricRollupQueries rollups) {
         this.jdbc = jdbc;
         this.countermeasures = countermeasures;
         this.spcs = spcs;
         this.askingRules = askingRules;
+        this.rollups = rollups;
     }
 
     /**
@@ -93,7 +95,7 @@ class BowlingChartQueries {
             rows.add(new BowlingChart.Row(metric, scored.cells(), scored.yearToDate(), reason,
                     measures.getOrDefault(metric.id(), List.of()), verdict, rule));
         }
-        return new BowlingChart(months, rows);
+        return new BowlingChart(months, rows, rollups.rollups(metrics.values()));
     }
 
     /**

@@ -175,6 +175,25 @@ public class PermissionService {
         }
     }
 
+    /**
+     * Whether the signed-in user may make a metric of the child unit contribute to a metric of a unit
+     * above it (or end that link): a Lead of either unit (roles count on the unit or above), or an
+     * Admin. Linking changes what both units' bowling charts say, so either side's Lead may decide;
+     * a Contributor, Coach or Viewer may not.
+     */
+    public boolean mayLinkMetrics(long childUnitId, long parentUnitId) {
+        return may(Action.EDIT_PLAN, childUnitId) || may(Action.EDIT_PLAN, parentUnitId);
+    }
+
+    /** Refuses unless {@link #mayLinkMetrics}. */
+    public void checkLinkMetrics(long childUnitId, long parentUnitId) {
+        requireUsername();
+        if (!mayLinkMetrics(childUnitId, parentUnitId)) {
+            throw new AccessDeniedException("Only a Lead of the unit whose metric contributes, or of the unit it contributes to, "
+                    + "may link metrics between levels.");
+        }
+    }
+
     public boolean isAdmin() {
         return currentUsername().map(this::isAdmin).orElse(false);
     }

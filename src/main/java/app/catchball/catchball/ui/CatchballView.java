@@ -14,6 +14,7 @@ import app.catchball.catchball.CatchballThreadChanged;
 import app.catchball.catchball.InboxRow.Bucket;
 import app.catchball.catchball.InboxRow;
 import app.catchball.catchball.UnitAgreement;
+import app.catchball.metrics.MetricsService;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.planning.CycleService;
@@ -69,6 +70,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
     private final CatchballService catchball;
     private final PlanningService planning;
     private final OrganisationService organisation;
+    private final MetricsService metrics;
     private final ComboBox<CycleSummary> cycle = new ComboBox<>("Cycle");
     private final UnitPicker unit;
     private final Tabs tabs = new Tabs();
@@ -87,7 +89,9 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
     private List<InboxRow> rows = List.of();
 
     CatchballView(CatchballService catchball, LiveBroadcaster live, CycleService cycles,
-                  PlanningService planning, OrganisationService organisation, UnitDirectory units, AccessService access) {
+                  PlanningService planning, OrganisationService organisation, UnitDirectory units, AccessService access,
+                  MetricsService metrics) {
+        this.metrics = metrics;
         this.catchball = catchball;
         this.planning = planning;
         this.organisation = organisation;
@@ -172,7 +176,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
             Notices.error("Choose the cycle first.");
             return;
         }
-        ProposalDialog.down(catchball, planning, organisation, fromUnits(), cycle.getValue(), item).open();
+        ProposalDialog.down(catchball, planning, organisation, metrics, fromUnits(), cycle.getValue(), item).open();
     }
 
     /** The "From unit" choice: an Admin's is the lazy unit picker (any unit), anyone else's the units they lead. */

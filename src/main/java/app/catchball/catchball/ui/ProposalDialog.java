@@ -7,6 +7,10 @@ import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.catchball.CatchballService;
+import app.catchball.metrics.CommitmentTerms;
+import app.catchball.metrics.MetricInfo;
+import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.RollupRule;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.planning.CascadeLinkView;
@@ -25,6 +29,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
@@ -87,8 +92,20 @@ class ProposalDialog extends Dialog {
 
     /** Downwards, about an item of the unit. */
     static ProposalDialog down(CatchballService catchball, PlanningService planning, OrganisationService organisation,
-                               FromUnits fromUnits, CycleSummary cycle, ItemView preselected) {
+                               MetricsService metrics, FromUnits fromUnits, CycleSummary cycle, ItemView preselected) {
         ProposalDialog d = new ProposalDialog("Propose to units below");
+        // Optional: the target is then a number for one of the unit's metrics, and agreement puts it in the child's metric.
+        ComboBox<MetricInfo> metric = new ComboBox<>("Number for metric");
+        metric.setItemLabelGenerator(MetricInfo::label);
+        metric.setClearButtonVisible(true);
+        metric.setHelperText("Optional: the target must then be a number; agreement puts it in the unit's own metric");
+        Select<RollupRule> rule = new Select<>();
+        rule.setLabel("Units' numbers add up by");
+        rule.setItems(RollupRule.SUM, RollupRule.MEAN);
+        rule.setItemLabelGenerator(r -> r == RollupRule.SUM ? "Sum" : "Mean");
+        rule.setValue(RollupRule.SUM);
+        rule.setVisible(false);
+        metric.addValueChangeListener(e -> rule.setVisible(e.getValue() != null));
         ComboBox<UnitRef> from = fromUnits.field(false);
         ComboBox<ItemView> item = new ComboBox<>("Item");
         item.setItemLabelGenerator(i -> i.code() + " " + i.title());
@@ -104,6 +121,7 @@ class ProposalDialog extends Dialog {
             items.addAll(matrix.side(Side.WEST));
             item.setItems(items);
             to.setItems(organisation.subtree(e.getValue().id()).stream().filter(u -> u.depth() == 1 && !u.archived()).toList());
+            metric.setItems(metrics.metricsOf(e.getValue().id(), cycle.id()));
         });
         item.addValueChangeListener(e -> {
             if (e.getValue() != null && (d.wording.isEmpty() || e.isFromClient())) {
@@ -117,13 +135,14 @@ class ProposalDialog extends Dialog {
             fromUnits.only(false).ifPresent(from::setValue);
         }
         d.form(new Paragraph("One thread per unit. They can accept, ask a question, counter-propose or decline."),
-                from, item, to);
+                from, item, to, metric, rule);
         d.send("Send proposal", () -> {
             if (item.getValue() == null || to.getValue().isEmpty()) {
                 throw new RuleViolation("Choose the item and at least one unit to propose to.");
             }
             List<CascadeLinkView> threads = catchball.proposeDown(item.getValue().id(),
-                    to.getValue().stream().map(UnitNode::id).toList(), d.proposal(), d.message.getValue());
+                    to.getValue().stream().map(UnitNode::id).toList(), d.proposal(), d.message.getValue(),
+                    metric.getValue() == null ? null : new CommitmentTerms(metric.getValue().id(), rule.getValue()));
             return threads;
         });
         return d;

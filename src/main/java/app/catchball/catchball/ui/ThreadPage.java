@@ -12,6 +12,7 @@ import app.catchball.catchball.CatchballThreadChanged;
 import app.catchball.catchball.Move;
 import app.catchball.catchball.StepView;
 import app.catchball.catchball.ThreadView;
+import app.catchball.metrics.MetricCommitmentService;
 import app.catchball.planning.CascadeLinkView;
 import app.catchball.planning.CascadeStatus;
 import app.catchball.planning.Proposal;
@@ -56,13 +57,15 @@ public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> 
     private static final DateTimeFormatter DAY = Formats.DAY;
 
     private final CatchballService catchball;
+    private final MetricCommitmentService commitments;
     private final VerticalLayout content = new VerticalLayout();
     private final LiveRefresh live;
     private volatile long linkId;
     private ThreadView thread;
 
-    ThreadPage(CatchballService catchball, LiveBroadcaster broadcaster) {
+    ThreadPage(CatchballService catchball, LiveBroadcaster broadcaster, MetricCommitmentService commitments) {
         this.catchball = catchball;
+        this.commitments = commitments;
         content.setPadding(false);
         add(content);
         // The other side's moves show as they happen; a half-written move is kept ("Changed by … — Reload").
@@ -98,6 +101,15 @@ public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> 
                             UnitPicker.PARAMETER, String.valueOf(link.childUnitId()), XMatrixView.CYCLE, String.valueOf(link.cycleId())));
         }
         content.add(proposalBox(link.proposal(), "Current proposal"));
+        // A number for a metric of the parent: which metric, and once agreed, the child's metric that holds it.
+        commitments.ofThread(link).ifPresent(c -> {
+            Paragraph number = new Paragraph(c.sentence());
+            number.addClassName("thread-commitment");
+            content.add(number);
+            if (c.agreedText() != null) {
+                content.add(new Anchor("metrics/metric/" + c.childMetricId(), c.agreedText()));
+            }
+        });
         content.add(new H3("Conversation"));
         if (thread.steps().isEmpty()) {
             content.add(new Paragraph("Deployed directly, without catchball."));

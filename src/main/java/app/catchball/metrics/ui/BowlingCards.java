@@ -37,6 +37,7 @@ class BowlingCards extends Div {
             Div icons = new Div(MdcIcon.variation(row.spc()), MdcIcon.assurance(row.spc()));
             icons.addClassName("mdc-icons");
             card.add(name, value, target, icons);
+            RollupCells.card(card, chart.rollups().get(row.metric().id()), latest.map(BowlingChart.Cell::month).orElse(null));
             add(card);
         }
     }

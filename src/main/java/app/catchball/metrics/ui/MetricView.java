@@ -15,6 +15,7 @@ import app.catchball.metrics.Frequency;
 import app.catchball.metrics.HistoryEntry;
 import app.catchball.metrics.MetricChanged;
 import app.catchball.metrics.MetricInfo;
+import app.catchball.metrics.MetricRollupService;
 import app.catchball.metrics.MetricSpc;
 import app.catchball.metrics.MetricValueView;
 import app.catchball.metrics.MetricsService;
@@ -80,10 +81,12 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
     private final BowlingRuleService bowlingRules;
     private final TrajectoryService trajectories;
     private final LiveRefresh live;
+    private final MetricRollupService rollups;
     private volatile long metricId;
 
     MetricView(MetricsService metrics, CountermeasureService countermeasures, AccessService access, LiveBroadcaster broadcaster,
-               BowlingRuleService bowlingRules, TrajectoryService trajectories) {
+               BowlingRuleService bowlingRules, TrajectoryService trajectories, MetricRollupService rollups) {
+        this.rollups = rollups;
         this.metrics = metrics;
         this.bowlingRules = bowlingRules;
         this.trajectories = trajectories;
@@ -147,6 +150,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         BowlingSettingsForm bowling = new BowlingSettingsForm(bowlingRules, trajectories, bowlingRules.settings(metricId), this::show);
         add(bowling);
         live.watch(this, bowling.inputs());
+        add(new RollupPanel(rollups, spc, this::show));
 
         boolean mayEnter = metrics.mayEnterValues(metricId) && !metric.archived();
         add(new H3("Values"));

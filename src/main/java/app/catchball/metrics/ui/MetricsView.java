@@ -160,14 +160,15 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         shownCycle = cycle.getValue().id();
         grid.removeAllColumns();
         // Metric and target stay in view while the months, YTD and countermeasure scroll inside the grid.
-        grid.addColumn(r -> r.metric().label()).setHeader("Metric").setFrozen(true).setWidth("16rem").setFlexGrow(0)
+        grid.addComponentColumn(r -> RollupCells.metric(chart, r)).setHeader("Metric").setFrozen(true).setWidth("16rem").setFlexGrow(0)
                 .setTooltipGenerator(r -> r.metric().label());
         grid.addColumn(r -> r.metric().target() == null ? "—" : r.metric().target().stripTrailingZeros().toPlainString()
                 + (r.metric().unitOfMeasure() == null ? "" : " " + r.metric().unitOfMeasure())).setHeader("Target")
                 .setFrozen(true).setWidth("6.5rem").setFlexGrow(0);
         for (int i = 0; i < chart.months().size(); i++) {
             int index = i;
-            grid.addComponentColumn(r -> cell(r.cells().get(index))).setHeader(MONTH.format(chart.months().get(i)))
+            grid.addComponentColumn(r -> RollupCells.month(cell(r.cells().get(index)), chart.rollups().get(r.metric().id()),
+                            chart.months().get(index))).setHeader(MONTH.format(chart.months().get(i)))
                     .setWidth("5.5rem").setFlexGrow(0);
         }
         grid.addComponentColumn(r -> cell(r.yearToDate())).setHeader("YTD").setWidth("5.5rem").setFlexGrow(0);
