@@ -30,7 +30,8 @@ final class AuditSentence {
             Map.entry("skill_level", "skill level"), Map.entry("person_skill", "skill record"),
             Map.entry("training_record", "training record"), Map.entry("coaching", "coaching record"),
             Map.entry("metric_spc_settings", "SPC settings"), Map.entry("metric_rebase", "SPC rebase"),
-            Map.entry("unit_level", "unit level"));
+            Map.entry("unit_level", "unit level"), Map.entry("metric_commentary", "commentary"),
+            Map.entry("metric_annotation", "chart note"));
 
     /** Plan items are named by their kind. */
     private static final Map<String, String> ITEM_KINDS = Map.of(

@@ -5,6 +5,8 @@ import app.catchball.base.BeforeServing;
 import app.catchball.capability.CapabilityService;
 import app.catchball.capability.SkillLevelService;
 import app.catchball.catchball.CatchballService;
+import app.catchball.metrics.AnnotationService;
+import app.catchball.metrics.CommentaryService;
 import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.MetricsService;
 import app.catchball.organisation.OrganisationService;
@@ -125,12 +127,17 @@ class DemoData implements BeforeServing {
     private final DecisionService decisions;
     private final ReviewService reviews;
     private final Clock clock;
+    private final CommentaryService commentary;
+    private final AnnotationService annotations;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
              CatchballService catchball, MetricsService metrics, CountermeasureService countermeasures,
              ApiTokenService tokens, JdbcClient jdbc, PasswordEncoder passwordEncoder, ProjectService projects,
              CapabilityService capability, SkillLevelService skillLevels, PlatformTransactionManager transactionManager,
-             A3Service a3s, DecisionService decisions, ReviewService reviews, Clock clock) {
+             A3Service a3s, DecisionService decisions, ReviewService reviews, Clock clock, CommentaryService commentary,
+             AnnotationService annotations) {
+        this.commentary = commentary;
+        this.annotations = annotations;
         this.a3s = a3s;
         this.decisions = decisions;
         this.reviews = reviews;
@@ -189,6 +196,7 @@ class DemoData implements BeforeServing {
         new DemoCatchball(catchball, planning, cycles, units).seed();
         new DemoMetrics(metrics, countermeasures, units, users, cycles.current().orElseThrow().id()).seed();
         new DemoReminders(countermeasures, metrics, catchball, jdbc, clock, units, users, cycles.current().orElseThrow().id()).seed();
+        new DemoNotes(commentary, annotations, metrics, units, cycles.current().orElseThrow().id()).seed();
         new DemoProjects(projects, capability, skillLevels, access, planning, cycles, units, users).seed();
         new DemoReviews(a3s, decisions, reviews, units, users, cycles.current().orElseThrow().id()).seed();
         // Demo-only API tokens (never in the prod profile): an analyst who reads, a ward manager who writes.

@@ -1,12 +1,14 @@
 package app.catchball.metrics.ui;
 
 import app.catchball.metrics.BowlingChart;
+import app.catchball.metrics.Commentary;
 import app.catchball.metrics.Rag;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,11 @@ class BowlingCards extends Div {
     }
 
     void show(BowlingChart chart) {
+        show(chart, Map.of());
+    }
+
+    /** The cards, each followed by its metric's latest commentary (a button that opens it) when there is one. */
+    void show(BowlingChart chart, Map<Long, Commentary> commentary) {
         removeAll();
         for (BowlingChart.Row row : chart.rows()) {
             Anchor card = new Anchor("metrics/metric/" + row.metric().id());
@@ -36,6 +43,9 @@ class BowlingCards extends Div {
             target.addClassName("bowling-card-target");
             card.add(name, value, target);
             add(card);
+            if (commentary.containsKey(row.metric().id())) {
+                add(CommentaryIndicator.button(row.metric(), commentary.get(row.metric().id())));
+            }
         }
     }
 

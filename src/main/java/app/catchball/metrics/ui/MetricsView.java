@@ -10,6 +10,8 @@ import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.metrics.BowlingChart;
+import app.catchball.metrics.Commentary;
+import app.catchball.metrics.CommentaryService;
 import app.catchball.metrics.CountermeasureChanged;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.Frequency;
@@ -75,6 +77,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final MetricsService metrics;
     private final MetricImportService imports;
+    private final CommentaryService commentary;
     private final CycleService cycles;
     private final UnitPicker unit;
     private final ComboBox<CycleSummary> cycle = new ComboBox<>("Cycle");
@@ -88,7 +91,8 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private volatile long shownCycle;
 
     MetricsView(MetricsService metrics, MetricImportService imports, CycleService cycles, UnitDirectory units,
-                SpcSummaryService spc, LiveBroadcaster live) {
+                SpcSummaryService spc, LiveBroadcaster live, CommentaryService commentary) {
+        this.commentary = commentary;
         this.metrics = metrics;
         this.imports = imports;
         this.cycles = cycles;
@@ -156,8 +160,13 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         }
         grid.addComponentColumn(r -> cell(r.yearToDate())).setHeader("YTD").setWidth("5.5rem").setFlexGrow(0);
         grid.addComponentColumn(MetricsView::countermeasure).setHeader("Countermeasure").setWidth("16rem").setFlexGrow(1);
+        Map<Long, Commentary> comments = commentary.latestOf(unit.getValue().id(),
+                chart.rows().stream().map(r -> r.metric().id()).toList());
+        grid.addComponentColumn(r -> comments.containsKey(r.metric().id())
+                ? CommentaryIndicator.button(r.metric(), comments.get(r.metric().id())) : new Span())
+                .setHeader("Commentary").setKey("commentary").setWidth("8.5rem").setFlexGrow(0);
         grid.setItems(chart.rows());
-        cards.show(chart);
+        cards.show(chart, comments);
         boolean mayEnter = !chart.rows().isEmpty() && metrics.mayEnterValues(chart.rows().getFirst().metric().id());
         upload.setVisible(mayEnter);
         enter.setVisible(mayEnter);
