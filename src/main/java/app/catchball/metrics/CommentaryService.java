@@ -73,11 +73,15 @@ public class CommentaryService {
         return queries.commentaryOf(List.of(metricId)).reversed();
     }
 
-    /** The latest commentary of each of a unit's metrics that has any (for the bowling chart): one statement. */
+    /**
+     * The latest commentary of each metric of a bowling chart that has any: one statement. The chart was
+     * read through {@link MetricsService#bowling}, which checked that the user may see its unit.
+     */
     @Transactional(readOnly = true)
-    public Map<Long, Commentary> latestOf(long unitId, Collection<Long> metricIds) {
-        permissions.check(Action.VIEW, unitId);
+    public Map<Long, Commentary> latestOf(BowlingChart chart) {
+        permissions.requireUsername();
         Map<Long, Commentary> latest = new HashMap<>();
+        List<Long> metricIds = chart.rows().stream().map(r -> r.metric().id()).toList();
         for (Commentary c : latestPerMonth(queries.commentaryOf(metricIds)).values()) {
             latest.merge(c.metricId(), c, (a, b) -> a.period().isAfter(b.period()) ? a : b);
         }
@@ -95,13 +99,14 @@ public class CommentaryService {
     }
 
     /**
-     * What the metric's page shows of its notes, in three statements after the metric's own: every
-     * version of its commentary, its annotations, and whether the signed-in user may write them.
+     * What the page of a metric shows of its notes, in three statements: every version of its commentary,
+     * its annotations, and whether the signed-in user may write them. The metric was read through
+     * {@link MetricsService#metric} (or its SPC), which checked that the user may see it.
      */
     @Transactional(readOnly = true)
-    public MetricNotes notes(long metricId) {
-        MetricInfo metric = metrics.metric(metricId);
-        return new MetricNotes(queries.commentaryOf(List.of(metricId)), queries.annotationsOf(List.of(metricId)),
+    public MetricNotes notes(MetricInfo metric) {
+        permissions.requireUsername();
+        return new MetricNotes(queries.commentaryOf(List.of(metric.id())), queries.annotationsOf(List.of(metric.id())),
                 permissions.mayWriteMetricNotes(metric.unitId(), metric.ownerUserId()));
     }
 

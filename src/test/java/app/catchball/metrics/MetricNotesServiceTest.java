@@ -106,7 +106,8 @@ class MetricNotesServiceTest {
                 .containsExactly(unchanged.id(), second.id());
         assertThat(second.writtenByName()).isEqualTo("Tom Ellis");
         assertThat(second.writtenAt()).isNotNull();
-        assertThat(as("viewer", () -> commentary.latestOf(fixture.unit("W7"), List.of(m))).get(m).month()).isEqualTo(nov);
+        assertThat(as("viewer", () -> commentary.latestOf(metrics.bowling(fixture.unit("W7"), fixture.cycle()))).get(m).month())
+                .isEqualTo(nov);
         assertThat(as("viewer", () -> commentary.ofMonth(fixture.unit("W7"), List.of(m), oct)).get(m).why()).isEqualTo("Agency nights");
         assertThat(jdbc.sql("select count(*) from audit.audit_event where table_name = 'metric_commentary' and (after ->> 'metric_id')::bigint = :m")
                 .param("m", m).query(Integer.class).single()).isEqualTo(3);
@@ -202,6 +203,10 @@ class MetricNotesServiceTest {
         assertThat(october.metrics()).filteredOn(l -> l.metricId() == falls.id()).singleElement()
                 .satisfies(l -> assertThat(l.commentary()).startsWith("What happened: 2 falls with harm")
                         .contains("\nWhy: Night staffing back to our own team.").contains("\nWhat next: "));
+        MetricInfo discharges = as("viewer", () -> metrics.metricsOf(fixture.unit("W7"), fixture.cycle())).stream()
+                .filter(x -> x.title().equals("Discharges before noon")).findFirst().orElseThrow();
+        assertThat(october.exceptions()).filteredOn(l -> l.metricId() == discharges.id()).singleElement()
+                .satisfies(l -> assertThat(l.chart()).contains("<title>3 Nov 2025: Daily discharge huddle started</title>"));
         ReviewContent july = as("viewer", () -> reviews.content(fixture.unit("W7"), YearMonth.of(2026, 7)));
         assertThat(july.exceptions()).filteredOn(l -> l.metricId() == falls.id()).singleElement()
                 .satisfies(l -> assertThat(l.commentary()).contains("Agency staffing on nights"));

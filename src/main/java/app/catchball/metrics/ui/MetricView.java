@@ -116,7 +116,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         }
         add(icons);
         // The chart with its notes as markers, the notes listed below it, then the monthly commentary (issue 12).
-        MetricNotes notes = commentary.notes(metricId);
+        MetricNotes notes = commentary.notes(metric);
         add(new NotesChart(spc, notes.annotations()), new AnnotationList(annotations, metricId, notes.annotations(),
                 notes.mayWrite() && !metric.archived(), LocalDate.now(), fields -> live.watch(this, fields), this::show),
                 new CommentaryPanel(commentary, metricId, notes, YearMonth.now(), fields -> live.watch(this, fields), this::show));

@@ -160,8 +160,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         }
         grid.addComponentColumn(r -> cell(r.yearToDate())).setHeader("YTD").setWidth("5.5rem").setFlexGrow(0);
         grid.addComponentColumn(MetricsView::countermeasure).setHeader("Countermeasure").setWidth("16rem").setFlexGrow(1);
-        Map<Long, Commentary> comments = commentary.latestOf(unit.getValue().id(),
-                chart.rows().stream().map(r -> r.metric().id()).toList());
+        Map<Long, Commentary> comments = commentary.latestOf(chart);
         grid.addComponentColumn(r -> comments.containsKey(r.metric().id())
                 ? CommentaryIndicator.button(r.metric(), comments.get(r.metric().id())) : new Span())
                 .setHeader("Commentary").setKey("commentary").setWidth("8.5rem").setFlexGrow(0);

@@ -27,7 +27,9 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -51,7 +53,7 @@ class MetricNotesViewTest extends KaribuTest {
     @Test
     void the_indicator_on_a_bowling_chart_row_opens_the_latest_commentary_and_the_phone_cards_carry_it_too() {
         login("viewer");
-        UI.getCurrent().navigate("metrics?unit=W7&cycle=" + fixture.cycle());
+        UI.getCurrent().navigate(MetricsView.class, QueryParameters.simple(Map.of("unit", "W7", "cycle", String.valueOf(fixture.cycle()))));
 
         @SuppressWarnings("unchecked")
         Grid<BowlingChart.Row> grid = _get(Grid.class, spec -> spec.withClasses("bowling-chart"));
