@@ -32,7 +32,8 @@ final class AuditSentence {
             Map.entry("metric_spc_settings", "SPC settings"), Map.entry("metric_rebase", "SPC rebase"),
             Map.entry("unit_level", "unit level"), Map.entry("metric_series", "metric series"),
             Map.entry("series_value", "value"), Map.entry("series_value_history", "value history entry"),
-            Map.entry("series_spc_settings", "SPC settings"), Map.entry("series_rebase", "SPC rebase"));
+            Map.entry("series_spc_settings", "SPC settings"), Map.entry("series_rebase", "SPC rebase"),
+            Map.entry("metric_commentary", "commentary"), Map.entry("metric_annotation", "chart note"));
 
     /** Plan items are named by their kind. */
     private static final Map<String, String> ITEM_KINDS = Map.of(

@@ -5,6 +5,8 @@ import app.catchball.base.BeforeServing;
 import app.catchball.capability.CapabilityService;
 import app.catchball.capability.SkillLevelService;
 import app.catchball.catchball.CatchballService;
+import app.catchball.metrics.AnnotationService;
+import app.catchball.metrics.CommentaryService;
 import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.MetricRollupService;
 import app.catchball.metrics.MetricsService;
@@ -128,15 +130,19 @@ class DemoData implements BeforeServing {
     private final Clock clock;
     private final DemoTrajectories trajectories;
     private final MetricRollupService rollups;
+    private final CommentaryService commentary;
+    private final AnnotationService annotations;
 
     DemoData(AccessService access, OrganisationService organisation, CycleService cycles, PlanningService planning,
              CatchballService catchball, MetricsService metrics, CountermeasureService countermeasures,
              ApiTokenService tokens, JdbcClient jdbc, PasswordEncoder passwordEncoder, ProjectService projects,
              CapabilityService capability, SkillLevelService skillLevels, PlatformTransactionManager transactionManager,
              A3Service a3s, DecisionService decisions, ReviewService reviews, Clock clock, DemoTrajectories trajectories,
-             MetricRollupService rollups) {
+             MetricRollupService rollups, CommentaryService commentary, AnnotationService annotations) {
         this.trajectories = trajectories;
         this.rollups = rollups;
+        this.commentary = commentary;
+        this.annotations = annotations;
         this.a3s = a3s;
         this.decisions = decisions;
         this.reviews = reviews;
@@ -198,6 +204,7 @@ class DemoData implements BeforeServing {
         trajectories.seed(units, cycles.current().orElseThrow().id());
         new DemoRollups(planning, metrics, rollups, catchball, units, users, cycles.current().orElseThrow().id()).seed();
         new DemoReminders(countermeasures, metrics, catchball, jdbc, clock, units, users, cycles.current().orElseThrow().id()).seed();
+        new DemoNotes(commentary, annotations, metrics, units, cycles.current().orElseThrow().id()).seed();
         new DemoProjects(projects, capability, skillLevels, access, planning, cycles, units, users).seed();
         new DemoReviews(a3s, decisions, reviews, units, users, cycles.current().orElseThrow().id()).seed();
         // Demo-only API tokens (never in the prod profile): an analyst who reads, a ward manager who writes.

@@ -5,7 +5,11 @@ import app.catchball.base.UnitRef;
 import app.catchball.catchball.CatchballRules;
 import app.catchball.catchball.CatchballService;
 import app.catchball.catchball.InboxRow;
+import app.catchball.metrics.Annotation;
+import app.catchball.metrics.AnnotationService;
 import app.catchball.metrics.BowlingChart;
+import app.catchball.metrics.Commentary;
+import app.catchball.metrics.CommentaryService;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.CountermeasureView;
 import app.catchball.metrics.MdcIcons;
@@ -13,7 +17,7 @@ import app.catchball.metrics.MetricVerdict;
 import app.catchball.metrics.MetricVerdictService;
 import app.catchball.metrics.spc.Assurance;
 import app.catchball.metrics.spc.PointType;
-import app.catchball.metrics.spc.SpcChart;
+import app.catchball.metrics.spc.SpcChartNotes;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.planning.CascadeStatus;
@@ -32,6 +36,7 @@ import app.catchball.review.ReviewContent.ThreadLine;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -55,9 +60,13 @@ class ReviewAssembler {
     private final CatchballService catchball;
     private final A3Service a3s;
     private final DecisionService decisions;
+    private final CommentaryService commentary;
+    private final AnnotationService annotations;
 
     ReviewAssembler(OrganisationService organisation, CycleService cycles, MetricVerdictService metrics, CatchballService catchball,
-                    A3Service a3s, DecisionService decisions) {
+                    A3Service a3s, DecisionService decisions, CommentaryService commentary, AnnotationService annotations) {
+        this.commentary = commentary;
+        this.annotations = annotations;
         this.organisation = organisation;
         this.cycles = cycles;
         this.metrics = metrics;
@@ -84,8 +93,13 @@ class ReviewAssembler {
         String rollUp = null;
         if (cycle.isPresent()) {
             long cycleId = cycle.get().id();
-            for (MetricVerdict verdict : metrics.verdicts(unitId, cycleId, month)) {
-                lines.add(line(verdict, month));
+            List<MetricVerdict> verdicts = metrics.verdicts(unitId, cycleId, month);
+            List<Long> ids = verdicts.stream().map(v -> v.metric().id()).toList();
+            Map<Long, Commentary> comments = commentary.ofMonth(unitId, ids, month);
+            Map<Long, List<Annotation>> notes = annotations.annotationsOf(unitId, ids);
+            for (MetricVerdict verdict : verdicts) {
+                lines.add(line(verdict, month, comments.get(verdict.metric().id()),
+                        notes.getOrDefault(verdict.metric().id(), List.of())));
                 verdict.countermeasures().stream()
                         .filter(c -> c.status() != CountermeasureStatus.DONE && c.dueDate() != null
                                 && !c.dueDate().isAfter(month.atEndOfMonth()))
@@ -127,18 +141,18 @@ class ReviewAssembler {
         return threads;
     }
 
-    private static MetricLine line(MetricVerdict verdict, YearMonth month) {
+    private static MetricLine line(MetricVerdict verdict, YearMonth month, Commentary comment, List<Annotation> notes) {
         List<Cell> cells = verdict.cells().stream().map(ReviewAssembler::cell).toList();
         String countermeasure = verdict.countermeasures().stream().filter(c -> c.status() != CountermeasureStatus.DONE)
                 .findFirst().map(ReviewAssembler::countermeasureText).orElse(null);
         List<String> reasons = reasons(verdict, month);
-        String chart = reasons.isEmpty() || verdict.spc() == null ? null : SpcChart.svg(verdict.spc(),
+        String chart = reasons.isEmpty() || verdict.spc() == null ? null : SpcChartNotes.svg(verdict.spc(),
                 verdict.periods().stream().map(Formats.MONTH::format).toList(), verdict.metric().label(),
                 verdict.metric().unitOfMeasure(), verdict.metric().target() == null ? null : verdict.metric().target().doubleValue(),
-                CHART_WIDTH, CHART_HEIGHT);
+                CHART_WIDTH, CHART_HEIGHT, AnnotationService.markers(verdict.periods(), verdict.metric().frequency(), notes));
         return new MetricLine(verdict.metric().id(), verdict.metric().label(), verdict.metric().unitOfMeasure(),
                 verdict.metric().target(), cells, variation(verdict.variation()), assurance(verdict.assurance()),
-                reasons, null, countermeasure, chart,
+                reasons, comment == null ? null : comment.text(), countermeasure, chart,
                 verdict.spc() == null ? null : MdcIcons.variationSvg(verdict.variation(), verdict.metric().direction()),
                 verdict.spc() == null ? null : MdcIcons.assuranceSvg(verdict.assurance()));
     }

@@ -128,7 +128,7 @@ class ReviewPdf {
         if (m.chart() != null) {
             html.append("<div class='chart'>").append(m.chart()).append("</div>");
         }
-        html.append("<p><b>Commentary:</b> ").append(m.commentary() == null ? "None." : escape(m.commentary())).append("</p>")
+        html.append("<p><b>Commentary:</b> ").append(m.commentary() == null ? "None." : escape(m.commentary()).replace("\n", "<br/>")).append("</p>")
                 .append("<p><b>Countermeasure:</b> ").append(m.countermeasure() == null ? "None yet." : escape(m.countermeasure()))
                 .append("</p></div>");
     }

@@ -194,6 +194,30 @@ public class PermissionService {
         }
     }
 
+    /**
+     * Whether the signed-in user may write a metric's monthly commentary and its annotations: the
+     * metric's owner (its accountable person, whatever their roles), or anyone who may comment on its
+     * unit ({@link Action#COMMENT}: Contributors, Leads and Coaches of the unit or above; Admins).
+     */
+    public boolean mayWriteMetricNotes(long unitId, Long ownerUserId) {
+        Optional<String> username = currentUsername();
+        if (username.isEmpty()) {
+            return false;
+        }
+        return may(username.get(), Action.COMMENT, unitId) || ownerUserId != null && jdbc.sql(
+                        "select exists (select 1 from app_user where id = :id and lower(username) = lower(:u) and active)")
+                .param("id", ownerUserId).param("u", username.get()).query(Boolean.class).single();
+    }
+
+    /** Refuses unless the signed-in user may write the metric's commentary and annotations (see {@link #mayWriteMetricNotes}). */
+    public void checkMetricNotes(long unitId, Long ownerUserId) {
+        requireUsername();
+        if (!mayWriteMetricNotes(unitId, ownerUserId)) {
+            throw new AccessDeniedException("Only the metric's owner and the Contributors, Leads and Coaches of its unit "
+                    + "may write its commentary and notes.");
+        }
+    }
+
     public boolean isAdmin() {
         return currentUsername().map(this::isAdmin).orElse(false);
     }

@@ -16,6 +16,7 @@ import app.catchball.metrics.MetricCommitmentService;
 import app.catchball.planning.CascadeLinkView;
 import app.catchball.planning.CascadeStatus;
 import app.catchball.planning.Proposal;
+import app.catchball.metrics.ui.MetricView;
 import app.catchball.planning.ui.XMatrixView;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -38,6 +39,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -107,7 +109,7 @@ public class ThreadPage extends VerticalLayout implements HasUrlParameter<Long> 
             number.addClassName("thread-commitment");
             content.add(number);
             if (c.agreedText() != null) {
-                content.add(new Anchor("metrics/metric/" + c.childMetricId(), c.agreedText()));
+                content.add(new RouterLink(c.agreedText(), MetricView.class, c.childMetricId()));
             }
         });
         content.add(new H3("Conversation"));

@@ -1,12 +1,14 @@
 package app.catchball.metrics.ui;
 
 import app.catchball.metrics.BowlingChart;
+import app.catchball.metrics.Commentary;
 import app.catchball.metrics.Rag;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,11 @@ class BowlingCards extends Div {
     }
 
     void show(BowlingChart chart) {
+        show(chart, Map.of());
+    }
+
+    /** The cards, each followed by its metric's latest commentary (a button that opens it) when there is one. */
+    void show(BowlingChart chart, Map<Long, Commentary> commentary) {
         removeAll();
         for (BowlingChart.Row row : chart.rows()) {
             RouterLink card = new RouterLink(MetricView.class, row.metric().id());
@@ -39,6 +46,9 @@ class BowlingCards extends Div {
             card.add(name, value, target, icons);
             RollupCells.card(card, chart.rollups().get(row.metric().id()), latest.map(BowlingChart.Cell::month).orElse(null));
             add(card);
+            if (commentary.containsKey(row.metric().id())) {
+                add(CommentaryIndicator.button(row.metric(), commentary.get(row.metric().id())));
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
 import app.catchball.metrics.BowlingRuleService;
+import app.catchball.metrics.AnnotationService;
+import app.catchball.metrics.CommentaryService;
 import app.catchball.metrics.CountermeasureChanged;
 import app.catchball.metrics.CountermeasureService;
 import app.catchball.metrics.CountermeasureStatus;
@@ -16,6 +18,7 @@ import app.catchball.metrics.HistoryEntry;
 import app.catchball.metrics.MetricChanged;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricRollupService;
+import app.catchball.metrics.MetricNotes;
 import app.catchball.metrics.MetricSpc;
 import app.catchball.metrics.MetricValueView;
 import app.catchball.metrics.MetricsService;
@@ -25,6 +28,8 @@ import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueRules;
 import app.catchball.metrics.ValueSource;
 import app.catchball.metrics.spc.SpcChart;
+import app.catchball.metrics.spc.Assurance;
+import app.catchball.metrics.spc.PointType;
 import app.catchball.metrics.spc.SpcResult;
 import app.catchball.planning.PlanChanged;
 import app.catchball.security.AccessService;
@@ -38,7 +43,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -55,13 +59,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.modulith.NamedInterface;
@@ -80,13 +82,18 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
     private final AccessService access;
     private final BowlingRuleService bowlingRules;
     private final TrajectoryService trajectories;
+    private final CommentaryService commentary;
+    private final AnnotationService annotations;
     private final LiveRefresh live;
     private final MetricRollupService rollups;
     private volatile long metricId;
 
     MetricView(MetricsService metrics, CountermeasureService countermeasures, AccessService access, LiveBroadcaster broadcaster,
-               BowlingRuleService bowlingRules, TrajectoryService trajectories, MetricRollupService rollups) {
+               BowlingRuleService bowlingRules, TrajectoryService trajectories, MetricRollupService rollups,
+               CommentaryService commentary, AnnotationService annotations) {
         this.rollups = rollups;
+        this.commentary = commentary;
+        this.annotations = annotations;
         this.metrics = metrics;
         this.bowlingRules = bowlingRules;
         this.trajectories = trajectories;
@@ -123,15 +130,11 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             icons.add(provisional);
         }
         add(icons);
-        List<String> labels = spc.periods().stream().map(p -> YearMonth.from(p).toString()).toList();
-        String svg = SpcChart.svg(spc.result(), labels, metric.title(), metric.unitOfMeasure(),
-                metric.target() == null ? null : metric.target().doubleValue(), 900, 360);
-        Image chart = new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)),
-                "XmR chart of " + metric.title());
-        chart.addClassName("spc-chart");
-        chart.setWidth("100%");
-        chart.setMaxWidth("900px");
-        add(chart);
+        // The chart with its notes as markers, the notes listed below it, then the monthly commentary (issue 12).
+        MetricNotes notes = commentary.notes(metric);
+        add(new NotesChart(spc, notes.annotations()), new AnnotationList(annotations, metricId, notes.annotations(),
+                notes.mayWrite() && !metric.archived(), LocalDate.now(), fields -> live.watch(this, fields), this::show),
+                new CommentaryPanel(commentary, metricId, notes, YearMonth.now(), fields -> live.watch(this, fields), this::show));
 
         Select<Frequency> frequency = new Select<>();
         frequency.setLabel("Frequency");

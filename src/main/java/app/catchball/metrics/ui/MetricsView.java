@@ -10,6 +10,8 @@ import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.metrics.BowlingChart;
+import app.catchball.metrics.Commentary;
+import app.catchball.metrics.CommentaryService;
 import app.catchball.metrics.CountermeasureChanged;
 import app.catchball.metrics.CountermeasureStatus;
 import app.catchball.metrics.Frequency;
@@ -81,6 +83,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
 
     private final MetricsService metrics;
     private final MetricImportService imports;
+    private final CommentaryService commentary;
     private final CycleService cycles;
     private final UnitPicker unit;
     private final ComboBox<CycleSummary> cycle = new ComboBox<>("Cycle");
@@ -98,7 +101,8 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
 
     MetricsView(MetricsService metrics, MetricImportService imports, CycleService cycles, UnitDirectory units,
                 SpcSummaryService spc, LiveBroadcaster live, TrajectoryService trajectories,
-                TrajectoryImportService trajectoryImports) {
+                TrajectoryImportService trajectoryImports, CommentaryService commentary) {
+        this.commentary = commentary;
         this.metrics = metrics;
         this.trajectories = trajectories;
         this.trajectoryImports = trajectoryImports;
@@ -177,8 +181,12 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addComponentColumn(r -> MdcIcon.assurance(r.spc())).setHeader("Assurance").setKey("assurance")
                 .setWidth("6rem").setFlexGrow(0);
         grid.addComponentColumn(MetricsView::countermeasure).setHeader("Countermeasure").setWidth("16rem").setFlexGrow(1);
+        Map<Long, Commentary> comments = commentary.latestOf(chart);
+        grid.addComponentColumn(r -> comments.containsKey(r.metric().id())
+                ? CommentaryIndicator.button(r.metric(), comments.get(r.metric().id())) : new Span())
+                .setHeader("Commentary").setKey("commentary").setWidth("8.5rem").setFlexGrow(0);
         grid.setItems(chart.rows());
-        cards.show(chart);
+        cards.show(chart, comments);
         Set<Action> allowed = chart.rows().isEmpty() ? Set.of() : metrics.actionsOn(shownUnit);
         boolean mayEnter = allowed.contains(Action.ENTER_METRIC_VALUES);
         upload.setVisible(mayEnter);

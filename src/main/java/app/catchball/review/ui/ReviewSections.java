@@ -37,6 +37,8 @@ final class ReviewSections {
                     g.addColumn(m -> String.join("; ", m.exceptionReasons())).setHeader("Why").setAutoWidth(true);
                     g.addColumn(m -> m.countermeasure() == null ? "None yet" : m.countermeasure()).setHeader("Countermeasure")
                             .setFlexGrow(2);
+                    g.addColumn(m -> m.commentary() == null ? "None" : m.commentary()).setHeader("Commentary").setFlexGrow(2)
+                            .setTooltipGenerator(MetricLine::commentary);
                 }));
         page.add(new H3("Countermeasures due and overdue"));
         page.add(content.countermeasures().isEmpty() ? new Paragraph("No countermeasure is due.")
