@@ -40,8 +40,7 @@ public class BowlingRuleService {
 
     /**
      * The metric's settings as its page shows them, in two or three statements: the metric with its
-     * rule and trajectory count, the permission, and (for those who may change it, or a ratio) the
-     * metrics a ratio may name.
+     * rule and trajectory count, the permission, and (for a ratio) the metrics a ratio may name.
      */
     @Transactional(readOnly = true)
     public BowlingSettings settings(long metricId) {
@@ -51,7 +50,7 @@ public class BowlingRuleService {
         if (!mayChange) {
             permissions.check(Action.VIEW, metric.unitId());
         }
-        List<MetricInfo> parts = mayChange || found.rule().aggregation() == Aggregation.RATIO ? rules.others(metric) : List.of();
+        List<MetricInfo> parts = found.rule().aggregation() == Aggregation.RATIO ? rules.others(metric) : List.of();
         return new BowlingSettings(metric, found.rule(), found.plannedMonths(), found.months(), mayChange,
                 mayChange && found.cycleOpen(), parts);
     }

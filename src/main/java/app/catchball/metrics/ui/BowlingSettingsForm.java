@@ -20,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The metric page's "Bowling chart" section: how its months and year to date add up, its amber
@@ -56,7 +57,12 @@ class BowlingSettingsForm extends VerticalLayout {
         aggregation.setItemLabelGenerator(BowlingSettingsForm::label);
         aggregation.setValue(rule.aggregation());
         for (ComboBox<MetricInfo> part : List.of(numerator, denominator)) {
-            part.setItems(settings.ratioParts());
+            // The unit's other metrics are read when the list opens, not with every page.
+            part.setItems(query -> {
+                String filter = query.getFilter().orElse("").toLowerCase(Locale.ROOT);
+                return rules.ratioParts(settings.metric().id()).stream()
+                        .filter(m -> m.label().toLowerCase(Locale.ROOT).contains(filter)).skip(query.getOffset()).limit(query.getLimit());
+            });
             part.setItemLabelGenerator(MetricInfo::label);
             part.setWidth("16rem");
         }
