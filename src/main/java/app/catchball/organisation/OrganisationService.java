@@ -59,6 +59,30 @@ public class OrganisationService {
         return unitIds.isEmpty() ? List.of() : tree.units(unitIds);
     }
 
+    /**
+     * A page of the units directly below a unit (the top of the tree for null), archived ones
+     * included, by name: the organisation screen opens the tree a level at a time.
+     */
+    @Transactional(readOnly = true)
+    public List<UnitNode> children(Long parentId, int offset, int limit) {
+        permissions.checkView();
+        return tree.children(parentId, offset, limit);
+    }
+
+    /** How many units {@link #children} pages through. */
+    @Transactional(readOnly = true)
+    public int countChildren(Long parentId) {
+        permissions.checkView();
+        return tree.countChildren(parentId);
+    }
+
+    /** Of these units, those with any unit below them, archived ones counted. */
+    @Transactional(readOnly = true)
+    public Set<Long> parentsAmong(Collection<Long> unitIds) {
+        permissions.checkView();
+        return unitIds.isEmpty() ? Set.of() : tree.parentsAmong(unitIds);
+    }
+
     /** Of these units, those with units below them. */
     @Transactional(readOnly = true)
     public Set<Long> withUnitsBelow(Collection<Long> unitIds) {

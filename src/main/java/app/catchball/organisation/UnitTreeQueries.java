@@ -1,6 +1,7 @@
 package app.catchball.organisation;
 
 import app.catchball.base.UnitRef;
+import java.sql.Types;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,6 +55,32 @@ class UnitTreeQueries {
                         , 0 from org_unit u join unit_level l on l.code = u.level_code
                         where u.id in (:ids) and not u.archived order by u.name, u.id""")
                 .param("ids", ids).query(NODE).list();
+    }
+
+    /** A page of the units directly below a unit (the top of the tree for null), archived ones too, by name. */
+    List<UnitNode> children(Long parentId, int offset, int limit) {
+        return jdbc.sql("select" + NODE_COLUMNS + """
+                        , 0 from org_unit u join unit_level l on l.code = u.level_code
+                        where """ + " " + below(parentId) + " order by u.name, u.id offset :offset limit :limit")
+                .param("parent", parentId, Types.BIGINT).param("offset", Math.max(0, offset)).param("limit", Math.clamp(limit, 0, 1000))
+                .query(NODE).list();
+    }
+
+    /** How many units {@link #children} pages through. */
+    int countChildren(Long parentId) {
+        return jdbc.sql("select count(*) from org_unit u where " + below(parentId))
+                .param("parent", parentId, Types.BIGINT).query(Integer.class).single();
+    }
+
+    /** The condition for the units directly below {@code :parent}, or the top of the tree (its index serves both). */
+    private static String below(Long parentId) {
+        return parentId == null ? "u.parent_id is null and cast(:parent as bigint) is null" : "u.parent_id = :parent";
+    }
+
+    /** Of these units, those with any unit below them, archived ones counted. */
+    Set<Long> parentsAmong(Collection<Long> ids) {
+        return new HashSet<>(jdbc.sql("select distinct parent_id from org_unit where parent_id in (:ids)")
+                .param("ids", ids).query(Long.class).list());
     }
 
     /** Of these units, those with a unit (not archived) below them. */

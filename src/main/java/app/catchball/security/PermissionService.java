@@ -10,9 +10,11 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -22,6 +24,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that answers "may this user do this action on this unit?". Roles are granted per
@@ -84,8 +88,15 @@ public class PermissionService {
         return allowed(username, unitId).contains(action);
     }
 
-    /** Every action the user may do on the unit (none when the account is unknown or inactive): one statement. */
+    /**
+     * Every action the user may do on the unit (none when the account is unknown or inactive): one
+     * statement, asked once per read-only transaction.
+     */
     private Set<Action> allowed(String username, long unitId) {
+        return answer("allowed|" + username.toLowerCase(Locale.ROOT) + "|" + unitId, () -> load(username, unitId));
+    }
+
+    private Set<Action> load(String username, long unitId) {
         record Row(boolean admin, boolean active, String role) {
         }
         List<Row> rows = jdbc.sql(rolesOnUnitAndAncestors)
@@ -161,8 +172,9 @@ public class PermissionService {
      */
     public void checkView() {
         String username = requireUsername();
-        if (!jdbc.sql("select exists (select 1 from app_user where lower(username) = lower(:u) and active)")
-                .param("u", username).query(Boolean.class).single()) {
+        if (!answer("active|" + username.toLowerCase(Locale.ROOT), () -> jdbc.sql(
+                        "select exists (select 1 from app_user where lower(username) = lower(:u) and active)")
+                .param("u", username).query(Boolean.class).single())) {
             throw new AccessDeniedException("Your account is deactivated.");
         }
     }
@@ -339,6 +351,40 @@ public class PermissionService {
         if (!isAdmin(requireUsername())) {
             throw new AccessDeniedException("Only an Admin may do this.");
         }
+    }
+
+    /** A key for the answers of the current read-only transaction (see {@link #answer}). */
+    private static final Object ANSWERS = new Object();
+
+    /**
+     * The answer to a question about the signed-in user's rights, asked once per read-only
+     * transaction: a screen read in one transaction checks the same unit or account many times, and
+     * nothing it reads can change the answer meanwhile. Outside a read-only transaction (every write)
+     * the question is asked afresh each time.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T answer(String question, Supplier<T> ask) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return ask.get();
+        }
+        Map<String, Object> answers = (Map<String, Object>) TransactionSynchronizationManager.getResource(ANSWERS);
+        if (answers == null) {
+            answers = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(ANSWERS, answers);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ANSWERS);
+                }
+            });
+        }
+        T known = (T) answers.get(question);
+        if (known == null) {
+            known = ask.get();
+            answers.put(question, known);
+        }
+        return known;
     }
 
     private String refusal(Action action, long unitId) {

@@ -47,6 +47,22 @@ public class SignedInAccess {
     private record State(boolean active, boolean mustChangePassword, long sessionVersion) {
     }
 
+    /** What the per-request check learnt of the signed-in user, kept for the rest of the request. */
+    private static final String CHECKED = SignedInAccess.class.getName() + ".CHECKED";
+
+    private record Checked(String username, boolean mustChangePassword) {
+    }
+
+    /**
+     * Whether the user must change their password, as the per-request check read it a moment ago in
+     * this same request (the screens ask again on every navigation): empty outside such a request.
+     */
+    static Optional<Boolean> mustChangePasswordInThisRequest(String username) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request != null && request.getAttribute(CHECKED, RequestAttributes.SCOPE_REQUEST) instanceof Checked checked
+                && checked.username().equalsIgnoreCase(username) ? Optional.of(checked.mustChangePassword()) : Optional.empty();
+    }
+
     private final JdbcClient jdbc;
 
     SignedInAccess(JdbcClient jdbc) {
@@ -65,6 +81,9 @@ public class SignedInAccess {
      */
     static void keepCurrentSession(String username, long version) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(CHECKED, RequestAttributes.SCOPE_REQUEST); // the password just changed
+        }
         if (request != null && request.getAttribute(STAMP, RequestAttributes.SCOPE_SESSION) instanceof Stamp stamp
                 && stamp.username().equalsIgnoreCase(username)) {
             request.setAttribute(STAMP, new Stamp(stamp.username(), version), RequestAttributes.SCOPE_SESSION);
@@ -97,10 +116,12 @@ public class SignedInAccess {
                     chain.doFilter(request, response);
                     return;
                 }
-                if (state.map(State::mustChangePassword).orElse(false) && !allowedWhilePasswordMustChange.matches(request)) {
+                boolean mustChangePassword = state.map(State::mustChangePassword).orElse(false);
+                if (mustChangePassword && !allowedWhilePasswordMustChange.matches(request)) {
                     refusal.handle(request, response, new AccessDeniedException(MUST_CHANGE_PASSWORD));
                     return;
                 }
+                request.setAttribute(CHECKED, new Checked(auth.getName(), mustChangePassword));
                 chain.doFilter(request, response);
             }
         };

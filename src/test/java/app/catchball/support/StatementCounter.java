@@ -10,7 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -27,6 +31,8 @@ public class StatementCounter implements BeanPostProcessor {
     /** SQLExceptions thrown by result sets and caught by someone (e.g. a mapper probing column names). */
     private static final ThreadLocal<int[]> DRIVER_EXCEPTIONS = ThreadLocal.withInitial(() -> new int[1]);
     private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
+    /** While set, receives every statement executed on any thread, with its parameters in place (benchmarks replay them). */
+    private static volatile Consumer<String> recorder;
 
     /** Runs the work and returns how many statements it prepared. */
     public static int count(Runnable work) {
@@ -40,6 +46,21 @@ public class StatementCounter implements BeanPostProcessor {
         int before = DRIVER_EXCEPTIONS.get()[0];
         work.run();
         return DRIVER_EXCEPTIONS.get()[0] - before;
+    }
+
+    /**
+     * Runs the work and returns the SQL every thread executed meanwhile, each with its parameters
+     * written in (PostgreSQL's driver renders a prepared statement so), in order.
+     */
+    public static List<String> recording(Runnable work) {
+        List<String> executed = Collections.synchronizedList(new ArrayList<>());
+        recorder = executed::add;
+        try {
+            work.run();
+        } finally {
+            recorder = null;
+        }
+        return List.copyOf(executed);
     }
 
     public static <T> T counting(Supplier<T> work, int[] out) {
@@ -79,8 +100,22 @@ public class StatementCounter implements BeanPostProcessor {
     private static Statement statement(Statement real) {
         Class<?> type = real instanceof CallableStatement ? CallableStatement.class
                 : real instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+        InvocationHandler forward = forward(real, (result, method) -> result instanceof ResultSet rs ? resultSet(rs) : result);
         return (Statement) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type},
-                forward(real, (result, method) -> result instanceof ResultSet rs ? resultSet(rs) : result));
+                (proxy, method, args) -> {
+                    Consumer<String> r = recorder;
+                    if (r != null && method.getName().startsWith("execute")) {
+                        r.accept(args != null && args.length > 0 && args[0] instanceof String sql ? sql : executable(real));
+                    }
+                    return forward.invoke(proxy, method, args);
+                });
+    }
+
+    /** A prepared statement as PostgreSQL's driver prints it: the SQL with its parameters in place. */
+    private static String executable(Statement statement) {
+        String text = statement.toString();
+        int wrapping = text.indexOf(" wrapping ");
+        return wrapping < 0 ? text : text.substring(wrapping + " wrapping ".length());
     }
 
     private static ResultSet resultSet(ResultSet real) {

@@ -1,6 +1,8 @@
 package app.catchball.organisation.ui;
 
+import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitLevel;
 import app.catchball.organisation.UnitNode;
@@ -22,15 +24,17 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
-import com.vaadin.flow.data.provider.hierarchy.TreeData;
-import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
+import com.vaadin.flow.data.provider.hierarchy.AbstractBackEndHierarchicalDataProvider;
+import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The organisation tree with its levels and leads. Everyone may read it; an Admin may add,
@@ -47,11 +51,14 @@ public class OrganisationView extends HorizontalLayout {
     private final TreeGrid<UnitNode> grid = new TreeGrid<>();
     private final VerticalLayout detail = new VerticalLayout();
     private final boolean admin;
+    private final UnitDirectory units;
     private Map<Long, String> leads = Map.of();
-    private List<UnitNode> all = List.of();
+    /** Units known to have units below them (archived ones counted), learnt as the tree's levels load. */
+    private final Set<Long> withUnitsBelow = new HashSet<>();
 
-    OrganisationView(OrganisationService organisation, AccessService access) {
+    OrganisationView(OrganisationService organisation, AccessService access, UnitDirectory units) {
         this.organisation = organisation;
+        this.units = units;
         this.access = access;
         this.admin = organisation.mayEditTree();
         setSizeFull();
@@ -72,28 +79,53 @@ public class OrganisationView extends HorizontalLayout {
         refresh(null);
     }
 
+    /**
+     * Shows the tree a level at a time (a lazy hierarchical data provider: 3,000 units cost no more
+     * than their first levels), opened down to the directorates, or down to the unit to select.
+     */
     private void refresh(Long selectId) {
-        all = organisation.wholeTree();
         leads = access.leadsByUnit();
-        TreeData<UnitNode> data = new TreeData<>();
-        Map<Long, UnitNode> byId = new HashMap<>();
-        for (UnitNode unit : all) {
-            byId.put(unit.id(), unit);
-            data.addItem(unit.parentId() == null ? null : byId.get(unit.parentId()), unit);
-        }
-        grid.setDataProvider(new TreeDataProvider<>(data));
-        all.stream().filter(u -> u.depth() < 2).forEach(grid::expand);
-        UnitNode selected = selectId == null ? null : byId.get(selectId);
-        if (selected != null) {
-            UnitNode parent = selected.parentId() == null ? null : byId.get(selected.parentId());
-            while (parent != null) {
-                grid.expand(parent);
-                parent = parent.parentId() == null ? null : byId.get(parent.parentId());
+        withUnitsBelow.clear();
+        grid.setDataProvider(new AbstractBackEndHierarchicalDataProvider<UnitNode, Void>() {
+            @Override
+            protected Stream<UnitNode> fetchChildrenFromBackEnd(HierarchicalQuery<UnitNode, Void> query) {
+                return children(query.getParent(), query.getOffset(), query.getLimit()).stream();
             }
-            grid.select(selected);
+
+            @Override
+            public int getChildCount(HierarchicalQuery<UnitNode, Void> query) {
+                return organisation.countChildren(query.getParent() == null ? null : query.getParent().id());
+            }
+
+            @Override
+            public boolean hasChildren(UnitNode unit) {
+                return withUnitsBelow.contains(unit.id());
+            }
+
+            @Override
+            public Object getId(UnitNode unit) {
+                return unit.id();
+            }
+        });
+        for (UnitNode top : children(null, 0, 50)) {
+            grid.expand(top);
+            grid.expand(children(top, 0, 100));
+        }
+        if (selectId != null) {
+            List<UnitNode> above = organisation.ancestors(selectId);
+            above.forEach(u -> withUnitsBelow.add(u.id()));
+            grid.expand(above);
+            grid.select(organisation.get(selectId));
         } else {
             showDetail(null);
         }
+    }
+
+    /** A page of the units below a unit (the top units for null), noting which of them have units below. */
+    private List<UnitNode> children(UnitNode parent, int offset, int limit) {
+        List<UnitNode> page = organisation.children(parent == null ? null : parent.id(), offset, limit);
+        withUnitsBelow.addAll(organisation.parentsAmong(page.stream().map(UnitNode::id).toList()));
+        return page;
     }
 
     private void showDetail(UnitNode unit) {
@@ -160,9 +192,8 @@ public class OrganisationView extends HorizontalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         detail.add(name, code, save);
 
-        ComboBox<UnitNode> newParent = new ComboBox<>("Move under",
-                all.stream().filter(u -> !u.archived() && u.id() != unit.id()).toList());
-        newParent.setItemLabelGenerator(UnitNode::name);
+        UnitPicker newParent = new UnitPicker(units);
+        newParent.setLabel("Move under");
         newParent.setWidthFull();
         Button move = new Button("Move", e -> {
             if (newParent.getValue() == null) {

@@ -25,6 +25,8 @@ import app.catchball.planning.XMatrix;
 import app.catchball.planning.XMatrixExport;
 import app.catchball.planning.XMatrixImport;
 import app.catchball.planning.XMatrixPdf;
+import app.catchball.planning.XMatrixScreen;
+import app.catchball.planning.XMatrixScreenService;
 import app.catchball.security.AccessService;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.UI;
@@ -76,6 +78,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     private final AccessService access;
     private final AuditService audit;
     private final A3Service a3s;
+    private final XMatrixScreenService screens;
     private final Span priorityRollUp = new Span();
 
     private final UnitPicker unitPicker;
@@ -96,11 +99,12 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     public static final String CYCLE = "cycle";
 
     XMatrixView(PlanningService planning, CascadeTree cascadeTree, CycleService cycles, UnitDirectory units, AccessService access,
-                AuditService audit, A3Service a3s, XMatrixExport export, XMatrixImport imports, XMatrixPdf xMatrixPdf,
-                LiveBroadcaster live, ProposalLink proposals) {
+                AuditService audit, A3Service a3s, XMatrixScreenService screens, XMatrixExport export, XMatrixImport imports,
+                XMatrixPdf xMatrixPdf, LiveBroadcaster live, ProposalLink proposals) {
         this.proposals = proposals;
         this.audit = audit;
         this.a3s = a3s;
+        this.screens = screens;
         this.planning = planning;
         this.cascadeTree = cascadeTree;
         this.cycles = cycles;
@@ -152,9 +156,11 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> params = event.getLocation().getQueryParameters().getParameters();
-        Optional<CycleSummary> cycle = first(params, CYCLE).flatMap(id -> cycles.cycles().stream()
+        // The cycles the picker already holds (read once, when the view was built): no second look-up.
+        List<CycleSummary> known = cyclePicker.getListDataView().getItems().toList();
+        Optional<CycleSummary> cycle = first(params, CYCLE).flatMap(id -> known.stream()
                 .filter(c -> String.valueOf(c.id()).equals(id)).findFirst())
-                .or(cycles::current);
+                .or(() -> known.stream().filter(CycleSummary::current).findFirst());
         navigating = true;
         Optional<UnitRef> unit = unitPicker.select(event.getLocation().getQueryParameters());
         navigating = false;
@@ -164,8 +170,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         navigating = true;
-        cyclePicker.setValue(cyclePicker.getListDataView().getItems()
-                .filter(c -> c.id() == cycle.get().id()).findFirst().orElse(cycle.get()));
+        cyclePicker.setValue(cycle.get());
         navigating = false;
         reload(null);
     }
@@ -183,10 +188,11 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void reload(XMatrixElement.CellRef focus) {
-        current = planning.matrix(unitPicker.getValue().id(), cyclePicker.getValue().id());
+        XMatrixScreen screen = screens.screen(unitPicker.getValue().id(), cyclePicker.getValue().id());
+        current = screen.matrix();
         shown = current;
         List<ItemView> priorities = current.side(Side.NORTH);
-        Map<Long, A3Status> statuses = a3s.statusesOf(priorities.stream().map(ItemView::id).toList());
+        Map<Long, A3Status> statuses = screen.statuses();
         matrixElement.show(current, focus, statuses);
         priorityRollUp.setText(priorities.isEmpty() ? "" : PriorityStatus.rollUp(
                 statuses.values().stream().filter(st -> st == A3Status.ON_TRACK).count(), priorities.size()));

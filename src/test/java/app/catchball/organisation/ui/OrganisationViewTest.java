@@ -7,6 +7,8 @@ import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifica
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.catchball.base.UnitRef;
+import app.catchball.base.ui.UnitPicker;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.security.SystemUser;
@@ -14,7 +16,6 @@ import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.TreeDataProvider;
@@ -41,9 +42,8 @@ class OrganisationViewTest extends KaribuTest {
         expectNotifications("Unit saved.");
 
         select("Frailty Day Hospital");
-        @SuppressWarnings("unchecked")
-        ComboBox<UnitNode> moveUnder = _get(ComboBox.class, spec -> spec.withLabel("Move under"));
-        setValue(moveUnder, node("Specialist Medicine"));
+        UnitPicker moveUnder = _get(UnitPicker.class, spec -> spec.withLabel("Move under"));
+        setValue(moveUnder, ref("Specialist Medicine"));
         _click(_get(Button.class, spec -> spec.withText("Move")));
         expectNotifications("Frailty Day Hospital moved under Specialist Medicine.");
 
@@ -58,9 +58,8 @@ class OrganisationViewTest extends KaribuTest {
         UI.getCurrent().navigate(OrganisationView.class);
         select("Division of Surgery");
 
-        @SuppressWarnings("unchecked")
-        ComboBox<UnitNode> moveUnder = _get(ComboBox.class, spec -> spec.withLabel("Move under"));
-        setValue(moveUnder, node("General Surgery"));
+        UnitPicker moveUnder = _get(UnitPicker.class, spec -> spec.withLabel("Move under"));
+        setValue(moveUnder, ref("General Surgery"));
         _click(_get(Button.class, spec -> spec.withText("Move")));
 
         expectNotifications("A unit cannot be moved under itself or one of its own units: "
@@ -107,6 +106,12 @@ class OrganisationViewTest extends KaribuTest {
     private void select(String name) {
         TreeGrid<UnitNode> grid = _get(TreeGrid.class);
         grid.asSingleSelect().setValue(node(name));
+    }
+
+    /** The unit as the lazy unit picker offers it. */
+    private UnitRef ref(String name) {
+        UnitNode unit = node(name);
+        return new UnitRef(unit.id(), unit.shortCode(), unit.name());
     }
 
     private UnitNode node(String name) {
