@@ -8,9 +8,9 @@ import app.catchball.metrics.MetricImportService;
 import app.catchball.planning.Direction;
 import app.catchball.planning.ItemDraft;
 import app.catchball.planning.ItemKind;
-import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -54,17 +54,16 @@ class FuzzTest {
     PlanningService planning;
 
     @Autowired
-    PlanFixture fixture;
+    Fixtures fixtures;
 
     private final Random random = new Random(SEED);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void the_api_answers_random_and_malformed_input_without_5xx_and_without_partial_writes() throws Exception {
-        // A metric of its own, so that the random values do not disturb the demo metrics other tests read.
-        long metric = SystemUser.runAs("admin", () -> planning.createItem(fixture.unit("W7"), fixture.cycle(),
-                ItemKind.METRIC, ItemDraft.titled("Fuzz metric")
-                        .withMetric("count", Direction.UP, null, null, null))).id();
+        // A metric on a ward of its own, so that neither the random values nor the metric itself
+        // disturb the demo data (Ward 7's matrix and metrics) other classes read.
+        long metric = fixtures.metric(fixtures.ward("Fuzz ward"), "Fuzz metric").id();
         TreeMap<Integer, Integer> statuses = new TreeMap<>();
         int requests = 0;
         for (int i = 0; i < 400; i++) {
@@ -90,9 +89,10 @@ class FuzzTest {
 
     @Test
     void the_import_never_fails_unclearly_and_saves_exactly_the_good_rows() throws Exception {
-        // Ward 8 gets metrics of its own (M1 to M3, one named "Falls with harm"), away from the demo metrics.
+        // A ward of its own with metrics M1 to M3 (one named "Falls with harm"), away from the demo metrics.
+        Fixtures.Ward ward = fixtures.ward("Import fuzz ward");
         for (String title : List.of("Fuzz one", "Fuzz two", "Falls with harm")) {
-            SystemUser.runAs("admin", () -> planning.createItem(fixture.unit("W8"), fixture.cycle(),
+            SystemUser.runAs("admin", () -> planning.createItem(ward.id(), fixtures.cycle(),
                     ItemKind.METRIC, ItemDraft.titled(title)
                             .withMetric("count", Direction.DOWN, null, null, null)));
         }
@@ -106,7 +106,7 @@ class FuzzTest {
             files++;
             ImportPreview preview;
             try {
-                preview = SystemUser.runAs("admin", () -> imports.preview(fixture.unit("W8"), fixture.cycle(), name,
+                preview = SystemUser.runAs("admin", () -> imports.preview(ward.id(), fixtures.cycle(), name,
                         new ByteArrayInputStream(content)));
             } catch (RuleViolation refused) {
                 refusedFiles++;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import app.catchball.support.StatementCounter;
 import java.time.LocalDate;
@@ -30,6 +31,9 @@ class PlanningServiceTest {
 
     @Autowired
     PlanFixture fixture;
+
+    @Autowired
+    Fixtures fixtures;
 
     @Autowired
     JdbcClient jdbc;
@@ -100,18 +104,19 @@ class PlanningServiceTest {
     @Test
     void a_deployed_priority_arrives_on_the_child_as_an_input_it_cannot_edit_but_can_correlate() {
         ItemView priority = fixture.item("EAM", "Board rounds finished by 10:00");
+        Fixtures.Ward ward = fixtures.ward("Deployed-to ward");
 
-        List<ItemView> created = SystemUser.runAs("acute.lead", () -> planning.deploy(priority.id(), List.of(fixture.unit("W8"))));
+        List<ItemView> created = SystemUser.runAs("acute.lead", () -> planning.deploy(priority.id(), List.of(ward.id())));
 
         ItemView input = created.getFirst();
         assertThat(input.kind()).isEqualTo(ItemKind.INPUT);
         assertThat(input.sourceUnitName()).isEqualTo("Emergency & Acute Medicine");
-        assertThat(fixture.matrix("W8").side(Side.SOUTH)).extracting(ItemView::title).contains("Board rounds finished by 10:00");
+        assertThat(fixtures.matrix(ward).side(Side.SOUTH)).extracting(ItemView::title).contains("Board rounds finished by 10:00");
         assertThatThrownBy(() -> SystemUser.runAs("acute.lead", () -> planning.updateItem(input.id(),
                 ItemDraft.titled("Changed"), input.version())))
                 .isInstanceOf(RuleViolation.class)
                 .hasMessageContaining("comes from Emergency & Acute Medicine and can only be changed there");
-        ItemView annual = fixture.create("W8", ItemKind.ANNUAL, "Ward 8 annual objective");
+        ItemView annual = fixtures.item(ward, ItemKind.ANNUAL, "A ward annual objective");
         assertThat(SystemUser.runAs("acute.lead", () -> planning.cycleCorrelation(Corner.SW, input.id(), annual.id())))
                 .isEqualTo(Strength.STRONG);
         assertThat(SystemUser.runAs("acute.lead", () -> planning.lineOfSight(annual.id())))

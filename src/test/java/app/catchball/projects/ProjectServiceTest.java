@@ -8,6 +8,7 @@ import app.catchball.base.RuleViolation;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.planning.PlanFixture;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,26 +32,30 @@ class ProjectServiceTest {
     @Autowired
     PlanFixture fixture;
 
+    @Autowired
+    Fixtures fixtures;
+
     static <T> T as(String user, Supplier<T> work) {
         return SystemUser.runAs(user, work);
     }
 
     @Test
     void a_contributor_creates_and_updates_a_project_and_a_stale_edit_is_refused() {
-        long w7 = fixture.unit("W7");
-        ProjectSummary created = as("ward7.nurse", () -> projects.create(w7,
+        Fixtures.Ward ward = fixtures.ward("Project ward");
+        long w7 = ward.id();
+        ProjectSummary created = as(ward.contributor(), () -> projects.create(w7,
                 ProjectDraft.titled("Call bells answered in a minute").withAim("90 % within 60 s by June 2027")
                         .withTeam("Night team")));
         assertThat(created.stage()).isEqualTo(ProjectStage.IDEA);
         assertThat(created.aligned()).isFalse();
         assertThat(created.needsNewLead()).isTrue();
 
-        ProjectSummary updated = as("ward7.nurse", () -> projects.update(created.id(),
+        ProjectSummary updated = as(ward.contributor(), () -> projects.update(created.id(),
                 created.toDraft().withStage(ProjectStage.SCOPING).withDates(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 6, 30)),
                 created.version()));
         assertThat(updated.stage()).isEqualTo(ProjectStage.SCOPING);
 
-        assertThatThrownBy(() -> as("ward7.manager", () -> projects.update(created.id(),
+        assertThatThrownBy(() -> as(ward.lead(), () -> projects.update(created.id(),
                 created.toDraft().withTitle("Someone else's title"), created.version())))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("was changed by someone else in the meantime");
@@ -97,19 +102,21 @@ class ProjectServiceTest {
 
     @Test
     void measures_and_the_pdsa_log_belong_to_the_project() {
-        long w7 = fixture.unit("W7");
-        ProjectSummary created = as("ward7.nurse", () -> projects.create(w7, ProjectDraft.titled("Comfort rounds")));
-        MetricInfo falls = as("ward7.nurse", () -> projects.measurableMetrics(w7)).stream()
+        Fixtures.Ward ward = fixtures.ward("Measures ward");
+        long w7 = ward.id();
+        fixtures.metric(ward, "Falls with harm");
+        ProjectSummary created = as(ward.contributor(), () -> projects.create(w7, ProjectDraft.titled("Comfort rounds")));
+        MetricInfo falls = as(ward.contributor(), () -> projects.measurableMetrics(w7)).stream()
                 .filter(m -> m.title().equals("Falls with harm") && m.unitId() == w7).findFirst().orElseThrow();
-        as("ward7.nurse", () -> projects.addMeasure(created.id(), falls.id()));
-        as("ward7.nurse", () -> projects.addPdsa(created.id(), new PdsaDraft(LocalDate.of(2026, 11, 2),
+        as(ward.contributor(), () -> projects.addMeasure(created.id(), falls.id()));
+        as(ward.contributor(), () -> projects.addPdsa(created.id(), new PdsaDraft(LocalDate.of(2026, 11, 2),
                 "Hourly rounds on bay 2", "Five days", "Fewer call bells", "Adapt for nights")));
-        assertThatThrownBy(() -> as("ward7.nurse", () -> projects.addPdsa(created.id(),
+        assertThatThrownBy(() -> as(ward.contributor(), () -> projects.addPdsa(created.id(),
                 new PdsaDraft(LocalDate.of(2026, 11, 9), " ", null, null, null))))
                 .hasMessage("Please write what the cycle planned to test.");
 
         ProjectDetail detail = as("viewer", () -> projects.project(created.id()));
-        assertThat(detail.measures()).extracting(Measure::label).containsExactly("M2 Falls with harm");
+        assertThat(detail.measures()).extracting(Measure::label).containsExactly("M1 Falls with harm");
         assertThat(detail.pdsa()).extracting(PdsaCycle::plan).containsExactly("Hourly rounds on bay 2");
         assertThat(detail.mayEdit()).isFalse();
     }

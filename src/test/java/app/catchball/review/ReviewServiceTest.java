@@ -12,10 +12,12 @@ import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
 import app.catchball.planning.A3Service;
 import app.catchball.planning.A3Status;
+import app.catchball.planning.ItemKind;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PriorityA3;
 import app.catchball.planning.PriorityStatus;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -46,22 +48,31 @@ class ReviewServiceTest {
     PlanFixture fixture;
 
     @Autowired
+    Fixtures fixtures;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
     void a_published_snapshot_does_not_change_when_values_are_corrected_afterwards() {
-        long ward7 = fixture.unit("W7");
+        // Publishing is for good, so on a ward of its own: Ward 7's reviews stay as the demo left them.
+        Fixtures.Ward ward = fixtures.ward("Published ward");
+        long ward7 = ward.id();
         YearMonth september = YearMonth.of(2026, 9);
+        long metric = fixtures.metric(ward, "Discharges before noon").id();
+        SystemUser.runAs(ward.lead(), () -> metrics.saveValues(metric, List.of(
+                new ValueEntry(september.minusMonths(1).atDay(1), new BigDecimal("31")),
+                new ValueEntry(september.atDay(1), new BigDecimal("37"))), ValueSource.MANUAL));
         MetricInfo discharges = SystemUser.runAs("viewer", () -> metrics.metricsOf(ward7, fixture.cycle())).getFirst();
         BigDecimal original = SystemUser.runAs("viewer", () -> metrics.values(discharges.id())).stream()
                 .filter(v -> v.period().equals(september.atDay(1))).map(MetricValueView::value).findFirst().orElseThrow();
 
-        ReviewPage published = SystemUser.runAs("ward7.manager", () -> reviews.publish(ward7, september, 0));
+        ReviewPage published = SystemUser.runAs(ward.lead(), () -> reviews.publish(ward7, september, 0));
         ReviewContent.MetricLine before = published.content().metrics().getFirst();
         assertThat(published.state()).isEqualTo(ReviewState.PUBLISHED);
         assertThat(before.cell(september).actual()).isEqualByComparingTo(original);
         try {
-            SystemUser.runAs("ward7.manager", () -> metrics.saveValues(discharges.id(),
+            SystemUser.runAs(ward.lead(), () -> metrics.saveValues(discharges.id(),
                     List.of(new ValueEntry(september.atDay(1), new BigDecimal("2"))), ValueSource.MANUAL));
 
             ReviewPage after = SystemUser.runAs("viewer", () -> reviews.page(ward7, september));
@@ -72,10 +83,10 @@ class ReviewServiceTest {
             // Not even the application's own role can change a published review behind the service's back.
             assertThatThrownBy(() -> jdbc.sql("update review set summary = 'rewritten' where unit_id = :u and month = :m")
                     .param("u", ward7).param("m", september.atDay(1)).update()).isInstanceOf(DataAccessException.class);
-            assertThatThrownBy(() -> SystemUser.runAs("ward7.manager", () -> reviews.publish(ward7, september, 1)))
+            assertThatThrownBy(() -> SystemUser.runAs(ward.lead(), () -> reviews.publish(ward7, september, 1)))
                     .isInstanceOf(RuleViolation.class).hasMessage("The review of Sep 2026 is published and cannot change.");
         } finally {
-            SystemUser.runAs("ward7.manager", () -> metrics.saveValues(discharges.id(),
+            SystemUser.runAs(ward.lead(), () -> metrics.saveValues(discharges.id(),
                     List.of(new ValueEntry(september.atDay(1), original)), ValueSource.MANUAL));
         }
     }
@@ -108,43 +119,47 @@ class ReviewServiceTest {
 
     @Test
     void open_decisions_carry_forward_until_closed_and_overdue_ones_are_their_owners() {
-        long eam = fixture.unit("EAM");
-        Decision raised = SystemUser.runAs("acute.lead", () -> decisions.add(eam, fixture.cycle(), YearMonth.of(2026, 6),
-                new DecisionDraft("Staff the discharge lounge at weekends", userId("acute.lead"),
+        Fixtures.Ward ward = fixtures.ward("Decisions ward");
+        long eam = ward.id();
+        String lead = ward.lead();
+        Decision raised = SystemUser.runAs(lead, () -> decisions.add(eam, fixture.cycle(), YearMonth.of(2026, 6),
+                new DecisionDraft("Staff the discharge lounge at weekends", userId(lead),
                         LocalDate.of(2026, 7, 31), DecisionStatus.OPEN, null)));
         assertThat(SystemUser.runAs("viewer", () -> decisions.decisions(eam, YearMonth.of(2026, 9))))
                 .extracting(Decision::id).contains(raised.id());
         assertThat(SystemUser.runAs("viewer", () -> decisions.decisions(eam, YearMonth.of(2026, 5))))
                 .extracting(Decision::id).doesNotContain(raised.id());
-        assertThat(SystemUser.runAs("acute.lead", decisions::overdueForMe)).extracting(OverdueAction::id).contains(raised.id());
+        assertThat(SystemUser.runAs(lead, decisions::overdueForMe)).extracting(OverdueAction::id).contains(raised.id());
 
-        assertThatThrownBy(() -> SystemUser.runAs("acute.lead", () -> decisions.update(raised.id(), new DecisionDraft(
+        assertThatThrownBy(() -> SystemUser.runAs(lead, () -> decisions.update(raised.id(), new DecisionDraft(
                 raised.text(), raised.ownerUserId(), raised.dueDate(), DecisionStatus.DONE, null), raised.version() + 1)))
                 .isInstanceOf(ConflictException.class);
-        SystemUser.runAs("acute.lead", () -> decisions.update(raised.id(), new DecisionDraft(raised.text(),
+        SystemUser.runAs(lead, () -> decisions.update(raised.id(), new DecisionDraft(raised.text(),
                 raised.ownerUserId(), raised.dueDate(), DecisionStatus.DONE, null), raised.version()));
         YearMonth later = YearMonth.now().plusMonths(1);
         assertThat(SystemUser.runAs("viewer", () -> decisions.decisions(eam, later))).extracting(Decision::id)
                 .doesNotContain(raised.id());
-        assertThat(SystemUser.runAs("acute.lead", decisions::overdueForMe)).extracting(OverdueAction::id)
+        assertThat(SystemUser.runAs(lead, decisions::overdueForMe)).extracting(OverdueAction::id)
                 .doesNotContain(raised.id());
-        assertThatThrownBy(() -> SystemUser.runAs("acute.lead", () -> decisions.add(eam, fixture.cycle(),
-                YearMonth.of(2026, 6), new DecisionDraft(" ", userId("acute.lead"), LocalDate.of(2026, 7, 31),
+        assertThatThrownBy(() -> SystemUser.runAs(lead, () -> decisions.add(eam, fixture.cycle(),
+                YearMonth.of(2026, 6), new DecisionDraft(" ", userId(lead), LocalDate.of(2026, 7, 31),
                         DecisionStatus.OPEN, null)))).isInstanceOf(RuleViolation.class)
                 .hasMessage("Please write the decision or action.");
     }
 
     @Test
     void an_a3_keeps_every_version_and_refuses_a_stale_save() {
-        PriorityStatus priority = SystemUser.runAs("viewer", () -> a3s.statuses(fixture.unit("EAM"), fixture.cycle())).getFirst();
+        Fixtures.Ward ward = fixtures.ward("A3 ward");
+        fixtures.item(ward, ItemKind.PRIORITY, "Discharge lounge pilot");
+        PriorityStatus priority = SystemUser.runAs("viewer", () -> a3s.statuses(ward.id(), fixture.cycle())).getFirst();
         PriorityA3 draft = new PriorityA3(priority.priorityId(), 0, null, null, "Why", "Now", "Then", "Because",
                 A3Status.AT_RISK, 10, List.of(), null, null, 0);
-        PriorityA3 first = SystemUser.runAs("acute.lead", () -> a3s.save(priority.priorityId(), draft, 0));
-        PriorityA3 second = SystemUser.runAs("acute.lead", () -> a3s.save(priority.priorityId(),
+        PriorityA3 first = SystemUser.runAs(ward.lead(), () -> a3s.save(priority.priorityId(), draft, 0));
+        PriorityA3 second = SystemUser.runAs(ward.lead(), () -> a3s.save(priority.priorityId(),
                 new PriorityA3(priority.priorityId(), 0, null, null, "Why", "Now", "Then", "Because", A3Status.ON_TRACK,
                         40, List.of(), null, null, 0), first.version()));
 
-        assertThatThrownBy(() -> SystemUser.runAs("acute.lead", () -> a3s.save(priority.priorityId(), draft, first.version())))
+        assertThatThrownBy(() -> SystemUser.runAs(ward.lead(), () -> a3s.save(priority.priorityId(), draft, first.version())))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> SystemUser.runAs("viewer", () -> a3s.save(priority.priorityId(), draft, second.version())))
                 .isInstanceOf(AccessDeniedException.class);

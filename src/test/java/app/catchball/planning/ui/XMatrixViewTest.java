@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.base.Formats;
 import app.catchball.planning.Corner;
+import app.catchball.planning.ItemKind;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
@@ -18,6 +19,7 @@ import app.catchball.planning.Strength;
 import app.catchball.planning.ui.XMatrixElement.Item;
 import app.catchball.planning.ui.XMatrixElement.Model;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
@@ -37,10 +39,17 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+/**
+ * Checks of the demo data read Ward 7 and never change it; the tests that change a matrix do it on a
+ * ward of their own ({@link Fixtures#ward}), so they neither disturb nor depend on other classes.
+ */
 class XMatrixViewTest extends KaribuTest {
 
     @Autowired
     PlanFixture fixture;
+
+    @Autowired
+    Fixtures fixtures;
 
     private XMatrixElement open(String user) {
         login(user);
@@ -84,18 +93,19 @@ class XMatrixViewTest extends KaribuTest {
 
     @Test
     void clicking_or_pressing_enter_on_a_corner_cell_cycles_none_strong_medium_weak_none_and_saves_each_step() {
-        XMatrixElement matrix = open("ward7.manager");
-        ItemView p3 = fixture.item("W7", "Discharge lounge pilot");
-        ItemView m1 = fixture.item("W7", "Discharges before noon");
-        assertThat(symbolAt(matrix, Corner.NE, p3.id(), m1.id())).isEmpty();
+        Fixtures.Ward ward = fixtures.ward("Corner ward");
+        ItemView p1 = fixtures.item(ward, ItemKind.PRIORITY, "Discharge lounge pilot");
+        ItemView m1 = fixtures.metric(ward, "Discharges before noon");
+        XMatrixElement matrix = open(ward.lead());
+        assertThat(symbolAt(matrix, Corner.NE, p1.id(), m1.id())).isEmpty();
 
         for (String expected : List.of("●", "○", "△", "")) {
             NotificationsKt.clearNotifications();
-            press(matrix, Corner.NE, p3, m1);
-            assertThat(symbolAt(matrix, Corner.NE, p3.id(), m1.id())).isEqualTo(expected);
-            assertThat(fixture.matrix("W7").strength(Corner.NE, p3.id(), m1.id()) == null).isEqualTo(expected.isEmpty());
+            press(matrix, Corner.NE, p1, m1);
+            assertThat(symbolAt(matrix, Corner.NE, p1.id(), m1.id())).isEqualTo(expected);
+            assertThat(fixtures.matrix(ward).strength(Corner.NE, p1.id(), m1.id()) == null).isEqualTo(expected.isEmpty());
         }
-        expectNotifications("P3 × M1: no link — saved");
+        expectNotifications("P1 × M1: no link — saved");
     }
 
     @Test
@@ -129,12 +139,14 @@ class XMatrixViewTest extends KaribuTest {
 
     @Test
     void a_lead_adds_edits_and_archives_an_item_in_place() {
-        XMatrixElement matrix = open("ward7.manager");
+        Fixtures.Ward ward = fixtures.ward("Editing ward");
+        fixtures.item(ward, ItemKind.ANNUAL, "An objective already there");
+        XMatrixElement matrix = open(ward.lead());
 
         ComponentUtil.fireEvent(matrix, new XMatrixElement.ItemAddEvent(matrix, true, "west"));
         setValue(_get(TextField.class, spec -> spec.withLabel("Title")), "Fewer readmissions within 30 days");
         _click(_get(Button.class, spec -> spec.withText("Add")));
-        ItemView added = fixture.item("W7", "Fewer readmissions within 30 days");
+        ItemView added = fixtures.item(ward, "Fewer readmissions within 30 days");
         expectNotifications(added.code() + " added.");
         assertThat(side(matrix, Side.WEST)).extracting(Item::code).last().isEqualTo(added.code());
 
@@ -142,7 +154,7 @@ class XMatrixViewTest extends KaribuTest {
         setValue(_get(TextField.class, spec -> spec.withLabel("Title")), "Fewer emergency readmissions within 30 days");
         _click(_get(Button.class, spec -> spec.withText("Save")));
         expectNotifications(added.code() + " saved.");
-        assertThat(fixture.item("W7", "Fewer emergency readmissions within 30 days").id()).isEqualTo(added.id());
+        assertThat(fixtures.item(ward, "Fewer emergency readmissions within 30 days").id()).isEqualTo(added.id());
 
         int before = side(matrix, Side.WEST).size() - 1;
         _click(_get(Button.class, spec -> spec.withText("Move up")));
@@ -155,8 +167,9 @@ class XMatrixViewTest extends KaribuTest {
 
     @Test
     void a_stale_edit_is_refused_with_who_changed_it_and_the_view_offers_to_reload() {
-        XMatrixElement matrix = open("ward7.manager");
-        ItemView huddle = fixture.item("W7", "Safety huddle with falls risk review");
+        Fixtures.Ward ward = fixtures.ward("Stale edit ward");
+        ItemView huddle = fixtures.item(ward, ItemKind.PRIORITY, "Safety huddle with falls risk review");
+        XMatrixElement matrix = open(ward.lead());
         ComponentUtil.fireEvent(matrix, new XMatrixElement.ItemClickEvent(matrix, true, "north", huddle.id()));
         _click(_get(Button.class, spec -> spec.withText("Edit")));
         setValue(_get(TextArea.class, spec -> spec.withLabel("Description")), "Mine");
@@ -167,10 +180,10 @@ class XMatrixViewTest extends KaribuTest {
 
         _get(Span.class, spec -> spec.withText(huddle.code()
                 + " was changed by Priya Nair on " + Formats.DAY_AT_TIME
-                .format(fixture.item("W7", huddle.title()).updatedAt().atZone(ZoneId.systemDefault()))
+                .format(fixtures.item(ward, huddle.title()).updatedAt().atZone(ZoneId.systemDefault()))
                 + " after you opened it. Nothing was overwritten: reload to see the change, then edit again."));
         _click(_get(Button.class, spec -> spec.withText("Reload")));
-        assertThat(fixture.item("W7", huddle.title()).description()).isEqualTo("Theirs");
+        assertThat(fixtures.item(ward, huddle.title()).description()).isEqualTo("Theirs");
     }
 
     @Autowired

@@ -45,6 +45,13 @@ class UsersViewTest extends KaribuTest {
         login("new.starter");
         UI.getCurrent().navigate("cascade");
         _get(H2.class, spec -> spec.withText("Change password"));
+
+        setValue(_get(PasswordField.class, spec -> spec.withLabel("Current password")), "welcome to ward seven");
+        setValue(_get(PasswordField.class, spec -> spec.withLabel("New password")), "a brand new passphrase");
+        setValue(_get(PasswordField.class, spec -> spec.withLabel("Repeat new password")), "a brand new passphrase");
+        _click(_get(Button.class, spec -> spec.withText("Change password")));
+        expectNotifications("Password changed.");
+        _get(H2.class, spec -> spec.withText("Welcome, Nia Starter"));
     }
 
     @Test

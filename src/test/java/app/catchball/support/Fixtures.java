@@ -1,0 +1,104 @@
+package app.catchball.support;
+
+import app.catchball.organisation.OrganisationService;
+import app.catchball.organisation.UnitNode;
+import app.catchball.planning.CycleService;
+import app.catchball.planning.Direction;
+import app.catchball.planning.ItemDraft;
+import app.catchball.planning.ItemKind;
+import app.catchball.planning.ItemView;
+import app.catchball.planning.PlanningService;
+import app.catchball.planning.XMatrix;
+import app.catchball.security.AccessService;
+import app.catchball.security.Role;
+import app.catchball.security.SystemUser;
+import app.catchball.security.UserSummary;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Data a test class owns. The demo trust is shared by every test class in the one context, so a
+ * test that changes a plan, a matrix or a unit's people makes its own ward here, through the real
+ * services, and leaves Ward 7, EAM and the trust to the read-only checks of the demo data. Every
+ * call creates new rows with unique names (one database per run), so classes never see each
+ * other's leftovers.
+ */
+@Component
+public class Fixtures {
+
+    /** A ward of its own, under the same directorate as Ward 7, with a Lead and a Contributor who hold roles only there. */
+    public record Ward(long id, String code, String name, String lead, String contributor) {
+    }
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String PASSWORD = "fixture-password-" + System.nanoTime();
+
+    private final OrganisationService organisation;
+    private final AccessService access;
+    private final PlanningService planning;
+    private final CycleService cycles;
+    private final JdbcClient jdbc;
+
+    Fixtures(OrganisationService organisation, AccessService access, PlanningService planning, CycleService cycles,
+             JdbcClient jdbc) {
+        this.organisation = organisation;
+        this.access = access;
+        this.planning = planning;
+        this.cycles = cycles;
+        this.jdbc = jdbc;
+    }
+
+    /** A new ward named "‹name› ‹n›" beside Ward 7, with its own Lead and Contributor. */
+    public Ward ward(String name) {
+        int n = SEQUENCE.incrementAndGet();
+        String code = "FX" + n;
+        String unitName = name + " " + n;
+        return SystemUser.runAs("admin", () -> {
+            UnitNode ward7 = organisation.get(demoUnit("W7"));
+            UnitNode unit = organisation.create(unitName, code, ward7.levelCode(), ward7.parentId());
+            String lead = person(code, "lead", "Lead of " + unitName, unit.id(), Role.LEAD);
+            String contributor = person(code, "contributor", "Contributor on " + unitName, unit.id(), Role.CONTRIBUTOR);
+            return new Ward(unit.id(), code, unitName, lead, contributor);
+        });
+    }
+
+    /** A new item of that kind on the ward's X-matrix in the current cycle. */
+    public ItemView item(Ward ward, ItemKind kind, String title) {
+        return SystemUser.runAs("admin", () -> planning.createItem(ward.id(), cycle(), kind, ItemDraft.titled(title)));
+    }
+
+    /** A new metric (a count, higher is better, no target) on the ward's X-matrix in the current cycle. */
+    public ItemView metric(Ward ward, String title) {
+        return SystemUser.runAs("admin", () -> planning.createItem(ward.id(), cycle(), ItemKind.METRIC,
+                ItemDraft.titled(title).withMetric("count", Direction.UP, null, null, null)));
+    }
+
+    /** The ward's X-matrix in the current cycle, read as an Admin. */
+    public XMatrix matrix(Ward ward) {
+        return SystemUser.runAs("admin", () -> planning.matrix(ward.id(), cycle()));
+    }
+
+    /** An item on the ward's X-matrix by title. */
+    public ItemView item(Ward ward, String title) {
+        return matrix(ward).sides().values().stream().flatMap(List::stream).filter(i -> i.title().equals(title))
+                .findFirst().orElseThrow(() -> new AssertionError("No item '" + title + "' on " + ward.name()));
+    }
+
+    public long cycle() {
+        return cycles.current().orElseThrow().id();
+    }
+
+    /** The id of a demo unit by short code, for read-only checks of the demo trust. */
+    public long demoUnit(String code) {
+        return jdbc.sql("select id from org_unit where short_code = :c").param("c", code).query(Long.class).single();
+    }
+
+    private String person(String code, String role, String displayName, long unitId, Role grant) {
+        String username = code.toLowerCase() + "." + role;
+        UserSummary user = access.createUser(username, displayName, username + "@fixtures.test", PASSWORD, false);
+        access.grant(user.id(), unitId, grant);
+        return username;
+    }
+}
