@@ -56,7 +56,6 @@ import jakarta.annotation.security.PermitAll;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -111,7 +110,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             icons.add(provisional);
         }
         add(icons);
-        List<String> labels = spc.periods().stream().map(p -> YearMonth.from(p).toString()).toList();
+        List<String> labels = spc.periods().stream().map(p -> period(p, metric)).toList();
         String svg = SpcChart.svg(spc.result(), labels, metric.title(), metric.unitOfMeasure(),
                 metric.target() == null ? null : metric.target().doubleValue(), 900, 360);
         Image chart = new Image("data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8)),
@@ -167,7 +166,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         }
         Grid<MetricValueView> values = new Grid<>();
         values.addClassName("metric-values");
-        values.addColumn(v -> YearMonth.from(v.period()).toString()).setHeader("Period");
+        values.addColumn(v -> period(v.period(), metric)).setHeader("Period");
         values.addColumn(v -> plain(v.value())).setHeader("Value");
         values.addColumn(MetricValueView::updatedBy).setHeader("By");
         values.setItems(metrics.values(metricId).reversed());
@@ -177,7 +176,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         if (!history.isEmpty()) {
             add(new H3("Corrections"));
             Grid<HistoryEntry> corrections = new Grid<>();
-            corrections.addColumn(h -> YearMonth.from(h.period()).toString()).setHeader("Period");
+            corrections.addColumn(h -> period(h.period(), metric)).setHeader("Period");
             corrections.addColumn(h -> plain(h.oldValue()) + " → " + plain(h.newValue())).setHeader("Change");
             corrections.addColumn(HistoryEntry::changedBy).setHeader("By");
             corrections.addColumn(h -> WHEN.format(h.changedAt().atZone(ZoneId.systemDefault()))).setHeader("When");
@@ -195,7 +194,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         if (!settings.rebaseDates().isEmpty() || settings.fixAfterN() != null || !settings.screenOutliers()) {
             Paragraph p = new Paragraph("Chart settings: "
                     + (settings.rebaseDates().isEmpty() ? "" : "limits rebased from " + settings.rebaseDates().stream()
-                    .map(d -> YearMonth.from(d).toString()).collect(Collectors.joining(", ")) + "; ")
+                    .map(d -> period(d, metric)).collect(Collectors.joining(", ")) + "; ")
                     + (settings.fixAfterN() == null ? "" : "limits fixed after " + settings.fixAfterN() + " points; ")
                     + (settings.screenOutliers() ? "outlier screening on" : "outlier screening off"));
             p.addClassName("unit-path");
@@ -242,11 +241,14 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             add(new Paragraph("None recorded."));
         }
         for (CountermeasureView c : list) {
-            Paragraph p = new Paragraph((c.overdue() ? "OVERDUE · " : "") + c.status().label() + " · due " + c.dueDate()
+            Paragraph p = new Paragraph((c.overdue() ? "OVERDUE · " : "") + c.status().label() + (c.dueDate() == null ? " · no due date" : " · due " + Formats.DAY.format(c.dueDate()))
                     + " · " + c.action() + (c.ownerName() == null ? "" : " (" + c.ownerName() + ")")
                     + (c.problem() == null ? "" : " — problem: " + c.problem()) + (c.rootCause() == null ? "" : "; cause: " + c.rootCause()));
             p.addClassName(c.overdue() ? "countermeasure-overdue" : "countermeasure-open");
             add(p);
+        }
+        if (!countermeasures.mayRecord(metricId)) {
+            return;
         }
         TextArea problem = new TextArea("Problem");
         TextArea cause = new TextArea("Root cause");
@@ -302,6 +304,11 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         s.addClassNames("mdc-icon", assurance == Assurance.CONSISTENT_PASS ? "mdc-improvement"
                 : assurance == Assurance.CONSISTENT_FAIL ? "mdc-concern" : "mdc-common");
         return s;
+    }
+
+    /** A period as people read it: "Dec 2026" for a month, "7 Dec 2026" for a weekly metric's Monday. */
+    private static String period(LocalDate period, MetricInfo metric) {
+        return (metric.frequency() == Frequency.WEEKLY ? Formats.DAY : Formats.MONTH).format(period);
     }
 
     private static String plain(BigDecimal v) {
