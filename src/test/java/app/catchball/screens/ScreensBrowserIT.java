@@ -234,8 +234,18 @@ class ScreensBrowserIT {
                 }
                 for (const picker of document.querySelectorAll('.unit-picker')) {
                   const input = picker.querySelector('input');
-                  if (input && input.value && input.scrollWidth > input.clientWidth + 1) {
+                  // Clipped is fine only where its short code comes first and a tooltip has the whole name.
+                  const named = /^\\S+ · /.test(input && input.value || '') && !!picker.querySelector('vaadin-tooltip');
+                  if (input && input.value && input.scrollWidth > input.clientWidth + 1 && !named) {
                     out.push('clipped unit picker "' + input.value + '" (' + input.scrollWidth + ' > ' + input.clientWidth + ')');
+                  }
+                }
+                // Other pickers (cycles, types, levels): their value shows whole, or has a tooltip.
+                for (const field of document.querySelectorAll('vaadin-combo-box:not(.unit-picker), vaadin-select')) {
+                  const shown = field.localName === 'vaadin-select' ? field.querySelector('vaadin-select-value-button') : field.querySelector('input');
+                  if (!shown || !shown.offsetParent || field.querySelector('vaadin-tooltip')) continue;
+                  if ([shown, shown.firstElementChild].some(e => e && e.scrollWidth > e.clientWidth + 1)) {
+                    out.push('clipped field "' + (field.label || '') + '": "' + (shown.value || shown.textContent.trim()) + '"');
                   }
                 }
                 return [...new Set(out)];""");

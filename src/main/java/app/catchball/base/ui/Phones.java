@@ -1,5 +1,6 @@
 package app.catchball.base.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.shared.Registration;
@@ -35,6 +36,12 @@ public final class Phones {
                 detach.unregisterListener();
             });
         });
+    }
+
+    /** Whether the current UI's window was a phone's width when the page loaded (no UI: a desk). */
+    public static boolean isPhone() {
+        UI ui = UI.getCurrent();
+        return ui != null && isPhone(ui.getPage().getExtendedClientDetails().getWindowInnerWidth());
     }
 
     /** Whether a window this wide is laid out as a phone; an unknown width (0 or less) is a desk. */

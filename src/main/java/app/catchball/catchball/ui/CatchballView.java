@@ -99,6 +99,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         cycle.setItemLabelGenerator(c -> c.name() + " · " + c.stage().label());
         cycle.setClearButtonVisible(true);
         cycle.setPlaceholder("All cycles");
+        cycle.setWidth("16rem");
         cycles.current().ifPresent(c -> cycle.getListDataView().getItems().filter(x -> x.id() == c.id()).findFirst().ifPresent(cycle::setValue));
         unit.setClearButtonVisible(true);
         unit.setPlaceholder("My units");

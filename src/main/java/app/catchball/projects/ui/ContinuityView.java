@@ -78,12 +78,12 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
         needs.setAllRowsVisible(true);
 
         responsibilities.addClassName("responsibilities");
-        responsibilities.addColumn(r -> r.code() + " " + r.title()).setHeader("X-matrix item").setFlexGrow(3);
+        // The item opens its unit's X-matrix, where the accountable person is changed.
+        responsibilities.addComponentColumn(r -> new Anchor("x-matrix?unit=" + r.unitId() + "&cycle=" + r.cycleId(),
+                r.code() + " " + r.title())).setHeader("X-matrix item").setFlexGrow(3);
         Phones.hideOnPhone(responsibilities.addColumn(Responsibility::unitName).setHeader("Unit").setFlexGrow(2));
         responsibilities.addColumn(Responsibility::reason).setHeader("Why").setFlexGrow(3)
                 .setTooltipGenerator(Responsibility::reason);
-        responsibilities.addComponentColumn(r -> new Anchor("x-matrix?unit=" + r.unitId() + "&cycle=" + r.cycleId(),
-                "Open the X-matrix")).setHeader("X-matrix").setAutoWidth(true);
         responsibilities.setAllRowsVisible(true);
 
         slipping.addClassName("slipping");
@@ -96,7 +96,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
 
         add(new H2("Continuity"), new HorizontalLayout(unit, new ExportMenu(() -> ProjectExports.continuity(continuity, unit.getValue()))), summary, new H3("Needs a new lead"), needs,
                 new H3("X-matrix responsibilities that need a new person"),
-                new Paragraph("Change the accountable person on the unit's X-matrix."), responsibilities,
+                new Paragraph("Open an item to change its accountable person on the unit's X-matrix."), responsibilities,
                 new H3("Slipping"), new Paragraph("Finished projects whose measures show special-cause concern after "
                         + "the project ended."), slipping);
         // Projects, X-matrix items and measures of the unit and below, as others change them.
