@@ -2,6 +2,7 @@ package app.catchball.api;
 
 import app.catchball.base.Formats;
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.Phones;
 import app.catchball.security.PermissionService;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -52,9 +53,9 @@ public class ProfileView extends VerticalLayout {
         newTokenHint.setVisible(false);
 
         grid.addColumn(TokenSummary::name).setHeader("Name").setKey("name");
-        grid.addColumn(TokenSummary::prefix).setHeader("Prefix").setKey("prefix");
-        grid.addColumn(t -> when(t.createdAt())).setHeader("Created").setKey("created");
-        grid.addColumn(t -> t.lastUsedAt() == null ? "Never" : when(t.lastUsedAt())).setHeader("Last used").setKey("lastUsed");
+        Phones.hideOnPhone(grid.addColumn(TokenSummary::prefix).setHeader("Prefix").setKey("prefix"),
+                grid.addColumn(t -> when(t.createdAt())).setHeader("Created").setKey("created"),
+                grid.addColumn(t -> t.lastUsedAt() == null ? "Never" : when(t.lastUsedAt())).setHeader("Last used").setKey("lastUsed"));
         grid.addColumn(TokenSummary::status).setHeader("Status").setKey("status");
         grid.addComponentColumn(t -> {
             Button revoke = new Button("Revoke", e -> revoke(t));
@@ -63,6 +64,7 @@ public class ProfileView extends VerticalLayout {
             return revoke;
         }).setHeader("Action").setKey("revoke");
         grid.setAllRowsVisible(true);
+        grid.setEmptyStateText("You have no API tokens yet. Name one above and choose \u201cCreate token\u201d.");
 
         Anchor docs = new Anchor("/api/v1/docs", "Interactive API documentation");
         docs.setRouterIgnore(true);

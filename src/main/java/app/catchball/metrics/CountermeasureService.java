@@ -77,6 +77,13 @@ public class CountermeasureService {
         return queries.countermeasuresOf(List.of(metricId)).getOrDefault(metricId, List.of());
     }
 
+    /** Whether the signed-in user may record countermeasures on the metric (as {@link #saveCountermeasure} allows). */
+    @Transactional(readOnly = true)
+    public boolean mayRecord(long metricId) {
+        long unitId = metrics.metric(metricId).unitId();
+        return permissions.may(Action.ENTER_METRIC_VALUES, unitId) || permissions.may(Action.COACH, unitId);
+    }
+
     /** Records a countermeasure; Contributors, Leads and Coaches of the unit may. */
     public CountermeasureView saveCountermeasure(Long countermeasureId, long metricId, String reason, String problem,
                                                  String rootCause, String action, Long ownerUserId, LocalDate dueDate,

@@ -7,6 +7,7 @@ import app.catchball.base.Formats;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.ExportMenu;
+import app.catchball.base.ui.Phones;
 import app.catchball.base.ui.UnitPicker;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -56,7 +57,7 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(e -> WHEN.format(e.at().atZone(ZoneId.systemDefault()))).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditEntry::sentence).setHeader("What happened").setFlexGrow(2)
                 .setTooltipGenerator(AuditEntry::sentence);
-        grid.addColumn(AuditEntry::changes).setHeader("Change").setFlexGrow(1).setTooltipGenerator(AuditEntry::changes);
+        Phones.hideOnPhone(grid.addColumn(AuditEntry::changes).setHeader("Change").setFlexGrow(1).setTooltipGenerator(AuditEntry::changes));
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         grid.setItems(q -> audit.search(filter(), q.getOffset(), q.getLimit()).stream());

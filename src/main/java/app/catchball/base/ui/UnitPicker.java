@@ -28,7 +28,9 @@ public class UnitPicker extends ComboBox<UnitRef> {
         this.units = units;
         setItems(query -> units.find(query.getFilter().orElse(""), query.getOffset(), query.getLimit()).stream(),
                 query -> units.count(query.getFilter().orElse("")));
-        setItemLabelGenerator(UnitRef::label);
+        // On a phone the field is narrower than most names: the short code comes first, so what shows
+        // still names the unit; the list and the tooltip give the whole name.
+        setItemLabelGenerator(Phones.isPhone() ? u -> u.shortCode() + " · " + u.name() : UnitRef::label);
         setPlaceholder("Type a unit's name or code");
         setWidth("36rem");
         setMaxWidth("100%");

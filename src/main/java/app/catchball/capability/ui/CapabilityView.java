@@ -1,11 +1,13 @@
 package app.catchball.capability.ui;
 
+import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.Routes;
+import app.catchball.base.ui.Phones;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.capability.CapabilityChart;
 import app.catchball.capability.CapabilityOverview;
@@ -90,32 +92,32 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
 
         people.addClassName("capability-people");
         people.addColumn(PersonCapability::displayName).setHeader("Person").setFlexGrow(2);
-        people.addColumn(PersonCapability::unitName).setHeader("Unit").setFlexGrow(2);
+        Grid.Column<PersonCapability> unitOfPerson = people.addColumn(PersonCapability::unitName).setHeader("Unit").setFlexGrow(2);
         people.addColumn(PersonCapability::levelText).setHeader("Level");
-        people.addColumn(p -> p.coachName() == null ? "—" : p.coachName()).setHeader("Coach");
-        people.addColumn(PersonCapability::trainingCount).setHeader("Courses");
-        people.addColumn(PersonCapability::projectsLed).setHeader("Projects led");
-        people.addColumn(p -> p.intermediate() ? "Intermediate improver" : "").setHeader("Recognised as");
+        Phones.hideOnPhone(unitOfPerson, people.addColumn(p -> p.coachName() == null ? "—" : p.coachName()).setHeader("Coach"),
+                people.addColumn(PersonCapability::trainingCount).setHeader("Courses"),
+                people.addColumn(PersonCapability::projectsLed).setHeader("Projects led"),
+                people.addColumn(p -> p.intermediate() ? "Intermediate improver" : "").setHeader("Recognised as"));
         people.addComponentColumn(this::recordButton).setHeader("Action").setKey("record").setAutoWidth(true);
         people.setAllRowsVisible(true);
 
         coaching.addClassName("coaching");
         coaching.addColumn(CoachingRelationship::coachName).setHeader("Coach");
         coaching.addColumn(CoachingRelationship::coacheeName).setHeader("Coachee");
-        coaching.addColumn(CoachingRelationship::since).setHeader("Since");
+        coaching.addColumn(c -> Formats.DAY.format(c.since())).setHeader("Since");
         coaching.setAllRowsVisible(true);
 
         suggestions.addClassName("coaching-suggestions");
         suggestions.addColumn(CoachingSuggestion::coacheeName).setHeader("Without a coach");
         suggestions.addColumn(CoachingSuggestion::levelName).setHeader("Level");
-        suggestions.addColumn(CoachingSuggestion::unitName).setHeader("Unit");
+        Phones.hideOnPhone(suggestions.addColumn(CoachingSuggestion::unitName).setHeader("Unit"));
         suggestions.addColumn(s -> s.candidates().isEmpty() ? "Nobody at a coaching level yet"
                 : String.join(", ", s.candidates())).setHeader("Could be coached by").setFlexGrow(3);
         suggestions.setAllRowsVisible(true);
 
         intermediate.addClassName("intermediate-improvers");
         intermediate.addColumn(PersonCapability::displayName).setHeader("Person");
-        intermediate.addColumn(PersonCapability::unitName).setHeader("Unit");
+        Phones.hideOnPhone(intermediate.addColumn(PersonCapability::unitName).setHeader("Unit"));
         intermediate.addColumn(PersonCapability::projectsLed).setHeader("Projects led");
         intermediate.addColumn(p -> p.coachName() == null ? "No coach" : p.coachName()).setHeader("Coach");
         intermediate.setAllRowsVisible(true);
@@ -123,7 +125,7 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
         foundationLed.addClassName("foundation-led");
         foundationLed.addComponentColumn(p -> Routes.link(p.title(), ProjectView.class, p.id())).setHeader("Project")
                 .setFlexGrow(3);
-        foundationLed.addColumn(ProjectSummary::unitName).setHeader("Unit");
+        Phones.hideOnPhone(foundationLed.addColumn(ProjectSummary::unitName).setHeader("Unit"));
         foundationLed.addColumn(ProjectSummary::leadText).setHeader("Lead");
         foundationLed.addColumn(p -> p.stage().label()).setHeader("Stage");
         foundationLed.setAllRowsVisible(true);
@@ -146,6 +148,13 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         CapabilityOverview overview = capability.overview(unit.getValue().id());
+        String where = overview.unitName() + " or the units below it";
+        people.setEmptyStateText("Nobody holds a role at " + where + " yet. An Admin gives people a role on a unit under Organisation.");
+        coaching.setEmptyStateText("Nobody at " + where + " is being coached. A Coach or an Admin records "
+                + "coaching with \u201cRecord\u2026\u201d beside a person.");
+        suggestions.setEmptyStateText("Nobody at " + where + " is waiting for a coach: everyone with a level has one, or can coach.");
+        intermediate.setEmptyStateText("Nobody at " + where + " is on a third or later project yet.");
+        foundationLed.setEmptyStateText("No project at " + where + " is led at foundation level without a coach.");
         chart.setSrc(CapabilityChart.dataUrl(overview.mix(), "Capability mix — " + overview.unitName(), 560, 280));
         people.setItems(overview.people());
         coaching.setItems(overview.coaching());
@@ -197,7 +206,7 @@ public class CapabilityView extends VerticalLayout implements BeforeEnterObserve
 
         VerticalLayout body = new VerticalLayout(row(level, saveLevel), new H3("Training"),
                 new Paragraph(capability.training(person.userId()).stream()
-                        .map(t -> t.course() + " (" + t.completedOn() + ")").reduce((a, b) -> a + "; " + b)
+                        .map(t -> t.course() + " (" + Formats.DAY.format(t.completedOn()) + ")").reduce((a, b) -> a + "; " + b)
                         .orElse("No training recorded.")),
                 row(course, completed, addTraining), new H3("Coaching"),
                 new Paragraph(person.coachName() == null ? "No coach." : "Coached by " + person.coachName() + "."));

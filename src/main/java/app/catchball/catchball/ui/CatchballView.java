@@ -8,6 +8,7 @@ import app.catchball.base.live.LiveChange;
 import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.Phones;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.catchball.CatchballService;
 import app.catchball.catchball.CatchballThreadChanged;
@@ -110,6 +111,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         cycle.setItemLabelGenerator(c -> c.name() + " · " + c.stage().label());
         cycle.setClearButtonVisible(true);
         cycle.setPlaceholder("All cycles");
+        cycle.setWidth("16rem");
         cycles.current().ifPresent(c -> cycle.getListDataView().getItems().filter(x -> x.id() == c.id()).findFirst().ifPresent(cycle::setValue));
         unit.setClearButtonVisible(true);
         unit.setPlaceholder("My units");
@@ -142,14 +144,13 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         bar.setWrap(true);
 
         grid.addColumn(InboxRow::title).setHeader("Proposal").setFlexGrow(3);
-        grid.addColumn(r -> r.target() == null ? "" : r.target()).setHeader("Target");
-        grid.addColumn(InboxRow::between).setHeader("Between").setFlexGrow(2);
+        Grid.Column<InboxRow> target = grid.addColumn(r -> r.target() == null ? "" : r.target()).setHeader("Target");
+        Grid.Column<InboxRow> between = grid.addColumn(InboxRow::between).setHeader("Between").setFlexGrow(2);
         grid.addColumn(r -> r.status().name().charAt(0) + r.status().name().substring(1).toLowerCase()).setHeader("Status");
         grid.addColumn(InboxRow::waitingOn).setHeader("Waiting on");
-        grid.addColumn(InboxRow::rounds).setHeader("Rounds").setFlexGrow(0).setWidth("6rem");
-        grid.addColumn(r -> WHEN.format(r.updatedAt().atZone(ZoneId.systemDefault()))).setHeader("Updated");
+        Phones.hideOnPhone(target, between, grid.addColumn(InboxRow::rounds).setHeader("Rounds").setFlexGrow(0).setWidth("6rem"),
+                grid.addColumn(r -> WHEN.format(r.updatedAt().atZone(ZoneId.systemDefault()))).setHeader("Updated"));
         grid.addItemClickListener(e -> UI.getCurrent().navigate(ThreadPage.class, e.getItem().linkId()));
-        grid.setEmptyStateText("Nothing here.");
         grid.addClassName("inbox");
 
         agreement.addColumn(UnitAgreement::unitName).setHeader("Unit");
@@ -194,6 +195,7 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
         tabByBucket.forEach((b, tab) -> tab.setLabel(b.label() + " (" + counts.getOrDefault(b, 0L) + ")"));
         Bucket selected = selectedBucket();
         grid.setItems(rows.stream().filter(r -> r.bucket() == selected).toList());
+        grid.setEmptyStateText(emptyText(selected));
         boolean showAgreement = cycle.getValue() != null;
         agreementTitle.setVisible(showAgreement);
         agreement.setVisible(showAgreement);
@@ -202,6 +204,21 @@ public class CatchballView extends VerticalLayout implements BeforeEnterObserver
                     ? "Agreement by unit (catchball stage)" : "Agreement by unit");
             agreement.setItems(catchball.agreementByUnit(cycle.getValue().id()));
         }
+    }
+
+    /** Why the selected tab is empty and what to do. */
+    private String emptyText(Bucket bucket) {
+        String where = (unit.getValue() == null ? "your units" : unit.getValue().name())
+                + (cycle.getValue() == null ? "" : " in " + cycle.getValue().name());
+        if (unit.getValue() == null && myUnits.isEmpty()) {
+            return "You lead no unit, so no catchball is yours. Choose a unit above to follow its proposals.";
+        }
+        return switch (bucket) {
+            case WAITING_ON_ME -> "Nothing is waiting on " + where + ". See \u201cWaiting on them\u201d for proposals you sent.";
+            case WAITING_ON_THEM -> "Nothing from " + where + " is waiting on another unit.";
+            case AGREED -> "No proposal of " + where + " has been agreed yet.";
+            case CLOSED -> "No proposal of " + where + " was withdrawn.";
+        };
     }
 
     private Bucket selectedBucket() {

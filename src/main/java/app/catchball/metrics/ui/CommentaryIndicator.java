@@ -6,12 +6,13 @@ import app.catchball.metrics.MetricInfo;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
+
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.RouterLink;
 import java.time.ZoneId;
 
 /**
@@ -40,7 +41,7 @@ final class CommentaryIndicator {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(metric.label() + " · " + Formats.MONTH.format(commentary.month()));
         dialog.add(parts(commentary));
-        Anchor page = new Anchor("metrics/metric/" + metric.id(), "Open the metric");
+        RouterLink page = new RouterLink("Open the metric", MetricView.class, metric.id());
         Button close = new Button("Close", e -> dialog.close());
         dialog.getFooter().add(page, close);
         dialog.setWidth("36rem");

@@ -186,7 +186,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         }
         Grid<MetricValueView> values = new Grid<>();
         values.addClassName("metric-values");
-        values.addColumn(v -> YearMonth.from(v.period()).toString()).setHeader("Period");
+        values.addColumn(v -> period(v.period(), metric)).setHeader("Period");
         values.addColumn(v -> plain(v.value())).setHeader("Value");
         values.addColumn(MetricValueView::updatedBy).setHeader("By");
         values.setItems(metrics.values(metricId).reversed());
@@ -196,7 +196,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         if (!history.isEmpty()) {
             add(new H3("Corrections"));
             Grid<HistoryEntry> corrections = new Grid<>();
-            corrections.addColumn(h -> YearMonth.from(h.period()).toString()).setHeader("Period");
+            corrections.addColumn(h -> period(h.period(), metric)).setHeader("Period");
             corrections.addColumn(h -> plain(h.oldValue()) + " → " + plain(h.newValue())).setHeader("Change");
             corrections.addColumn(HistoryEntry::changedBy).setHeader("By");
             corrections.addColumn(h -> WHEN.format(h.changedAt().atZone(ZoneId.systemDefault()))).setHeader("When");
@@ -214,7 +214,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         if (!settings.rebaseDates().isEmpty() || settings.fixAfterN() != null || !settings.screenOutliers()) {
             Paragraph p = new Paragraph("Chart settings: "
                     + (settings.rebaseDates().isEmpty() ? "" : "limits rebased from " + settings.rebaseDates().stream()
-                    .map(d -> YearMonth.from(d).toString()).collect(Collectors.joining(", ")) + "; ")
+                    .map(d -> period(d, metric)).collect(Collectors.joining(", ")) + "; ")
                     + (settings.fixAfterN() == null ? "" : "limits fixed after " + settings.fixAfterN() + " points; ")
                     + (settings.screenOutliers() ? "outlier screening on" : "outlier screening off"));
             p.addClassName("unit-path");
@@ -261,11 +261,14 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             add(new Paragraph("None recorded."));
         }
         for (CountermeasureView c : list) {
-            Paragraph p = new Paragraph((c.overdue() ? "OVERDUE · " : "") + c.status().label() + " · due " + c.dueDate()
+            Paragraph p = new Paragraph((c.overdue() ? "OVERDUE · " : "") + c.status().label() + (c.dueDate() == null ? " · no due date" : " · due " + Formats.DAY.format(c.dueDate()))
                     + " · " + c.action() + (c.ownerName() == null ? "" : " (" + c.ownerName() + ")")
                     + (c.problem() == null ? "" : " — problem: " + c.problem()) + (c.rootCause() == null ? "" : "; cause: " + c.rootCause()));
             p.addClassName(c.overdue() ? "countermeasure-overdue" : "countermeasure-open");
             add(p);
+        }
+        if (!countermeasures.mayRecord(metricId)) {
+            return;
         }
         TextArea problem = new TextArea("Problem");
         TextArea cause = new TextArea("Root cause");
@@ -289,6 +292,11 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         FormLayout form = new FormLayout(problem, cause, action, owner, due, status);
         add(form, save);
         live.watch(this, problem, cause, action, owner, due, status);
+    }
+
+    /** A period as people read it: "Dec 2026" for a month, "7 Dec 2026" for a weekly metric's Monday. */
+    private static String period(LocalDate period, MetricInfo metric) {
+        return (metric.frequency() == Frequency.WEEKLY ? Formats.DAY : Formats.MONTH).format(period);
     }
 
     private static String plain(BigDecimal v) {

@@ -3,6 +3,7 @@ package app.catchball.organisation.ui;
 import app.catchball.base.UnitDirectory;
 import app.catchball.base.ui.Notices;
 import app.catchball.base.ui.UnitPicker;
+import app.catchball.base.ui.Phones;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitLevel;
 import app.catchball.organisation.UnitNode;
@@ -62,10 +63,11 @@ public class OrganisationView extends HorizontalLayout {
         this.access = access;
         this.admin = organisation.mayEditTree();
         setSizeFull();
+        setPadding(true);
 
         grid.addHierarchyColumn(u -> u.archived() ? u.name() + " (archived)" : u.name()).setHeader("Unit").setFlexGrow(3);
-        grid.addColumn(UnitNode::shortCode).setHeader("Code").setFlexGrow(0).setWidth("8rem");
-        grid.addColumn(UnitNode::levelName).setHeader("Level").setFlexGrow(1);
+        Phones.hideOnPhone(grid.addColumn(UnitNode::shortCode).setHeader("Code").setFlexGrow(0).setWidth("8rem"),
+                grid.addColumn(UnitNode::levelName).setHeader("Level").setFlexGrow(1));
         grid.addColumn(u -> leads.getOrDefault(u.id(), "")).setHeader("Leads").setFlexGrow(2);
         grid.setSizeFull();
         grid.asSingleSelect().addValueChangeListener(e -> showDetail(e.getValue()));

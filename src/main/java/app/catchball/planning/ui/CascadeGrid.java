@@ -1,6 +1,7 @@
 package app.catchball.planning.ui;
 
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.Phones;
 import app.catchball.planning.A3Service;
 import app.catchball.planning.A3Status;
 import app.catchball.planning.CascadeTree;
@@ -52,10 +53,11 @@ class CascadeGrid extends TreeGrid<CascadeGrid.Row> {
         addHierarchyColumn(r -> r.node().label()).setHeader(header).setFlexGrow(3)
                 .setTooltipGenerator(r -> r.node().label());
         addColumn(r -> r.node().unitName()).setHeader("Unit").setFlexGrow(2).setTooltipGenerator(r -> r.node().unitName());
-        addColumn(r -> Optional.ofNullable(statuses.get(r.node().id())).map(A3Status::label).orElse(""))
+        Column<Row> a3Status = addColumn(r -> Optional.ofNullable(statuses.get(r.node().id())).map(A3Status::label).orElse(""))
                 .setHeader("A3 status").setAutoWidth(true).setFlexGrow(0)
                 .setPartNameGenerator(r -> Optional.ofNullable(statuses.get(r.node().id()))
                         .map(st -> "a3-" + st.name().toLowerCase().replace('_', '-')).orElse(null));
+        Phones.hideOnPhone(a3Status);
         addClassName("cascade-tree");
         addExpandListener(e -> expanded.addAll(e.getItems()));
         addCollapseListener(e -> e.getItems().forEach(expanded::remove));

@@ -3,6 +3,7 @@ package app.catchball.planning.ui;
 import app.catchball.base.Formats;
 import app.catchball.base.ui.DatePickers;
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.Phones;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleStage;
 import app.catchball.planning.CycleSummary;
@@ -39,7 +40,7 @@ public class CyclesView extends VerticalLayout {
     CyclesView(CycleService cycles) {
         this.cycles = cycles;
         grid.addColumn(CycleSummary::name).setHeader("Cycle");
-        grid.addColumn(c -> MONTH.format(c.firstMonth()) + " – " + MONTH.format(c.lastMonth())).setHeader("Months");
+        Phones.hideOnPhone(grid.addColumn(c -> MONTH.format(c.firstMonth()) + " – " + MONTH.format(c.lastMonth())).setHeader("Months"));
         grid.addColumn(c -> c.stage().label()).setHeader("Stage");
         grid.addColumn(c -> c.current() ? "Current" : "").setHeader("Current");
         grid.setAllRowsVisible(true);

@@ -116,6 +116,7 @@ public class XMatrixView extends VerticalLayout implements BeforeEnterObserver {
         cyclePicker.setLabel("Cycle");
         cyclePicker.setItems(cycles.cycles());
         cyclePicker.setItemLabelGenerator(c -> c.name() + " · " + c.stage().label() + (c.current() ? " (current)" : ""));
+        cyclePicker.setWidth("18rem");
         unitPicker.onPick(u -> go());
         cyclePicker.addValueChangeListener(e -> { if (e.isFromClient()) go(); });
 

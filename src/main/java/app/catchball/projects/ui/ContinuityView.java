@@ -6,6 +6,7 @@ import app.catchball.base.live.LiveBroadcaster;
 import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Routes;
+import app.catchball.base.ui.Phones;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.metrics.MetricChanged;
 import app.catchball.planning.PlanChanged;
@@ -56,6 +57,7 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
     private final Grid<ContinuityBoard.OrphanedProject> needs = new Grid<>();
     private final Grid<Responsibility> responsibilities = new Grid<>();
     private final Grid<ProjectSummary> slipping = new Grid<>();
+    private final Grid.Column<ContinuityBoard.OrphanedProject> handoverColumn;
     /** The unit on screen, read by the live filter off the UI thread (0: none yet). */
     private volatile long shownUnit;
 
@@ -69,33 +71,34 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
         needs.addClassName("needs-new-lead");
         needs.addComponentColumn(o -> Routes.link(o.project().title(), ProjectView.class, o.project().id()))
                 .setHeader("Project").setFlexGrow(3);
-        needs.addColumn(o -> o.project().unitName()).setHeader("Unit").setFlexGrow(2);
-        needs.addColumn(o -> o.project().stage().label()).setHeader("Stage");
+        Phones.hideOnPhone(needs.addColumn(o -> o.project().unitName()).setHeader("Unit").setFlexGrow(2),
+                needs.addColumn(o -> o.project().stage().label()).setHeader("Stage"));
         needs.addColumn(ContinuityBoard.OrphanedProject::reason).setHeader("Why").setFlexGrow(3)
                 .setTooltipGenerator(ContinuityBoard.OrphanedProject::reason);
-        needs.addComponentColumn(this::handover).setHeader("Action").setKey("handover").setAutoWidth(true);
+        handoverColumn = needs.addComponentColumn(this::handover).setHeader("Action").setKey("handover").setAutoWidth(true);
         needs.setAllRowsVisible(true);
 
         responsibilities.addClassName("responsibilities");
-        responsibilities.addColumn(r -> r.code() + " " + r.title()).setHeader("X-matrix item").setFlexGrow(3);
-        responsibilities.addColumn(Responsibility::unitName).setHeader("Unit").setFlexGrow(2);
+        // The item opens its unit's X-matrix, where the accountable person is changed.
+        responsibilities.addComponentColumn(r -> Routes.link(r.code() + " " + r.title(), XMatrixView.class,
+                UnitPicker.PARAMETER, String.valueOf(r.unitId()), XMatrixView.CYCLE, String.valueOf(r.cycleId())))
+                .setHeader("X-matrix item").setFlexGrow(3);
+        Phones.hideOnPhone(responsibilities.addColumn(Responsibility::unitName).setHeader("Unit").setFlexGrow(2));
         responsibilities.addColumn(Responsibility::reason).setHeader("Why").setFlexGrow(3)
                 .setTooltipGenerator(Responsibility::reason);
-        responsibilities.addComponentColumn(r -> Routes.link("Open the X-matrix", XMatrixView.class,
-                UnitPicker.PARAMETER, String.valueOf(r.unitId()), XMatrixView.CYCLE, String.valueOf(r.cycleId()))).setHeader("X-matrix").setAutoWidth(true);
         responsibilities.setAllRowsVisible(true);
 
         slipping.addClassName("slipping");
         slipping.addComponentColumn(p -> Routes.link(p.title(), ProjectView.class, p.id())).setHeader("Project").setFlexGrow(3);
-        slipping.addColumn(ProjectSummary::unitName).setHeader("Unit").setFlexGrow(2);
-        slipping.addColumn(p -> p.stage().label()).setHeader("Stage");
+        Phones.hideOnPhone(slipping.addColumn(ProjectSummary::unitName).setHeader("Unit").setFlexGrow(2),
+                slipping.addColumn(p -> p.stage().label()).setHeader("Stage"));
         slipping.addColumn(p -> p.endDate() == null ? "" : DAY.format(p.endDate())).setHeader("Ended");
         slipping.addColumn(ProjectSummary::leadText).setHeader("Lead");
         slipping.setAllRowsVisible(true);
 
         add(new H2("Continuity"), new HorizontalLayout(unit, new ExportMenu(() -> ProjectExports.continuity(continuity, unit.getValue()))), summary, new H3("Needs a new lead"), needs,
                 new H3("X-matrix responsibilities that need a new person"),
-                new Paragraph("Change the accountable person on the unit's X-matrix."), responsibilities,
+                new Paragraph("Open an item to change its accountable person on the unit's X-matrix."), responsibilities,
                 new H3("Slipping"), new Paragraph("Finished projects whose measures show special-cause concern after "
                         + "the project ended."), slipping);
         // Projects, X-matrix items and measures of the unit and below, as others change them.
@@ -120,6 +123,11 @@ public class ContinuityView extends VerticalLayout implements BeforeEnterObserve
                 + count(board.responsibilities().size(), "X-matrix item needs", "X-matrix items need")
                 + " a new accountable person, " + count(board.slipping().size(), "project is", "projects are") + " slipping.");
         mayHandOver = continuity.unitsWhereMayHandOver(board.needsNewLead().stream().map(o -> o.project().unitId()).toList());
+        handoverColumn.setVisible(!mayHandOver.isEmpty());
+        String where = board.unitName() + " or the units below it";
+        needs.setEmptyStateText("No project at " + where + " needs a new lead: each has a lead who still holds a role there.");
+        responsibilities.setEmptyStateText("No X-matrix item at " + where + " needs a new accountable person.");
+        slipping.setEmptyStateText("No finished project at " + where + " shows special-cause concern since it ended.");
         needs.setItems(board.needsNewLead());
         responsibilities.setItems(board.responsibilities());
         slipping.setItems(board.slipping());

@@ -6,6 +6,7 @@ import app.catchball.base.live.LiveBroadcaster;
 import app.catchball.base.ui.ExportMenu;
 import app.catchball.base.ui.LiveRefresh;
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.Phones;
 import app.catchball.base.ui.UnitPicker;
 import app.catchball.planning.PlanChanged;
 import app.catchball.projects.AlignmentReport;
@@ -92,10 +93,10 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
 
         list.addClassName("project-list");
         list.addColumn(ProjectSummary::title).setHeader("Project").setFlexGrow(3);
-        list.addColumn(ProjectSummary::unitName).setHeader("Unit").setFlexGrow(2);
+        Grid.Column<ProjectSummary> unitOfProject = list.addColumn(ProjectSummary::unitName).setHeader("Unit").setFlexGrow(2);
         list.addColumn(p -> p.stage().label()).setHeader("Stage");
-        list.addColumn(ProjectSummary::leadText).setHeader("Lead");
-        list.addColumn(p -> p.aligned() ? "Aligned" : "Not aligned").setHeader("True North");
+        Phones.hideOnPhone(unitOfProject, list.addColumn(ProjectSummary::leadText).setHeader("Lead"),
+                list.addColumn(p -> p.aligned() ? "Aligned" : "Not aligned").setHeader("True North"));
         list.addColumn(ProjectsView::flags).setHeader("Attention").setFlexGrow(2);
         list.setHeight("24rem");
         list.addItemClickListener(e -> UI.getCurrent().navigate(ProjectView.class, e.getItem().id()));
@@ -103,7 +104,7 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
         units.addClassName("alignment-units");
         units.addColumn(r -> "\u00a0\u00a0".repeat(r.depth()) + r.unitName()).setHeader("Unit").setFlexGrow(3);
         units.addColumn(AlignmentReport.UnitRow::projects).setHeader("Projects");
-        units.addColumn(AlignmentReport.UnitRow::aligned).setHeader("Aligned");
+        Phones.hideOnPhone(units.addColumn(AlignmentReport.UnitRow::aligned).setHeader("Aligned"));
         units.addColumn(r -> r.sharePercent() + " %").setHeader("Share aligned");
 
         priorities.addClassName("alignment-priorities");
@@ -113,8 +114,8 @@ public class ProjectsView extends VerticalLayout implements BeforeEnterObserver 
 
         unaligned.addClassName("unaligned-projects");
         unaligned.addColumn(ProjectSummary::title).setHeader("Project").setFlexGrow(3);
-        unaligned.addColumn(ProjectSummary::unitName).setHeader("Unit").setFlexGrow(2);
-        unaligned.addColumn(p -> p.stage().label()).setHeader("Stage");
+        Phones.hideOnPhone(unaligned.addColumn(ProjectSummary::unitName).setHeader("Unit").setFlexGrow(2),
+                unaligned.addColumn(p -> p.stage().label()).setHeader("Stage"));
         unaligned.addComponentColumn(this::unalignedActions).setHeader("Actions").setKey("actions").setAutoWidth(true);
         unaligned.setHeight("20rem");
 

@@ -1,6 +1,7 @@
 package app.catchball.security.ui;
 
 import app.catchball.base.ui.Notices;
+import app.catchball.base.ui.Phones;
 import app.catchball.security.AccessService;
 import app.catchball.security.PasswordPolicy;
 import app.catchball.security.UserSummary;
@@ -36,10 +37,10 @@ public class UsersView extends VerticalLayout {
     UsersView(AccessService access) {
         this.access = access;
         grid.addColumn(UserSummary::displayName).setHeader("Name").setSortable(true);
-        grid.addColumn(UserSummary::username).setHeader("Username").setKey("username").setSortable(true);
-        grid.addColumn(UserSummary::email).setHeader("E-mail");
-        grid.addColumn(u -> u.admin() ? "Admin" : "").setHeader("Admin");
-        grid.addColumn(u -> !u.active() ? "Deactivated" : locked.contains(u.id()) ? "Locked" : "Active").setHeader("Status").setKey("status");
+        Phones.hideOnPhone(grid.addColumn(UserSummary::username).setHeader("Username").setKey("username").setSortable(true),
+                grid.addColumn(UserSummary::email).setHeader("E-mail"),
+                grid.addColumn(u -> u.admin() ? "Admin" : "").setHeader("Admin"),
+                grid.addColumn(u -> !u.active() ? "Deactivated" : locked.contains(u.id()) ? "Locked" : "Active").setHeader("Status").setKey("status"));
         grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setAutoWidth(true);
         grid.setHeight("28rem");
 
