@@ -37,7 +37,10 @@ class TableOwnershipTest {
                     "priority_a3", "priority_a3_action", "priority_a3_version")),
             Map.entry("catchball", Set.of("catchball_step")),
             Map.entry("metrics", Set.of("metric_value", "metric_value_history", "metric_trajectory", "countermeasure",
-                    "metric_spc_settings", "metric_rebase", "values_due_setting")),
+                    "metric_spc_settings", "metric_rebase", "values_due_setting", "metric_series", "series_value",
+                    "series_value_history", "series_spc_settings", "series_rebase", "metric_bowling_rule",
+                    "countermeasure_rule_setting", "metric_commentary", "metric_annotation", "metric_rollup",
+                    "metric_commitment")),
             Map.entry("projects", Set.of("project", "project_item", "project_measure", "pdsa_cycle", "project_handover",
                     "lead_departure")),
             Map.entry("capability", Set.of("skill_level", "person_skill", "training_record", "coaching")),
@@ -53,14 +56,21 @@ class TableOwnershipTest {
      * these reads onto the published relations and empty this set. Exact: an entry no longer needed
      * fails the test too.
      */
-    static final Set<String> METRICS_PENDING = Set.of("app_user", "org_unit", "plan_item", "cycle");
+    static final Set<String> METRICS_PENDING = Set.of("app_user", "org_unit", "plan_item", "cycle", "unit_level");
+
+    /**
+     * TEMPORARY (issue 16, point 5): rolling a cycle forward copies each catchball thread with its
+     * steps in the same transaction, so planning writes catchball's steps. It should publish an event
+     * that catchball answers instead. Exact, like {@link #METRICS_PENDING}.
+     */
+    static final Set<String> ROLL_FORWARD_COPIES_STEPS = Set.of("catchball_step");
 
     /**
      * The demo trust backdates what it seeds (catchball steps, value history, thread dates) and sets
      * every demo password, which no service offers and none should. Exact, like {@link #METRICS_PENDING}.
      */
-    static final Set<String> DEMO_BACKDATING = Set.of("app_user", "cascade_link", "catchball_step", "plan_item",
-            "metric_value_history");
+    static final Set<String> DEMO_BACKDATING = Set.of("app_user", "cascade_link", "catchball_step", "plan_item", "metric_series",
+            "series_value_history");
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path MODULES = Path.of("src/main/java/app/catchball");
@@ -85,7 +95,8 @@ class TableOwnershipTest {
 
     @Test
     void a_module_s_sql_names_only_its_own_tables() {
-        Map<String, Set<String>> allowed = Map.of("metrics", METRICS_PENDING, "demo", DEMO_BACKDATING);
+        Map<String, Set<String>> allowed = Map.of("metrics", METRICS_PENDING, "demo", DEMO_BACKDATING,
+                "planning", ROLL_FORWARD_COPIES_STEPS);
         List<String> unexpected = new ArrayList<>();
         Map<String, Set<String>> used = new TreeMap<>();
         foreignTablesByModule().forEach((module, refs) -> refs.forEach(ref -> {

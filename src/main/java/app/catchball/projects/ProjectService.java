@@ -166,10 +166,7 @@ public class ProjectService {
         return permissions.may(Action.EDIT_PLAN, unitId);
     }
 
-    /**
-     * The priorities and annual objectives a project of the unit can serve: those on the unit's
-     * X-matrix and its ancestors' in the current cycle, nearest unit first.
-     */
+    /** What a project of the unit can serve: priorities and objectives of it and its ancestors, current cycle, nearest first. */
     @Transactional(readOnly = true)
     public List<LinkedItem> linkableItems(long unitId) {
         CycleSummary cycle = currentCycle();
