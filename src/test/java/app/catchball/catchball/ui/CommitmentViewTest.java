@@ -19,9 +19,9 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouterLink;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +44,7 @@ class CommitmentViewTest extends KaribuTest {
 
         assertThat(_find(Paragraph.class).stream().map(Paragraph::getText))
                 .anyMatch(t -> t.matches("The target is a number for M\\d+ Falls with harm \\(Emergency & Acute Medicine\\), added up by sum\\."));
-        assertThat(_find(Anchor.class).stream().map(Anchor::getText))
+        assertThat(_find(RouterLink.class).stream().map(RouterLink::getText))
                 .anyMatch(t -> t.matches("Agreed number in Acute Medical Unit's M\\d+ Falls with harm: target 3"));
     }
 
