@@ -1,6 +1,7 @@
 package app.catchball.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.catchball.support.PackagedApp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,31 +42,31 @@ class TwoNodesIT {
              PackagedApp b = node(pg, "b")) {
             List<PackagedApp> nodes = List.of(a, b);
             boolean[] ready = new boolean[2];
-            boolean notReadyWhileSeeding = false;
-            long deadline = System.nanoTime() + START.toNanos();
-            while (!(ready[0] && ready[1])) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Not both ready within " + START + ":\n--- a:\n" + tail(a) + "\n--- b:\n" + tail(b));
-                }
-                for (int i = 0; i < 2; i++) {
-                    if (ready[i]) {
-                        continue;
+            boolean[] notReadyWhileSeeding = {false};
+            try {
+                await().atMost(START).pollInterval(Duration.ofMillis(150)).until(() -> {
+                    for (int i = 0; i < 2; i++) {
+                        if (ready[i]) {
+                            continue;
+                        }
+                        PackagedApp node = nodes.get(i);
+                        boolean seeding = isSeeding(a.output() + b.output());
+                        int status = readiness(node);
+                        if (status == 200) {
+                            assertThat(a.output() + b.output()).as("ready only once the demo trust is committed").contains("Demo data ready");
+                            assertThat(demoUnits(pg)).isEqualTo(46);
+                            ready[i] = true;
+                        } else if (seeding) {
+                            notReadyWhileSeeding[0] = true;
+                        }
+                        assertThat(node.process().isAlive()).as("node %s is running:%n%s", i, node.output()).isTrue();
                     }
-                    PackagedApp node = nodes.get(i);
-                    boolean seeding = isSeeding(a.output() + b.output());
-                    int status = readiness(node);
-                    if (status == 200) {
-                        assertThat(a.output() + b.output()).as("ready only once the demo trust is committed").contains("Demo data ready");
-                        assertThat(demoUnits(pg)).isEqualTo(46);
-                        ready[i] = true;
-                    } else if (seeding) {
-                        notReadyWhileSeeding = true;
-                    }
-                    assertThat(node.process().isAlive()).as("node %s is running:%n%s", i, node.output()).isTrue();
-                }
-                Thread.sleep(150);
+                    return ready[0] && ready[1];
+                });
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("Not both ready within " + START + ":\n--- a:\n" + tail(a) + "\n--- b:\n" + tail(b), e);
             }
-            assertThat(notReadyWhileSeeding).as("readiness was asked while the demo trust was being seeded").isTrue();
+            assertThat(notReadyWhileSeeding[0]).as("readiness was asked while the demo trust was being seeded").isTrue();
             assertThat(Pattern.compile("Demo data ready").matcher(a.output() + b.output()).results().count())
                     .as("seeded once").isEqualTo(1);
             assertThat(count(pg, "select count(*) from app_user where username = 'admin'")).isEqualTo(1);
