@@ -51,6 +51,18 @@ class BowlingChartQueries {
      * settings) and the trust's countermeasure rule.
      */
     BowlingChart bowling(long unitId, long cycleId) {
+        return read(unitId, cycleId, true).chart();
+    }
+
+    /**
+     * A bowling chart with what it was drawn from: the series of its metrics (and of their ratios' parts)
+     * and the trust's countermeasure rule, so a reader that needs them too does not read them again.
+     */
+    private record Read(BowlingChart chart, Map<Long, Series> series, CountermeasureRule asking) {
+    }
+
+    /** The bowling chart, with its roll-ups unless {@code withRollups} is false (a reader that never shows them). */
+    private Read read(long unitId, long cycleId, boolean withRollups) {
         record Bounds(LocalDate firstMonth, LocalDate lastMonth) {
         }
         Bounds cycle = jdbc.sql("select first_month, last_month from cycle where id = :c").param("c", cycleId)
@@ -95,7 +107,7 @@ class BowlingChartQueries {
             rows.add(new BowlingChart.Row(metric, scored.cells(), scored.yearToDate(), reason,
                     measures.getOrDefault(metric.id(), List.of()), verdict, rule));
         }
-        return new BowlingChart(months, rows, rollups.rollups(metrics.values()));
+        return new Read(new BowlingChart(months, rows, withRollups ? rollups.rollups(metrics.values()) : Map.of()), series, asking);
     }
 
     /**
@@ -104,11 +116,11 @@ class BowlingChartQueries {
      * number of statements, whatever the number of metrics.
      */
     List<MetricVerdict> verdicts(long unitId, long cycleId, YearMonth month) {
-        BowlingChart chart = bowling(unitId, cycleId);
+        Read read = read(unitId, cycleId, false);
+        BowlingChart chart = read.chart();
         LocalDate next = month.plusMonths(1).atDay(1);
-        List<Long> ids = chart.rows().stream().map(r -> r.metric().id()).toList();
-        Map<Long, Series> series = spcs.seriesOf(ids);
-        CountermeasureRule rule = ruleOf(unitId, ids.isEmpty());
+        Map<Long, Series> series = read.series();
+        CountermeasureRule rule = read.asking();
         List<MetricVerdict> verdicts = new ArrayList<>();
         for (BowlingChart.Row row : chart.rows()) {
             List<BowlingChart.Cell> cells = row.cells().stream().filter(c -> !c.month().isAfter(month)).toList();

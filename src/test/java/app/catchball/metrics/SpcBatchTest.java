@@ -7,6 +7,7 @@ import app.catchball.security.SystemUser;
 import app.catchball.support.SpringTest;
 import app.catchball.support.StatementCounter;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,9 @@ class SpcBatchTest {
 
     @Autowired
     SpcSummaryService summaries;
+
+    @Autowired
+    MetricVerdictService verdicts;
 
     @Autowired
     PlanFixture fixture;
@@ -66,5 +70,18 @@ class SpcBatchTest {
         int[] bowling = new int[1];
         SystemUser.runAs("viewer", () -> StatementCounter.counting(() -> metrics.bowling(fixture.unit("NTH"), fixture.cycle()), bowling));
         assertThat(bowling[0]).as("bowling chart with its icons' SPC and the countermeasure rule").isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void a_months_verdicts_read_the_series_once_and_cost_no_more_than_the_bowling_chart() {
+        long unit = fixture.unit("W7");
+        int[] statements = new int[1];
+        List<String> executed = SystemUser.runAs("viewer", () -> StatementCounter.recording(() -> StatementCounter.counting(
+                () -> verdicts.verdicts(unit, fixture.cycle(), YearMonth.of(2026, 10)), statements)));
+        assertThat(executed).as("statements that read the metrics' series").filteredOn(sql -> sql.contains("metric_spc_settings"))
+                .hasSize(1);
+        int[] bowling = new int[1];
+        SystemUser.runAs("viewer", () -> StatementCounter.counting(() -> metrics.bowling(unit, fixture.cycle()), bowling));
+        assertThat(statements[0]).isLessThanOrEqualTo(bowling[0]);
     }
 }
