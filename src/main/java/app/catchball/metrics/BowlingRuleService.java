@@ -38,23 +38,6 @@ public class BowlingRuleService {
         return rules.rule(metricId);
     }
 
-    /**
-     * The metric's settings as its page shows them, in two or three statements: the metric with its
-     * rule and trajectory count, the permission, and (for a ratio) the metrics a ratio may name.
-     */
-    @Transactional(readOnly = true)
-    public BowlingSettings settings(long metricId) {
-        BowlingRules.MetricRule found = rules.metricRule(metricId).orElseThrow(() -> new RuleViolation("That metric does not exist."));
-        MetricInfo metric = found.metric();
-        boolean mayChange = permissions.may(Action.EDIT_PLAN, metric.unitId());
-        if (!mayChange) {
-            permissions.check(Action.VIEW, metric.unitId());
-        }
-        List<MetricInfo> parts = found.rule().aggregation() == Aggregation.RATIO ? rules.others(metric) : List.of();
-        return new BowlingSettings(metric, found.rule(), found.plannedMonths(), found.months(), mayChange,
-                mayChange && found.cycleOpen(), parts);
-    }
-
     /** The metrics a ratio metric may name as its numerator or denominator: the others of its unit and cycle. */
     @Transactional(readOnly = true)
     public List<MetricInfo> ratioParts(long metricId) {

@@ -98,18 +98,6 @@ public class CommentaryService {
         return result;
     }
 
-    /**
-     * What the page of a metric shows of its notes, in three statements: every version of its commentary,
-     * its annotations, and whether the signed-in user may write them. The metric was read through
-     * {@link MetricsService#metric} (or its SPC), which checked that the user may see it.
-     */
-    @Transactional(readOnly = true)
-    public MetricNotes notes(MetricInfo metric) {
-        permissions.requireUsername();
-        return new MetricNotes(queries.commentaryOf(List.of(metric.id())), queries.annotationsOf(List.of(metric.id())),
-                permissions.mayWriteMetricNotes(metric.unitId(), metric.ownerUserId()));
-    }
-
     /** Whether the signed-in user may write the metric's commentary and notes. */
     @Transactional(readOnly = true)
     public boolean mayWrite(long metricId) {

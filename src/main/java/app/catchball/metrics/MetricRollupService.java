@@ -69,17 +69,6 @@ public class MetricRollupService {
     public record RollupPage(MetricRollup rollup, boolean mayLink) {
     }
 
-    /**
-     * The metric page's roll-up section for a metric the page has already read: three statements (the
-     * candidates are read when the user asks, {@link #candidates}).
-     */
-    @Transactional(readOnly = true)
-    public RollupPage page(MetricInfo metric) {
-        permissions.checkView();
-        MetricRollup rollup = queries.rollups(List.of(metric)).get(metric.id());
-        return new RollupPage(rollup, permissions.mayLinkMetrics(metric.unitId(), metric.unitId()));
-    }
-
     /** The metrics this one may contribute to: those of the units above its own, in the same cycle. */
     @Transactional(readOnly = true)
     public List<MetricInfo> candidates(long metricId) {

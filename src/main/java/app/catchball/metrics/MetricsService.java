@@ -53,6 +53,12 @@ public class MetricsService {
             left join app_user o on o.id = m.accountable_user_id
             """;
 
+    /** Every change of the values of metric {@code :m}'s series (the caller adds its order). */
+    static final String HISTORY = """
+            select h.period, h.old_value, h.new_value, h.changed_by, h.changed_at, h.source
+            from series_value_history h join plan_item m on m.series_id = h.series_id
+            where m.id = :m""";
+
     private final JdbcClient jdbc;
     private final BowlingChartQueries bowlingCharts;
     private final SeriesSettingsQueries seriesSettings;
@@ -126,11 +132,8 @@ public class MetricsService {
     @Transactional(readOnly = true)
     public List<HistoryEntry> history(long metricId) {
         metric(metricId);
-        return jdbc.sql("""
-                        select h.period, h.old_value, h.new_value, h.changed_by, h.changed_at, h.source
-                        from series_value_history h join plan_item m on m.series_id = h.series_id
-                        where m.id = :m order by h.changed_at desc, h.id desc
-                        """).param("m", metricId).query(Rows.of(HistoryEntry.class)).list();
+        return jdbc.sql(HISTORY + " order by h.changed_at desc, h.id desc").param("m", metricId)
+                .query(Rows.of(HistoryEntry.class)).list();
     }
 
     /**

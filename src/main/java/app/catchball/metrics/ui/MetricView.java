@@ -17,8 +17,10 @@ import app.catchball.metrics.Frequency;
 import app.catchball.metrics.HistoryEntry;
 import app.catchball.metrics.MetricChanged;
 import app.catchball.metrics.MetricInfo;
-import app.catchball.metrics.MetricRollupService;
 import app.catchball.metrics.MetricNotes;
+import app.catchball.metrics.MetricPage;
+import app.catchball.metrics.MetricPageService;
+import app.catchball.metrics.MetricRollupService;
 import app.catchball.metrics.MetricSpc;
 import app.catchball.metrics.MetricValueView;
 import app.catchball.metrics.MetricsService;
@@ -27,12 +29,8 @@ import app.catchball.metrics.TrajectoryService;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueRules;
 import app.catchball.metrics.ValueSource;
-import app.catchball.metrics.spc.SpcChart;
-import app.catchball.metrics.spc.Assurance;
-import app.catchball.metrics.spc.PointType;
 import app.catchball.metrics.spc.SpcResult;
 import app.catchball.planning.PlanChanged;
-import app.catchball.security.AccessService;
 import app.catchball.security.UserSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -77,9 +75,9 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
 
     private static final DateTimeFormatter WHEN = Formats.DAY_AND_TIME;
 
+    private final MetricPageService pages;
     private final MetricsService metrics;
     private final CountermeasureService countermeasures;
-    private final AccessService access;
     private final BowlingRuleService bowlingRules;
     private final TrajectoryService trajectories;
     private final CommentaryService commentary;
@@ -88,9 +86,10 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
     private final MetricRollupService rollups;
     private volatile long metricId;
 
-    MetricView(MetricsService metrics, CountermeasureService countermeasures, AccessService access, LiveBroadcaster broadcaster,
+    MetricView(MetricPageService pages, MetricsService metrics, CountermeasureService countermeasures, LiveBroadcaster broadcaster,
                BowlingRuleService bowlingRules, TrajectoryService trajectories, MetricRollupService rollups,
                CommentaryService commentary, AnnotationService annotations) {
+        this.pages = pages;
         this.rollups = rollups;
         this.commentary = commentary;
         this.annotations = annotations;
@@ -98,7 +97,6 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         this.bowlingRules = bowlingRules;
         this.trajectories = trajectories;
         this.countermeasures = countermeasures;
-        this.access = access;
         // Others' values, countermeasures and changes to the metric show as they are saved; typed input is kept.
         live = LiveRefresh.on(this, broadcaster, c -> (c.event() instanceof MetricChanged || c.event() instanceof CountermeasureChanged
                 || c.event() instanceof PlanChanged) && c.event().id() == metricId, this::show);
@@ -110,9 +108,11 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         show();
     }
 
+    /** Draws the page from one read of it ({@link MetricPageService#page}); the actions call their own services. */
     private void show() {
         removeAll();
-        MetricSpc spc = metrics.spc(metricId);
+        MetricPage page = pages.page(metricId);
+        MetricSpc spc = page.spc();
         MetricInfo metric = spc.metric();
         add(new H2(metric.label()));
         Span where = new Span(metric.unitName() + " · " + (metric.direction() == null ? "" : metric.direction().label().toLowerCase())
@@ -131,7 +131,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         }
         add(icons);
         // The chart with its notes as markers, the notes listed below it, then the monthly commentary (issue 12).
-        MetricNotes notes = commentary.notes(metric);
+        MetricNotes notes = page.notes();
         add(new NotesChart(spc, notes.annotations()), new AnnotationList(annotations, metricId, notes.annotations(),
                 notes.mayWrite() && !metric.archived(), LocalDate.now(), fields -> live.watch(this, fields), this::show),
                 new CommentaryPanel(commentary, metricId, notes, YearMonth.now(), fields -> live.watch(this, fields), this::show));
@@ -146,16 +146,16 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
                 show();
             }
         });
-        frequency.setReadOnly(!metrics.mayChangeMetric(metricId));
+        frequency.setReadOnly(!page.mayChangeMetric());
         add(frequency);
 
-        chartSettings(metric);
-        BowlingSettingsForm bowling = new BowlingSettingsForm(bowlingRules, trajectories, bowlingRules.settings(metricId), this::show);
+        chartSettings(metric, page.settings(), page.mayChangeMetric());
+        BowlingSettingsForm bowling = new BowlingSettingsForm(bowlingRules, trajectories, page.bowling(), this::show);
         add(bowling);
         live.watch(this, bowling.inputs());
-        add(new RollupPanel(rollups, spc, this::show));
+        add(new RollupPanel(rollups, spc, page.rollup(), this::show));
 
-        boolean mayEnter = metrics.mayEnterValues(metricId) && !metric.archived();
+        boolean mayEnter = page.mayEnterValues() && !metric.archived();
         add(new H3("Values"));
         if (metric.archived()) {
             add(new Paragraph("This metric is archived: it takes no new values."));
@@ -165,8 +165,8 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             DatePicker period = DatePickers.british(new DatePicker("Period"));
             period.setHelperText(weekly ? "The Monday of the week" : "The first day of the month");
             period.setMin(ValueRules.EARLIEST_PERIOD);
-            period.setMax(metrics.currentPeriod(metricId));
-            period.setValue(metrics.currentPeriod(metricId));
+            period.setMax(page.currentPeriod());
+            period.setValue(page.currentPeriod());
             BigDecimalField value = new BigDecimalField("Value");
             Button save = new Button("Save value", e -> {
                 Notices.attempt(() -> {
@@ -189,10 +189,10 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         values.addColumn(v -> period(v.period(), metric)).setHeader("Period");
         values.addColumn(v -> plain(v.value())).setHeader("Value");
         values.addColumn(MetricValueView::updatedBy).setHeader("By");
-        values.setItems(metrics.values(metricId).reversed());
+        values.setItems(page.values().reversed());
         values.setHeight("16rem");
         add(values);
-        List<HistoryEntry> history = metrics.history(metricId).stream().filter(h -> h.oldValue() != null).toList();
+        List<HistoryEntry> history = page.corrections();
         if (!history.isEmpty()) {
             add(new H3("Corrections"));
             Grid<HistoryEntry> corrections = new Grid<>();
@@ -205,12 +205,11 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             corrections.setAllRowsVisible(true);
             add(corrections);
         }
-        countermeasures(metric);
+        countermeasures(page);
     }
 
     /** Rebase dates, fixed limits and outlier screening: shown to all, changed by Leads. */
-    private void chartSettings(MetricInfo metric) {
-        SpcSettings settings = metrics.spcSettings(metricId);
+    private void chartSettings(MetricInfo metric, SpcSettings settings, boolean mayChange) {
         if (!settings.rebaseDates().isEmpty() || settings.fixAfterN() != null || !settings.screenOutliers()) {
             Paragraph p = new Paragraph("Chart settings: "
                     + (settings.rebaseDates().isEmpty() ? "" : "limits rebased from " + settings.rebaseDates().stream()
@@ -220,7 +219,7 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             p.addClassName("unit-path");
             add(p);
         }
-        if (!metrics.mayChangeMetric(metricId)) {
+        if (!mayChange) {
             return;
         }
         Checkbox screen = new Checkbox("Screen outliers",
@@ -254,9 +253,9 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
         live.watch(this, screen, fix, rebase);
     }
 
-    private void countermeasures(MetricInfo metric) {
+    private void countermeasures(MetricPage page) {
         add(new H3("Countermeasures"));
-        List<CountermeasureView> list = countermeasures.countermeasures(metricId);
+        List<CountermeasureView> list = page.countermeasures();
         if (list.isEmpty()) {
             add(new Paragraph("None recorded."));
         }
@@ -267,13 +266,13 @@ public class MetricView extends VerticalLayout implements HasUrlParameter<Long> 
             p.addClassName(c.overdue() ? "countermeasure-overdue" : "countermeasure-open");
             add(p);
         }
-        if (!countermeasures.mayRecord(metricId)) {
+        if (!page.mayRecordCountermeasures()) {
             return;
         }
         TextArea problem = new TextArea("Problem");
         TextArea cause = new TextArea("Root cause");
         TextField action = new TextField("Action");
-        ComboBox<UserSummary> owner = new ComboBox<>("Owner", access.users().stream().filter(UserSummary::active).toList());
+        ComboBox<UserSummary> owner = new ComboBox<>("Owner", page.owners());
         owner.setItemLabelGenerator(UserSummary::displayName);
         DatePicker due = DatePickers.british(new DatePicker("Due date"));
         Select<CountermeasureStatus> status = new Select<>();

@@ -34,11 +34,11 @@ class RollupPanel extends VerticalLayout {
     record MonthRow(YearMonth month, BigDecimal own, MetricRollup.MonthValue rolled) {
     }
 
-    RollupPanel(MetricRollupService rollups, MetricSpc spc, Runnable refresh) {
+    /** The section as read with the page ({@code page}); {@code rollups} links, unlinks and lists the metrics above. */
+    RollupPanel(MetricRollupService rollups, MetricSpc spc, MetricRollupService.RollupPage page, Runnable refresh) {
         setPadding(false);
         addClassName("rollup-panel");
         long metricId = spc.metric().id();
-        MetricRollupService.RollupPage page = rollups.page(spc.metric());
         MetricRollup rollup = page.rollup();
         if (rollup == null && !page.mayLink()) {
             return;
