@@ -28,13 +28,11 @@ import app.catchball.metrics.TrajectoryService;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
 import app.catchball.planning.CycleService;
-import app.catchball.planning.CycleSummary;
 import app.catchball.planning.PlanChanged;
 import app.catchball.security.Action;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -65,7 +63,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -84,9 +81,8 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private final MetricsService metrics;
     private final MetricImportService imports;
     private final CommentaryService commentary;
-    private final CycleService cycles;
     private final UnitPicker unit;
-    private final ComboBox<CycleSummary> cycle = new ComboBox<>("Cycle");
+    private final CyclePicker cycle;
     private final Grid<BowlingChart.Row> grid = new Grid<>();
     private final BowlingCards cards = new BowlingCards();
     private final Button upload = new Button("Upload values…");
@@ -107,11 +103,9 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
         this.trajectories = trajectories;
         this.trajectoryImports = trajectoryImports;
         this.imports = imports;
-        this.cycles = cycles;
         this.unit = new UnitPicker(units);
+        this.cycle = new CyclePicker(cycles);
         setSizeFull();
-        cycle.setItems(cycles.cycles());
-        cycle.setItemLabelGenerator(CycleSummary::name);
         unit.onPick(u -> go());
         cycle.addValueChangeListener(e -> go());
         upload.addClickListener(e -> openUpload());
@@ -138,12 +132,9 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters();
-        Optional<CycleSummary> c = params.getSingleParameter("cycle").flatMap(id -> cycle.getListDataView().getItems()
-                        .filter(x -> String.valueOf(x.id()).equals(id)).findFirst())
-                .or(() -> cycle.getListDataView().getItems().filter(CycleSummary::current).findFirst());
         navigating = true;
         unit.select(params);
-        c.ifPresent(cycle::setValue);
+        cycle.select(params);
         navigating = false;
         show();
     }
@@ -151,7 +142,7 @@ public class MetricsView extends VerticalLayout implements BeforeEnterObserver {
     private void go() {
         if (!navigating && unit.getValue() != null && cycle.getValue() != null) {
             UI.getCurrent().navigate(MetricsView.class, QueryParameters.simple(Map.of(
-                    "unit", unit.getValue().shortCode(), "cycle", String.valueOf(cycle.getValue().id()))));
+                    UnitPicker.PARAMETER, unit.getValue().shortCode(), CyclePicker.PARAMETER, String.valueOf(cycle.getValue().id()))));
         }
     }
 

@@ -13,7 +13,6 @@ import app.catchball.planning.CycleSummary;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -43,16 +42,15 @@ public class SpcSummaryView extends VerticalLayout implements BeforeEnterObserve
 
     private final SpcSummaryService spc;
     private final UnitPicker unit;
-    private final ComboBox<CycleSummary> cycle = new ComboBox<>("Cycle");
+    private final CyclePicker cycle;
     private final Grid<SpcVerdict> grid = new Grid<>();
     private boolean navigating;
 
     SpcSummaryView(SpcSummaryService spc, CycleService cycles, UnitDirectory units) {
         this.spc = spc;
         this.unit = new UnitPicker(units);
+        this.cycle = new CyclePicker(cycles);
         setSizeFull();
-        cycle.setItems(cycles.cycles());
-        cycle.setItemLabelGenerator(CycleSummary::name);
         unit.onPick(u -> go());
         cycle.addValueChangeListener(e -> go());
         Button bowling = new Button("Bowling chart", e -> Notices.attempt(() -> open(MetricsView.class, unit.getValue(), cycle.getValue())));
@@ -76,26 +74,23 @@ public class SpcSummaryView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** The button on Metrics that opens this summary for the unit and cycle shown there. */
-    static Button link(UnitPicker unit, ComboBox<CycleSummary> cycle) {
+    static Button link(UnitPicker unit, CyclePicker cycle) {
         return new Button("SPC summary", e -> Notices.attempt(() -> open(SpcSummaryView.class, unit.getValue(), cycle.getValue())));
     }
 
     private static void open(Class<? extends Component> view, UnitRef unit, CycleSummary cycle) {
         Map<String, String> params = new LinkedHashMap<>();
         Optional.ofNullable(unit).ifPresent(u -> params.put(UnitPicker.PARAMETER, u.shortCode()));
-        Optional.ofNullable(cycle).ifPresent(c -> params.put("cycle", String.valueOf(c.id())));
+        Optional.ofNullable(cycle).ifPresent(c -> params.put(CyclePicker.PARAMETER, String.valueOf(c.id())));
         UI.getCurrent().navigate(view, QueryParameters.simple(params));
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         var params = event.getLocation().getQueryParameters();
-        Optional<CycleSummary> c = params.getSingleParameter("cycle").flatMap(id -> cycle.getListDataView().getItems()
-                        .filter(x -> String.valueOf(x.id()).equals(id)).findFirst())
-                .or(() -> cycle.getListDataView().getItems().filter(CycleSummary::current).findFirst());
         navigating = true;
         unit.select(params);
-        c.ifPresent(cycle::setValue);
+        cycle.select(params);
         navigating = false;
         show();
     }
