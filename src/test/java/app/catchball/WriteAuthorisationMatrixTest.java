@@ -47,21 +47,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Authorisation, proven through the services: every service method that writes, for each role
  * (Admin, Lead, Contributor, Coach, Viewer) × position (own unit, ancestor, descendant, sibling),
  * is allowed or refused exactly as DESIGN.md's permission table says. Refused means an
- * AccessDeniedException; allowed means anything else (a rule may still refuse the content).
+ * AccessDeniedException; allowed means anything else (a rule may still refuse the content). Each
+ * case, what it sets up included, runs in one transaction that is rolled back afterwards, so the
+ * demo trust stays as it was for every other test.
  */
 @SpringTest
+@Transactional
 class WriteAuthorisationMatrixTest {
 
     enum Needs { LEAD, CONTRIBUTOR, COACH_OR_CONTRIBUTOR, ADMIN, ADMIN_OR_TRUST_LEAD }
@@ -143,51 +145,18 @@ class WriteAuthorisationMatrixTest {
     @Autowired CycleService cycles;
     @Autowired PlanFixture fixture;
     @Autowired ProjectService projects;
-    @Autowired JdbcClient jdbc;
     @Autowired ReviewService reviews;
     @Autowired DecisionService decisions;
     @Autowired A3Service a3s;
 
     private static final AtomicInteger N = new AtomicInteger();
 
-    /** Probe items made for a case, archived afterwards so that other tests see the demo matrices as they were. */
-    private final List<Long> probes = new ArrayList<>();
-
-    @AfterEach
-    void archiveProbes() {
-        for (long id : probes) {
-            try {
-                SystemUser.runAs("admin", () -> planning.archiveItem(id, planning.item(id).version()));
-            } catch (RuntimeException alreadyGone) {
-                // archived by the case itself
-            }
-        }
-        probes.clear();
-        if (!probeProjects.isEmpty()) {
-            for (String table : List.of("pdsa_cycle", "project_item", "project_measure", "project_handover")) {
-                jdbc.sql("delete from " + table + " where project_id in (:ids)").param("ids", probeProjects).update();
-            }
-            jdbc.sql("delete from project where id in (:ids)").param("ids", probeProjects).update();
-        }
-        probeProjects.clear();
-    }
-
-    /**
-     * Probe projects, removed afterwards: they sit on the probed users' own units (the trust itself
-     * for the Coach and the Viewer), where other tests expect only the demo trust's projects.
-     */
-    private final List<Long> probeProjects = new ArrayList<>();
-
     private ProjectSummary probeProject(long unit, int n) {
-        var project = SystemUser.runAs("admin", () -> projects.create(unit, ProjectDraft.titled("Probe project " + n)));
-        probeProjects.add(project.id());
-        return project;
+        return SystemUser.runAs("admin", () -> projects.create(unit, ProjectDraft.titled("Probe project " + n)));
     }
 
     private ItemView probe(String unitCode, ItemKind kind, String title) {
-        ItemView item = fixture.create(unitCode, kind, title);
-        probes.add(item.id());
-        return item;
+        return fixture.create(unitCode, kind, title);
     }
 
     @ParameterizedTest(name = "{1} {0} on {2} unit {3}: {4} allowed={5}")
@@ -212,8 +181,8 @@ class WriteAuthorisationMatrixTest {
         long cycle = fixture.cycle();
         int n = N.incrementAndGet();
         return switch (op) {
-            case "PlanningService.createItem" -> () -> probes.add(planning.createItem(unit, cycle, ItemKind.PRIORITY,
-                    ItemDraft.titled("Probe " + n)).id());
+            case "PlanningService.createItem" -> () -> planning.createItem(unit, cycle, ItemKind.PRIORITY,
+                    ItemDraft.titled("Probe " + n));
             case "PlanningService.updateItem" -> {
                 ItemView item = probe(unitCode, ItemKind.PRIORITY, "Probe " + n);
                 yield () -> planning.updateItem(item.id(), item.toDraft().withDescription("changed"), item.version());
@@ -265,8 +234,7 @@ class WriteAuthorisationMatrixTest {
                 yield () -> countermeasures.saveCountermeasure(null, metric, null, "p", "c", "Probe action", null,
                         LocalDate.of(2030, 1, 1), CountermeasureStatus.OPEN, 0);
             }
-            case "ProjectService.create" -> () -> probeProjects.add(
-                    projects.create(unit, ProjectDraft.titled("Probe project " + n)).id());
+            case "ProjectService.create" -> () -> projects.create(unit, ProjectDraft.titled("Probe project " + n));
             case "ProjectService.update" -> {
                 var project = probeProject(unit, n);
                 yield () -> projects.update(project.id(), ProjectDraft.titled("Probe project " + n)
@@ -315,9 +283,7 @@ class WriteAuthorisationMatrixTest {
     }
 
     private long metric(String unitCode, int n) {
-        long id = SystemUser.runAs("admin", () -> planning.createItem(fixture.unit(unitCode), fixture.cycle(), ItemKind.METRIC,
+        return SystemUser.runAs("admin", () -> planning.createItem(fixture.unit(unitCode), fixture.cycle(), ItemKind.METRIC,
                 ItemDraft.titled("Probe metric " + n).withMetric("%", Direction.UP, null, null, null))).id();
-        probes.add(id);
-        return id;
     }
 }

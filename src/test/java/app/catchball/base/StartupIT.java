@@ -13,8 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in at the first moment the port answers, the demo API token works), atomic seeding (a first start
  * killed or stopped while seeding leaves an empty database that the next start seeds completely),
  * one owner per data folder (a second instance refuses with one line and leaves the first alone;
- * a PostgreSQL whose owner was killed is taken over).
+ * a PostgreSQL whose owner was killed is taken over), and no acknowledged write lost on a power cut.
  */
 class StartupIT {
 
@@ -61,7 +66,75 @@ class StartupIT {
             again.waitForPort(START);
             assertThat(again.output()).contains("left running on").doesNotContain("Empty database");
             assertThat(signIn(again, "ward7.manager", "catchball")).isTrue();
+
+            // No lost data on a power cut: a burst of writes through the API, the JVM and its
+            // PostgreSQL killed with SIGKILL in the middle of it, and every acknowledged write is back.
+            long metric = wardMetric(again);
+            Map<String, String> acknowledged = burstOfWritesUntilPowerCut(again, metric, data);
+            try (PackagedApp recovered = PackagedApp.in(dir.resolve("recovered"))
+                    .arg("--catchball.embedded-postgres.data-dir=" + data).start()) {
+                recovered.waitForPort(START);
+                HttpResponse<String> values = api(recovered, "/api/v1/metrics/" + metric + "/values");
+                assertThat(values.statusCode()).isEqualTo(200);
+                Map<String, String> stored = parseValues(values.body());
+                acknowledged.forEach((period, value) -> {
+                    assertThat(stored).as("acknowledged write %s", period).containsKey(period);
+                    assertThat(Double.parseDouble(stored.get(period))).isEqualTo(Double.parseDouble(value));
+                });
+                assertThat(api(recovered, "/api/v1/metrics/" + metric + "/spc").statusCode())
+                        .as("the database answers consistently after recovery").isEqualTo(200);
+            }
         }
+    }
+
+    /** Writes values one request at a time; after 40 acknowledged writes, kills the JVM and PostgreSQL mid-burst. */
+    private static Map<String, String> burstOfWritesUntilPowerCut(PackagedApp app, long metric, Path data) throws Exception {
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 10_000; i++) {
+                String period = String.format(Locale.ROOT, "%d-%02d-01", 2000 + i / 12, i % 12 + 1);
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(app.uri("/api/v1/metrics/" + metric + "/values"))
+                            .header("Authorization", "Bearer " + WARD7_TOKEN).header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(20))
+                            .PUT(HttpRequest.BodyPublishers.ofString("[{\"period\":\"" + period + "\",\"value\":" + i + "}]"))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        acknowledged.put(period, String.valueOf(i));
+                    }
+                } catch (Exception serverGone) {
+                    return;
+                }
+            }
+        });
+        writer.start();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> acknowledged.size() >= 40 || !writer.isAlive());
+        app.powerCut(data);
+        writer.join(10_000);
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(40);
+        return Map.copyOf(acknowledged);
+    }
+
+    private static long wardMetric(PackagedApp app) throws IOException, InterruptedException {
+        Matcher w7 = Pattern.compile("\\{[^{}]*\"shortCode\":\"W7\"[^{}]*}").matcher(api(app, "/api/v1/units").body());
+        assertThat(w7.find()).isTrue();
+        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(w7.group());
+        assertThat(id.find()).isTrue();
+        String metrics = api(app, "/api/v1/units/" + id.group(1) + "/metrics").body();
+        Matcher metric = Pattern.compile("\"id\":(\\d+)").matcher(metrics);
+        assertThat(metric.find()).as(metrics).isTrue();
+        return Long.parseLong(metric.group(1));
+    }
+
+    private static Map<String, String> parseValues(String json) {
+        Matcher m = Pattern.compile("\"period\":\"([0-9-]+)\",\"value\":([0-9.eE+-]+)").matcher(json);
+        Map<String, String> values = new HashMap<>();
+        while (m.find()) {
+            values.put(m.group(1), m.group(2));
+        }
+        return values;
     }
 
     @Test

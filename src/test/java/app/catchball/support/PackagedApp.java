@@ -206,6 +206,26 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /**
+     * A power cut: kill -9 for the JVM and for the PostgreSQL on the given data folder (the
+     * postmaster detaches from the JVM when it starts, so it is found by its data folder).
+     */
+    public void powerCut(Path dataDir) {
+        String dir = dataDir.toAbsolutePath().toString();
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dir)).orElse(false))
+                .forEach(postmaster -> {
+                    all.add(postmaster);
+                    all.addAll(postmaster.descendants().toList());
+                });
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            p.onExit().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> null).join();
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
