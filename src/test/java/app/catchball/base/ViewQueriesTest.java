@@ -88,7 +88,7 @@ class ViewQueriesTest extends KaribuTest {
                 .isEqualTo(counts.get("projects"));
         // Issue 15: the metric page (chart, verdicts, commentary, notes, bowling rule, trajectory, roll-up,
         // corrections, countermeasures) reads everything in one service call, with one metric look-up and
-        // one permission check (measured: 10, with the password gate's look-up).
+        // one permission check (measured for ward7.manager: the page's call runs 9).
         assertThat(counts.get("metric")).as("metric page, %s", counts).isLessThanOrEqualTo(12);
         // The sustain check reads the SPC of all finished projects' measures at once (issue 12).
         assertThat(counts.get("continuity")).as("Continuity, %s", counts).isLessThanOrEqualTo(12);
