@@ -7,8 +7,11 @@ import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -25,11 +28,13 @@ public class CycleService {
     private final CycleRepository cycles;
     private final PermissionService permissions;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    CycleService(CycleRepository cycles, PermissionService permissions, JdbcClient jdbc) {
+    CycleService(CycleRepository cycles, PermissionService permissions, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.cycles = cycles;
         this.permissions = permissions;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -118,9 +123,11 @@ public class CycleService {
 
     /**
      * Starts the next cycle from this one: the same months a year on, carrying every open (not
-     * archived) item, its correlations and its cascade links (catchball threads, with every step of
-     * their history), each copy linked to where it came from. A metric's copy continues the same series
-     * (values, history, SPC settings and rebases). True North goals are enduring and need no copy.
+     * archived) item, its correlations and its cascade links, each copy linked to where it came from
+     * ({@code carried_from_id}). A metric's copy continues the same series (values, history, SPC settings
+     * and rebases). True North goals are enduring and need no copy. Then {@link CycleRolledForward} lets
+     * each module copy its own rows in the same transaction: catchball the steps of each thread, metrics
+     * each metric's bowling rule, roll-up link and commitment. A failed copy rolls everything back.
      */
     public CycleSummary rollForward(long fromCycleId, String newName) {
         checkMayManage();
@@ -158,17 +165,14 @@ public class CycleService {
                 join plan_item ns on ns.carried_from_id = l.source_item_id and ns.cycle_id = :to
                 left join plan_item ni on ni.carried_from_id = l.input_item_id and ni.cycle_id = :to
                 """).param("to", to).update();
-        // A copied thread keeps its history: the same steps, in the same order, so its status reads true.
-        jdbc.sql("""
-                insert into catchball_step (link_id, seq, move, party, actor, actor_name, at, message, title, target,
-                    due_date, resources, state_after)
-                select n.id, s.seq, s.move, s.party, s.actor, s.actor_name, s.at, s.message, s.title, s.target,
-                    s.due_date, s.resources, s.state_after
-                from catchball_step s
-                join cascade_link o on o.id = s.link_id
-                join plan_item ns on ns.carried_from_id = o.source_item_id and ns.cycle_id = :to
-                join cascade_link n on n.source_item_id = ns.id and n.child_unit_id = o.child_unit_id
-                """).param("to", to).update();
+        // Each module copies its own rows of what was carried (catchball the threads' steps, metrics
+        // the bowling rules, roll-up links and commitments), in this transaction.
+        Map<Long, Long> carried = new HashMap<>();
+        jdbc.sql("select carried_from_id, id from plan_item where cycle_id = :to").param("to", to)
+                .query(rs -> {
+                    carried.put(rs.getLong("carried_from_id"), rs.getLong("id"));
+                });
+        events.publishEvent(new CycleRolledForward(fromCycleId, to, carried));
         return next.toSummary();
     }
 

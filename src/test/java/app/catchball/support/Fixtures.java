@@ -52,16 +52,22 @@ public class Fixtures {
 
     /** A new ward named "‹name› ‹n›" beside Ward 7, with its own Lead and Contributor. */
     public Ward ward(String name) {
+        return SystemUser.runAs("admin", () -> unit(name, organisation.get(demoUnit("W7")).parentId()));
+    }
+
+    /** A new unit "‹name› ‹n›" below a fixture ward (a bay or team of it), with its own Lead and Contributor. */
+    public Ward below(Ward ward, String name) {
+        return SystemUser.runAs("admin", () -> unit(name, ward.id()));
+    }
+
+    private Ward unit(String name, long parentId) {
         int n = SEQUENCE.incrementAndGet();
         String code = "FX" + n;
         String unitName = name + " " + n;
-        return SystemUser.runAs("admin", () -> {
-            UnitNode ward7 = organisation.get(demoUnit("W7"));
-            UnitNode unit = organisation.create(unitName, code, ward7.levelCode(), ward7.parentId());
-            String lead = person(code, "lead", "Lead of " + unitName, unit.id(), Role.LEAD);
-            String contributor = person(code, "contributor", "Contributor on " + unitName, unit.id(), Role.CONTRIBUTOR);
-            return new Ward(unit.id(), code, unitName, lead, contributor);
-        });
+        UnitNode unit = organisation.create(unitName, code, "WARD", parentId);
+        String lead = person(code, "lead", "Lead of " + unitName, unit.id(), Role.LEAD);
+        String contributor = person(code, "contributor", "Contributor on " + unitName, unit.id(), Role.CONTRIBUTOR);
+        return new Ward(unit.id(), code, unitName, lead, contributor);
     }
 
     /** A new item of that kind on the ward's X-matrix in the current cycle. */
