@@ -46,4 +46,18 @@ class NavigationTest extends KaribuTest {
         List<String> labels = _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
         assertThat(labels).containsExactly(entries.split(", "));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "x-matrix         | X-matrix · Catchball",
+            "cascade          | Cascade · Catchball",
+            "reminders        | Reminders · Catchball"})
+    void each_page_carries_its_own_title_after_navigating_between_pages(String location, String title) {
+        login("ward7.manager");
+        UI.getCurrent().navigate("");
+
+        UI.getCurrent().navigate(location);
+
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo(title);
+    }
 }

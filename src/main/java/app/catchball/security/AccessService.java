@@ -15,6 +15,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Users and the roles they hold on units. Reads are open to every user; changes need an Admin. */
@@ -201,9 +202,11 @@ public class AccessService {
     }
 
     /** Whether the signed-in user must choose a new password before going on. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public boolean mustChangePassword() {
-        return permissions.currentUsername().flatMap(users::findByUsername).map(AppUser::isMustChangePassword).orElse(false);
+        return permissions.currentUsername().map(username -> SignedInAccess.mustChangePasswordInThisRequest(username)
+                .orElseGet(() -> users.findByUsername(username).map(AppUser::isMustChangePassword).orElse(false)))
+                .orElse(false);
     }
 
     /** Reactivates a user who came back. Admins only. */
