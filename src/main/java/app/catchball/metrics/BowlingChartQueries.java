@@ -2,11 +2,13 @@ package app.catchball.metrics;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
 import app.catchball.metrics.SpcBatchQueries.Series;
 import app.catchball.metrics.spc.Assurance;
 import app.catchball.metrics.spc.PointType;
 import app.catchball.metrics.spc.SpcResult;
 import app.catchball.planning.Direction;
+import app.catchball.planning.sql.PlanRelations;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,8 +67,8 @@ class BowlingChartQueries {
     private Read read(long unitId, long cycleId, boolean withRollups) {
         record Bounds(LocalDate firstMonth, LocalDate lastMonth) {
         }
-        Bounds cycle = jdbc.sql("select first_month, last_month from cycle where id = :c").param("c", cycleId)
-                .query(Rows.of(Bounds.class)).optional().orElseThrow(() -> new RuleViolation("That planning cycle does not exist."));
+        Bounds cycle = jdbc.sql(SqlText.using("select first_month, last_month from {cycles} where id = :c", PlanRelations.CYCLES))
+                .param("c", cycleId).query(Rows.of(Bounds.class)).optional().orElseThrow(() -> new RuleViolation("That planning cycle does not exist."));
         List<YearMonth> months = new ArrayList<>();
         for (YearMonth m = YearMonth.from(cycle.firstMonth()); !m.isAfter(YearMonth.from(cycle.lastMonth())); m = m.plusMonths(1)) {
             months.add(m);
@@ -74,8 +76,7 @@ class BowlingChartQueries {
         Map<Long, MetricInfo> metrics = new LinkedHashMap<>();
         Map<Long, BowlingRule> rules = new HashMap<>();
         Map<Long, Map<YearMonth, BigDecimal>> trajectories = new HashMap<>();
-        jdbc.sql(MetricsService.METRIC_COLUMNS.replace("from plan_item m", ", month.month, t.target as trajectory, "
-                        + BowlingRules.COLUMNS + " from plan_item m") + """
+        jdbc.sql(MetricsService.metricColumns(", month.month, t.target as trajectory, " + BowlingRules.COLUMNS) + """
                          cross join generate_series(cast(:first as date), cast(:last as date), interval '1 month') as month(month)
                          left join metric_trajectory t on t.metric_id = m.id and t.period = month.month
                          left join metric_bowling_rule r on r.metric_id = m.id

@@ -1,6 +1,8 @@
 package app.catchball.metrics;
 
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
+import app.catchball.planning.sql.PlanRelations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -46,17 +48,16 @@ class BowlingRules {
     }
 
     Optional<MetricRule> metricRule(long metricId) {
-        return jdbc.sql(MetricsService.METRIC_COLUMNS.replace("from plan_item m", ", " + COLUMNS + """
+        return jdbc.sql(MetricsService.metricColumns(", " + COLUMNS + """
                         , (extract(year from age(c.last_month, c.first_month)) * 12
                            + extract(month from age(c.last_month, c.first_month)) + 1)::int as months,
                           (select count(*) from metric_trajectory t where t.metric_id = m.id
                              and t.period between c.first_month and c.last_month)::int as planned,
-                          c.stage <> 'CLOSED' as cycle_open
-                        from plan_item m""") + """
-                         join cycle c on c.id = m.cycle_id
+                          c.stage <> 'CLOSED' as cycle_open""") + SqlText.using("""
+                         join {cycles} c on c.id = m.cycle_id
                          left join metric_bowling_rule r on r.metric_id = m.id
                          where m.id = :m and m.kind = 'METRIC'
-                        """).param("m", metricId)
+                        """, PlanRelations.CYCLES)).param("m", metricId)
                 .query((rs, n) -> new MetricRule(BowlingChartQueries.metricFrom(rs), ruleFrom(rs), rs.getInt("months"),
                         rs.getInt("planned"), rs.getBoolean("cycle_open"))).optional();
     }

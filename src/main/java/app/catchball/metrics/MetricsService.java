@@ -9,13 +9,18 @@ import static app.catchball.metrics.ValueRules.valueProblem;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
 import app.catchball.metrics.spc.ImprovementDirection;
 import app.catchball.metrics.spc.SpcEngine;
 import app.catchball.metrics.spc.SpcOptions;
 import app.catchball.metrics.spc.SpcResult;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.planning.Direction;
+import app.catchball.planning.PlanningService;
+import app.catchball.planning.sql.PlanRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
+import app.catchball.security.sql.UserRelations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -44,20 +49,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class MetricsService {
 
-    static final String METRIC_COLUMNS = """
-            select m.id, m.unit_id, u.name as unit_name, m.cycle_id, 'M' || m.number as code, m.title, m.unit_of_measure,
-                   m.direction, m.baseline, m.target, m.due_date, m.accountable_user_id as owner_user_id,
-                   o.display_name as owner_name, m.frequency, m.archived
-            from plan_item m
-            join org_unit u on u.id = m.unit_id
-            left join app_user o on o.id = m.accountable_user_id
-            """;
+    /** A metric's columns ({@link MetricInfo}), with its unit and owner, from {@code plan_items m}. */
+    static final String METRIC_COLUMNS = metricColumns("");
 
     /** Every change of the values of metric {@code :m}'s series (the caller adds its order). */
-    static final String HISTORY = """
+    static final String HISTORY = SqlText.using("""
             select h.period, h.old_value, h.new_value, h.changed_by, h.changed_at, h.source
-            from series_value_history h join plan_item m on m.series_id = h.series_id
-            where m.id = :m""";
+            from series_value_history h join {plan_items} m on m.series_id = h.series_id
+            where m.id = :m""", PlanRelations.PLAN_ITEMS);
 
     private final JdbcClient jdbc;
     private final BowlingChartQueries bowlingCharts;
@@ -65,15 +64,17 @@ public class MetricsService {
     private final PermissionService permissions;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final PlanningService planning;
 
     MetricsService(JdbcClient jdbc, BowlingChartQueries bowlingCharts, PermissionService permissions, Clock clock,
-                   ApplicationEventPublisher events, SeriesSettingsQueries seriesSettings) {
+                   ApplicationEventPublisher events, SeriesSettingsQueries seriesSettings, PlanningService planning) {
         this.jdbc = jdbc;
         this.bowlingCharts = bowlingCharts;
         this.seriesSettings = seriesSettings;
         this.permissions = permissions;
         this.clock = clock;
         this.events = events;
+        this.planning = planning;
     }
 
     // ---------------------------------------------------------------- metrics
@@ -123,10 +124,10 @@ public class MetricsService {
     @Transactional(readOnly = true)
     public List<MetricValueView> values(long metricId) {
         metric(metricId);
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select v.period, v.value, v.updated_by, v.updated_at
-                        from series_value v join plan_item m on m.series_id = v.series_id where m.id = :m order by v.period
-                        """).param("m", metricId).query(Rows.of(MetricValueView.class)).list();
+                        from series_value v join {plan_items} m on m.series_id = v.series_id where m.id = :m order by v.period
+                        """, PlanRelations.PLAN_ITEMS)).param("m", metricId).query(Rows.of(MetricValueView.class)).list();
     }
 
     @Transactional(readOnly = true)
@@ -152,10 +153,10 @@ public class MetricsService {
         }
         record Target(boolean archived, long seriesId) {
         }
-        Target target = jdbc.sql("""
-                        select m.archived, m.series_id from plan_item m join metric_series s on s.id = m.series_id
+        Target target = jdbc.sql(SqlText.using("""
+                        select m.archived, m.series_id from {plan_items} m join metric_series s on s.id = m.series_id
                         where m.id = :m for no key update
-                        """).param("m", metricId).query(Rows.of(Target.class)).single();
+                        """, PlanRelations.PLAN_ITEMS)).param("m", metricId).query(Rows.of(Target.class)).single();
         long seriesId = target.seriesId();
         if (target.archived()) {
             throw new RuleViolation(archivedMessage(metric));
@@ -257,13 +258,13 @@ public class MetricsService {
     public Map<Long, BigDecimal> valuesForMonth(long unitId, long cycleId, YearMonth month) {
         permissions.check(Action.VIEW, unitId);
         Map<Long, BigDecimal> result = new HashMap<>();
-        jdbc.sql("""
+        jdbc.sql(SqlText.using("""
                         select distinct on (v.metric_id) v.metric_id, v.value
-                        from metric_value v join plan_item m on m.id = v.metric_id
+                        from metric_value v join {plan_items} m on m.id = v.metric_id
                         where m.unit_id = :unit and m.cycle_id = :cycle and m.kind = 'METRIC' and not m.archived
                           and v.period >= :first and v.period < :next
                         order by v.metric_id, v.period
-                        """)
+                        """, PlanRelations.PLAN_ITEMS))
                 .param("unit", unitId).param("cycle", cycleId)
                 .param("first", month.atDay(1)).param("next", month.plusMonths(1).atDay(1))
                 .query(rs -> {
@@ -289,8 +290,7 @@ public class MetricsService {
             throw new RuleViolation("This metric already has " + metric.frequency().name().toLowerCase()
                     + " values: its frequency can no longer change.");
         }
-        jdbc.sql("update plan_item set frequency = :f, version = version + 1 where id = :id")
-                .param("f", frequency.name()).param("id", metricId).update();
+        planning.changeFrequency(metricId, frequency.name());
         changed(metric);
         return metric(metricId);
     }
@@ -377,6 +377,19 @@ public class MetricsService {
     public BowlingChart bowling(long unitId, long cycleId) {
         permissions.check(Action.VIEW, unitId);
         return bowlingCharts.bowling(unitId, cycleId);
+    }
+
+    /** {@link #METRIC_COLUMNS} with more columns ({@code ", t.target"}) after the metric's own. */
+    static String metricColumns(String more) {
+        return SqlText.using("""
+                select m.id, m.unit_id, u.name as unit_name, m.cycle_id, 'M' || m.number as code, m.title, m.unit_of_measure,
+                       m.direction, m.baseline, m.target, m.due_date, m.accountable_user_id as owner_user_id,
+                       o.display_name as owner_name, m.frequency, m.archived""" + more + """
+
+                from {plan_items} m
+                join {units} u on u.id = m.unit_id
+                left join {users} o on o.id = m.accountable_user_id
+                """, PlanRelations.PLAN_ITEMS, UnitRelations.UNITS, UserRelations.USERS);
     }
 
     /** Tells open screens, after the commit, that the metric changed (base.live). */

@@ -1,6 +1,8 @@
 package app.catchball.metrics;
 
+import app.catchball.base.db.SqlText;
 import app.catchball.metrics.spc.SpcResult;
+import app.catchball.planning.sql.PlanRelations;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Date;
@@ -67,7 +69,7 @@ class SpcBatchQueries {
         Map<Long, MetricInfo> metrics = new LinkedHashMap<>();
         Map<Long, Series> series = new HashMap<>();
         if (!metricIds.isEmpty()) {
-            query(MetricsService.METRIC_COLUMNS.replace("from plan_item m", ", " + SERIES_COLUMNS + " from plan_item m")
+            query(MetricsService.metricColumns(", " + SERIES_COLUMNS)
                     + SERIES_JOINS + " where m.id in (:ids) and m.kind = 'METRIC' order by m.id, v.period", metricIds, series,
                     rs -> metrics.computeIfAbsent(rs.getLong("id"), k -> BowlingChartQueries.metricFrom(rs)));
         }
@@ -89,7 +91,8 @@ class SpcBatchQueries {
         if (metricIds.isEmpty()) {
             return series;
         }
-        query("select m.id, " + SERIES_COLUMNS + " from plan_item m" + SERIES_JOINS + " where m.id in (:ids) order by m.id, v.period",
+        query(SqlText.using("select m.id, " + SERIES_COLUMNS + " from {plan_items} m", PlanRelations.PLAN_ITEMS) + SERIES_JOINS
+                        + " where m.id in (:ids) order by m.id, v.period",
                 metricIds, series, rs -> null);
         return series;
     }

@@ -196,6 +196,18 @@ public class PlanningService {
         changed(item.getUnitId(), item.getCycleId(), itemId);
     }
 
+    /**
+     * Sets how often a metric's values arrive (MONTHLY or WEEKLY): a Lead's decision, like the rest of the
+     * X-matrix. The metrics module decides whether its values still allow the change.
+     */
+    public void changeFrequency(long metricId, String frequency) {
+        long unitId = jdbc.sql("select unit_id from plan_item where id = :id and kind = 'METRIC'").param("id", metricId)
+                .query(Long.class).optional().orElseThrow(() -> new RuleViolation("That metric does not exist."));
+        permissions.check(Action.EDIT_PLAN, unitId);
+        jdbc.sql("update plan_item set frequency = :f, version = version + 1 where id = :id")
+                .param("f", frequency).param("id", metricId).update();
+    }
+
     /** Cycles the link between two items: none → ● → ○ → △ → none. Returns the new strength (null: none). */
     public Strength cycleCorrelation(Corner corner, long a, long b) {
         PlanItem itemA = load(a);

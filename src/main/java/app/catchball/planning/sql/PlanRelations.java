@@ -8,11 +8,11 @@ import app.catchball.base.db.Relation;
  */
 public final class PlanRelations {
 
-    /** Every plan item (X-matrix items and metrics), archived ones too. */
+    /** Every plan item (X-matrix items and metrics), archived ones too; a metric's {@code series_id} names its series. */
     public static final Relation PLAN_ITEMS = new Relation("plan_items", """
             select id, cycle_id, unit_id, kind, number, sort_order, title, description, accountable_user_id,
                    owner_user_id, true_north_id, source_item_id, carried_from_id, unit_of_measure, direction,
-                   baseline, target, due_date, team_name, archived, frequency, updated_at
+                   baseline, target, due_date, team_name, archived, frequency, series_id, updated_at
             from plan_item""");
 
     /** Every planning cycle: id, name, first_month, last_month, stage, is_current, previous_cycle_id. */
