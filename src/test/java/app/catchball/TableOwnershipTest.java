@@ -51,16 +51,8 @@ class TableOwnershipTest {
             Map.entry("base", Set.of("shedlock", "event_publication")));
 
     /**
-     * TEMPORARY (issue 16, point 5): the other modules' tables that {@code metrics} still names in its
-     * SQL while the metrics module is being rewritten for issue 12. Once that rewrite has landed, move
-     * these reads onto the published relations and empty this set. Exact: an entry no longer needed
-     * fails the test too.
-     */
-    static final Set<String> METRICS_PENDING = Set.of("app_user", "org_unit", "plan_item", "cycle", "unit_level");
-
-    /**
      * The demo trust backdates what it seeds (catchball steps, value history, thread dates) and sets
-     * every demo password, which no service offers and none should. Exact, like {@link #METRICS_PENDING}.
+     * every demo password, which no service offers and none should. Exact: an entry no longer needed fails the test too.
      */
     static final Set<String> DEMO_BACKDATING = Set.of("app_user", "cascade_link", "catchball_step", "plan_item", "metric_series",
             "series_value_history");
@@ -88,7 +80,7 @@ class TableOwnershipTest {
 
     @Test
     void a_module_s_sql_names_only_its_own_tables() {
-        Map<String, Set<String>> allowed = Map.of("metrics", METRICS_PENDING, "demo", DEMO_BACKDATING);
+        Map<String, Set<String>> allowed = Map.of("demo", DEMO_BACKDATING);
         List<String> unexpected = new ArrayList<>();
         Map<String, Set<String>> used = new TreeMap<>();
         foreignTablesByModule().forEach((module, refs) -> refs.forEach(ref -> {

@@ -3,6 +3,8 @@ package app.catchball.metrics;
 import app.catchball.base.ConflictException;
 import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.SqlText;
+import app.catchball.planning.sql.PlanRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.sql.Timestamp;
@@ -140,7 +142,7 @@ public class CommentaryService {
             throw new RuleViolation(metric.label() + " is archived: its commentary can no longer change.");
         }
         // Writers of one metric take turns, so "based on" is checked against what is really the latest.
-        jdbc.sql("select id from plan_item where id = :m for no key update").param("m", metricId).query(Long.class).single();
+        jdbc.sql(SqlText.using("select id from {plan_items} where id = :m for no key update", PlanRelations.PLAN_ITEMS)).param("m", metricId).query(Long.class).single();
         Optional<Commentary> current = latestPerMonth(queries.commentaryOf(List.of(metricId))).values().stream()
                 .filter(c -> c.month().equals(month)).findFirst();
         if (current.isPresent() && !Long.valueOf(current.get().id()).equals(basedOn) || current.isEmpty() && basedOn != null) {

@@ -1,5 +1,8 @@
 package app.catchball.metrics;
 
+import app.catchball.base.db.SqlText;
+import app.catchball.organisation.sql.UnitRelations;
+import app.catchball.planning.sql.PlanRelations;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,17 +22,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ComplianceQueries {
 
-    private static final String UNITS_WITH_METRICS = """
+    private static final String UNITS_WITH_METRICS = SqlText.using("""
             with recursive sub (id, path) as (
-                select id, array[cast(name as text)] from org_unit where id = :unit
+                select id, array[cast(name as text)] from {units} where id = :unit
                 union all
-                select c.id, sub.path || cast(c.name as text) from org_unit c join sub on c.parent_id = sub.id where not c.archived
+                select c.id, sub.path || cast(c.name as text) from {units} c join sub on c.parent_id = sub.id where not c.archived
             )
-            select sub.id, u.name, u.short_code from sub join org_unit u on u.id = sub.id
-            where exists (select 1 from plan_item m join cycle cy on cy.id = m.cycle_id
+            select sub.id, u.name, u.short_code from sub join {units} u on u.id = sub.id
+            where exists (select 1 from {plan_items} m join {cycles} cy on cy.id = m.cycle_id
                           where m.unit_id = sub.id and m.kind = 'METRIC' and not m.archived
                             and cy.last_month >= :from and cy.first_month <= :to)
-            """;
+            """, UnitRelations.UNITS, PlanRelations.PLAN_ITEMS, PlanRelations.CYCLES);
 
     record UnitRow(long id, String name, String shortCode) {
     }
@@ -82,12 +85,12 @@ class ComplianceQueries {
         Map<Long, Integer> workingDays = valuesDue.workingDays(unitIds);
         YearMonth thisMonthsPeriod = YearMonth.from(to);
         ZoneId zone = ZoneId.systemDefault();
-        jdbc.sql("""
+        jdbc.sql(SqlText.using("""
                         select m.unit_id, p.period,
                                coalesce((select min(h.changed_at) from metric_value_history h
                                          where h.metric_id = m.id and h.period = p.period), v.updated_at) as entered
-                        from plan_item m
-                        join cycle c on c.id = m.cycle_id
+                        from {plan_items} m
+                        join {cycles} c on c.id = m.cycle_id
                         cross join lateral (
                             select cast(g as date) as period
                             from generate_series(cast(greatest(c.first_month, :from) as timestamp),
@@ -95,7 +98,7 @@ class ComplianceQueries {
                         ) p
                         left join metric_value v on v.metric_id = m.id and v.period = p.period
                         where m.unit_id in (:units) and m.kind = 'METRIC' and not m.archived and m.frequency = 'MONTHLY'
-                        """)
+                        """, PlanRelations.PLAN_ITEMS, PlanRelations.CYCLES))
                 .param("units", unitIds).param("from", from).param("to", to)
                 .query(rs -> {
                     long unit = rs.getLong("unit_id");
@@ -120,11 +123,11 @@ class ComplianceQueries {
     /** Countermeasures due this month or in the 5 before it: on time when done by their due date. */
     private void countermeasures(List<Long> unitIds, YearMonth month, LocalDate today, Map<Long, int[]> counts) {
         ZoneId zone = ZoneId.systemDefault();
-        jdbc.sql("""
+        jdbc.sql(SqlText.using("""
                         select m.unit_id, c.due_date, c.done_at
-                        from countermeasure c join plan_item m on m.id = c.metric_id
+                        from countermeasure c join {plan_items} m on m.id = c.metric_id
                         where m.unit_id in (:units) and c.due_date between :from and :today
-                        """)
+                        """, PlanRelations.PLAN_ITEMS))
                 .param("units", unitIds).param("from", month.minusMonths(5).atDay(1)).param("today", today)
                 .query(rs -> {
                     LocalDate due = rs.getObject("due_date", LocalDate.class);

@@ -1,5 +1,7 @@
 package app.catchball.metrics;
 
+import app.catchball.base.db.SqlText;
+import app.catchball.security.sql.UserRelations;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,12 +31,12 @@ class CountermeasureQueries {
             return result;
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
-        jdbc.sql("""
+        jdbc.sql(SqlText.using("""
                         select c.id, c.metric_id, c.reason, c.problem, c.root_cause, c.action, c.owner_user_id,
                                o.display_name as owner_name, c.due_date, c.status, c.version
-                        from countermeasure c left join app_user o on o.id = c.owner_user_id
+                        from countermeasure c left join {users} o on o.id = c.owner_user_id
                         where c.metric_id in (:ids) order by c.created_at desc
-                        """)
+                        """, UserRelations.USERS))
                 .param("ids", metricIds)
                 .query(rs -> {
                     LocalDate due = rs.getObject("due_date", LocalDate.class);

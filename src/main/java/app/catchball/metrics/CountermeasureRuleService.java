@@ -1,6 +1,8 @@
 package app.catchball.metrics;
 
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.SqlText;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.util.Collection;
@@ -37,12 +39,12 @@ public class CountermeasureRuleService {
         permissions.check(Action.VIEW, unitId);
         record Row(long trustId, String trustName, boolean on, int periods) {
         }
-        Row row = jdbc.sql(ValuesDueService.TRUST_OF_UNITS + """
+        Row row = jdbc.sql(ValuesDueService.TRUST_OF_UNITS + SqlText.using("""
                         select t.trust_id, u.name as trust_name, coalesce(s.red_run_on, false) as red_run_on,
                                coalesce(s.red_run_periods, :periods) as red_run_periods
-                        from trust t join org_unit u on u.id = t.trust_id
+                        from trust t join {units} u on u.id = t.trust_id
                         left join countermeasure_rule_setting s on s.trust_unit_id = t.trust_id
-                        """)
+                        """, UnitRelations.UNITS))
                 .param("units", Set.of(unitId)).param("periods", CountermeasureRule.MIN_PERIODS)
                 .query((rs, n) -> new Row(rs.getLong("trust_id"), rs.getString("trust_name"), rs.getBoolean("red_run_on"),
                         rs.getInt("red_run_periods")))

@@ -3,8 +3,11 @@ package app.catchball.metrics;
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
+import app.catchball.planning.sql.PlanRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
+import app.catchball.security.sql.UserRelations;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -50,13 +53,13 @@ public class CountermeasureService {
         String me = permissions.requireUsername();
         record UnitCycle(long unitId, long cycleId) {
         }
-        List<UnitCycle> matrices = jdbc.sql("""
-                        select distinct m.unit_id, m.cycle_id from plan_item m
-                        join app_user u on u.id = m.accountable_user_id
-                        join cycle c on c.id = m.cycle_id
+        List<UnitCycle> matrices = jdbc.sql(SqlText.using("""
+                        select distinct m.unit_id, m.cycle_id from {plan_items} m
+                        join {users} u on u.id = m.accountable_user_id
+                        join {cycles} c on c.id = m.cycle_id
                         where lower(u.username) = lower(:u) and m.kind = 'METRIC' and not m.archived and c.is_current
-                        """).param("u", me).query(Rows.of(UnitCycle.class)).list();
-        Long myId = jdbc.sql("select id from app_user where lower(username) = lower(:u)").param("u", me)
+                        """, PlanRelations.PLAN_ITEMS, UserRelations.USERS, PlanRelations.CYCLES)).param("u", me).query(Rows.of(UnitCycle.class)).list();
+        Long myId = jdbc.sql(SqlText.using("select id from {users} where lower(username) = lower(:u)", UserRelations.USERS)).param("u", me)
                 .query(Long.class).optional().orElse(-1L);
         List<CountermeasureRequest> requests = new ArrayList<>();
         for (UnitCycle matrix : matrices) {

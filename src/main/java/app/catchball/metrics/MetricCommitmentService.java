@@ -2,14 +2,17 @@ package app.catchball.metrics;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.planning.CascadeLinkView;
 import app.catchball.planning.Corner;
 import app.catchball.planning.ItemDraft;
 import app.catchball.planning.ItemKind;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanningService;
+import app.catchball.planning.sql.PlanRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.math.BigDecimal;
@@ -139,17 +142,17 @@ public class MetricCommitmentService {
     @Transactional(readOnly = true)
     public Optional<Commitment> ofThread(CascadeLinkView link) {
         permissions.check(Action.VIEW, link.parentUnitId());
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select c.link_id, c.parent_metric_id, 'M' || p.number || ' ' || p.title as parent_label,
                                pu.name as parent_unit_name, c.rule, c.child_metric_id,
                                'M' || k.number || ' ' || k.title as child_label, ku.name as child_unit_name, k.target as child_target
                         from metric_commitment c
-                        join plan_item p on p.id = c.parent_metric_id
-                        join org_unit pu on pu.id = p.unit_id
-                        left join plan_item k on k.id = c.child_metric_id
-                        left join org_unit ku on ku.id = k.unit_id
+                        join {plan_items} p on p.id = c.parent_metric_id
+                        join {units} pu on pu.id = p.unit_id
+                        left join {plan_items} k on k.id = c.child_metric_id
+                        left join {units} ku on ku.id = k.unit_id
                         where c.link_id = :l
-                        """).param("l", link.id())
+                        """, PlanRelations.PLAN_ITEMS, UnitRelations.UNITS)).param("l", link.id())
                 .query((rs, n) -> new Commitment(rs.getLong("link_id"), rs.getLong("parent_metric_id"), rs.getString("parent_label"),
                         rs.getString("parent_unit_name"), RollupRule.valueOf(rs.getString("rule")),
                         (Long) rs.getObject("child_metric_id"), rs.getString("child_label"), rs.getString("child_unit_name"),

@@ -1,6 +1,8 @@
 package app.catchball.metrics;
 
 import app.catchball.base.RuleViolation;
+import app.catchball.base.export.XlsxRows;
+import app.catchball.base.export.XlsxRows.SheetRow;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.io.IOException;
@@ -9,9 +11,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,33 +22,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.xml.parsers.ParserConfigurationException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BoundedInputStream;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.RichTextString;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 
 /**
- * Uploads of metric values from CSV (Apache Commons CSV) or Excel (Apache POI's streaming SAX
- * reader). Columns: metric (its code, e.g. M1, or its name), period (yyyy-mm or yyyy-mm-dd) and
+ * Uploads of metric values from CSV (Apache Commons CSV) or Excel (base/export's {@link XlsxRows},
+ * Apache POI's streaming SAX reader). Columns: metric (its code, e.g. M1, or its name), period (yyyy-mm or yyyy-mm-dd) and
  * value; a header row is optional. A file is read as it arrives, never whole into memory: it is
  * refused past {@value #MAX_BYTES} bytes or {@value #MAX_ROWS} rows, whatever the browser checked.
  * The preview marks every bad row with its reason (the same rule as the form and the API);
@@ -60,8 +41,6 @@ public class MetricImportService {
 
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     static final int MAX_ROWS = 10_000;
-    /** Shared strings and styles of a workbook with {@value #MAX_ROWS} rows fit well within this. */
-    private static final long MAX_PART_BYTES = 16L * 1024 * 1024;
 
     private final MetricsService metrics;
     private final PermissionService permissions;
@@ -81,7 +60,7 @@ public class MetricImportService {
         }
     }
 
-    /** Stops reading a sheet at the row cap. */
+    /** Stops reading a CSV file at the row cap. */
     private static final class TooManyRows extends RuntimeException {
         TooManyRows() {
             super(null, null, false, false);
@@ -160,7 +139,7 @@ public class MetricImportService {
             raw = excel ? excel(bounded) : csv(bounded);
         } catch (RuleViolation e) {
             throw e;
-        } catch (TooManyRows e) {
+        } catch (TooManyRows | XlsxRows.TooManyRows e) {
             throw tooManyRows();
         } catch (IOException | RuntimeException e) {
             throw new RuleViolation("The file could not be read as " + (excel ? "an Excel workbook" : "CSV")
@@ -238,110 +217,16 @@ public class MetricImportService {
         return rows;
     }
 
-    /**
-     * The first sheet, read row by row with POI's SAX event API (XSSFReader + XSSFSheetXMLHandler)
-     * from a temporary copy of the upload, and stopped at the row cap: a workbook is never built in memory.
-     */
+    /** The first three cells of each row of the first sheet (base/export's streaming reader), stopped at the row cap. */
     private static List<RawRow> excel(InputStream content) throws IOException {
-        Path copy = Files.createTempFile("catchball-upload-", ".xlsx");
-        try {
-            Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
-            try (OPCPackage workbook = OPCPackage.open(copy.toFile(), PackageAccess.READ)) {
-                for (PackagePart part : workbook.getParts()) {
-                    if (!part.getPartName().getName().startsWith("/xl/worksheets/") && part.getSize() > MAX_PART_BYTES) {
-                        throw new IOException("Part too large: " + part.getPartName());
-                    }
-                }
-                XSSFReader reader = new XSSFReader(workbook);
-                SharedStrings strings = new ReusedStrings(new ReadOnlySharedStringsTable(workbook, false));
-                XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-                if (!sheets.hasNext()) {
-                    throw new IOException("No sheet");
-                }
-                List<RawRow> rows = new ArrayList<>();
-                try (InputStream sheet = sheets.next()) {
-                    XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings, new Rows(rows),
-                            new PlainFormatter(), false));
-                    parser.parse(new InputSource(sheet));
-                }
-                return rows;
-            } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
-                throw new IOException(e);
+        List<RawRow> rows = new ArrayList<>();
+        for (SheetRow row : XlsxRows.read(content, null, MAX_ROWS + 1, 3)) {
+            String[] cells = new String[3];
+            for (int i = 0; i < Math.min(3, row.cells().size()); i++) {
+                cells[i] = row.cells().get(i);
             }
-        } finally {
-            Files.deleteIfExists(copy);
+            rows.add(new RawRow(row.line(), cells));
         }
-    }
-
-    /**
-     * The workbook's shared strings, each made into a rich-text object once (POI makes a new one per
-     * cell otherwise): the same few metric codes and months repeat on every row.
-     */
-    private record ReusedStrings(SharedStrings strings, Map<Integer, RichTextString> made) implements SharedStrings {
-
-        ReusedStrings(SharedStrings strings) {
-            this(strings, new HashMap<>());
-        }
-
-        @Override
-        public RichTextString getItemAt(int index) {
-            return made.computeIfAbsent(index, strings::getItemAt);
-        }
-
-        @Override
-        public int getCount() {
-            return strings.getCount();
-        }
-
-        @Override
-        public int getUniqueCount() {
-            return strings.getUniqueCount();
-        }
-    }
-
-    /** Collects the first three cells of each row, and stops at the row cap. */
-    private record Rows(List<RawRow> rows, String[][] current) implements XSSFSheetXMLHandler.SheetContentsHandler {
-
-        Rows(List<RawRow> rows) {
-            this(rows, new String[1][]);
-        }
-
-        @Override
-        public void startRow(int rowNum) {
-            current[0] = new String[3];
-        }
-
-        @Override
-        public void endRow(int rowNum) {
-            rows.add(new RawRow(rowNum + 1, current[0]));
-            if (rows.size() > MAX_ROWS + 1) {
-                throw new TooManyRows();
-            }
-        }
-
-        @Override
-        public void cell(String reference, String formattedValue, XSSFComment comment) {
-            int column = reference == null ? -1 : new CellReference(reference).getCol();
-            if (column >= 0 && column < 3) {
-                current[0][column] = formattedValue;
-            }
-        }
-    }
-
-    /** Dates as yyyy-mm-dd and numbers in full (83.5, never "83.50" or "8.35E+01"), whatever the cell's format. */
-    private static final class PlainFormatter extends DataFormatter {
-
-        PlainFormatter() {
-            super(Locale.UK);
-        }
-
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
-            }
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-        }
+        return rows;
     }
 }

@@ -1,6 +1,8 @@
 package app.catchball.metrics;
 
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
+import app.catchball.security.sql.UserRelations;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,13 +27,13 @@ class MetricNotesQueries {
         if (metricIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select c.id, c.metric_id, c.period, c.what_happened, c.why, c.what_next, c.written_by,
                                coalesce(u.display_name, c.written_by) as written_by_name, c.written_at
-                        from metric_commentary c left join app_user u on lower(u.username) = lower(c.written_by)
+                        from metric_commentary c left join {users} u on lower(u.username) = lower(c.written_by)
                         where c.metric_id in (:ids)
                         order by c.metric_id, c.period, c.id
-                        """).param("ids", metricIds).query(Rows.of(Commentary.class)).list();
+                        """, UserRelations.USERS)).param("ids", metricIds).query(Rows.of(Commentary.class)).list();
     }
 
     /** The metrics' annotations, by metric and date. */
@@ -39,12 +41,12 @@ class MetricNotesQueries {
         if (metricIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select a.id, a.metric_id, a.noted_on, a.text, a.created_by,
                                coalesce(u.display_name, a.created_by) as created_by_name, a.created_at
-                        from metric_annotation a left join app_user u on lower(u.username) = lower(a.created_by)
+                        from metric_annotation a left join {users} u on lower(u.username) = lower(a.created_by)
                         where a.metric_id in (:ids)
                         order by a.metric_id, a.noted_on, a.id
-                        """).param("ids", metricIds).query(Rows.of(Annotation.class)).list();
+                        """, UserRelations.USERS)).param("ids", metricIds).query(Rows.of(Annotation.class)).list();
     }
 }

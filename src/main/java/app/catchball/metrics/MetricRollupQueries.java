@@ -1,10 +1,13 @@
 package app.catchball.metrics;
 
+import app.catchball.base.db.SqlText;
 import app.catchball.metrics.MetricRollup.Commitments;
 import app.catchball.metrics.MetricRollup.Contribution;
 import app.catchball.metrics.MetricRollup.Contributor;
 import app.catchball.metrics.MetricRollup.MonthValue;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.planning.Direction;
+import app.catchball.planning.sql.PlanRelations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Array;
@@ -135,19 +138,20 @@ class MetricRollupQueries {
 
     /** Every link in which one of the metrics is the child or the parent (archived metrics left out), with the child's values. */
     List<Link> links(Collection<Long> metricIds) {
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         select r.metric_id, 'M' || c.number as code, c.title, c.unit_id, cu.name as unit_name,
                                lv.name as level_name, c.target, r.parent_metric_id, 'M' || p.number as parent_code,
                                p.title as parent_title, p.unit_id as parent_unit_id, pu.name as parent_unit_name, r.rule, r.part,
                                vals.months, vals.vals
                         from metric_rollup r
-                        join plan_item c on c.id = r.metric_id
-                        join org_unit cu on cu.id = c.unit_id
-                        join unit_level lv on lv.code = cu.level_code
-                        join plan_item p on p.id = r.parent_metric_id
-                        join org_unit pu on pu.id = p.unit_id
-                        join cycle cy on cy.id = p.cycle_id
-                        """ + CONTRIBUTOR_MONTHLY_VALUES + """
+                        join {plan_items} c on c.id = r.metric_id
+                        join {units} cu on cu.id = c.unit_id
+                        join {unit_levels} lv on lv.code = cu.level_code
+                        join {plan_items} p on p.id = r.parent_metric_id
+                        join {units} pu on pu.id = p.unit_id
+                        join {cycles} cy on cy.id = p.cycle_id
+                        """, PlanRelations.PLAN_ITEMS, UnitRelations.UNITS, UnitRelations.UNIT_LEVELS, PlanRelations.CYCLES)
+                        + CONTRIBUTOR_MONTHLY_VALUES + """
                         where (r.parent_metric_id in (:ids) or r.metric_id in (:ids)) and not c.archived and not p.archived
                         order by cu.name, c.number
                         """)

@@ -2,8 +2,10 @@ package app.catchball.metrics;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.security.PermissionService;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -76,17 +78,17 @@ public class MetricRollupService {
     }
 
     private List<MetricInfo> candidates(MetricInfo metric) {
-        return jdbc.sql(MetricsService.METRIC_COLUMNS + """
+        return jdbc.sql(MetricsService.METRIC_COLUMNS + SqlText.using("""
                          where m.unit_id in (
                              with recursive up (id, parent_id) as (
-                                 select id, parent_id from org_unit where id = :unit
+                                 select id, parent_id from {units} where id = :unit
                                  union all
-                                 select p.id, p.parent_id from org_unit p join up on p.id = up.parent_id
+                                 select p.id, p.parent_id from {units} p join up on p.id = up.parent_id
                              )
                              select id from up where id <> :unit)
                            and m.cycle_id = :cycle and m.kind = 'METRIC' and not m.archived
                          order by u.name, m.sort_order, m.number
-                        """).param("unit", metric.unitId()).param("cycle", metric.cycleId())
+                        """, UnitRelations.UNITS)).param("unit", metric.unitId()).param("cycle", metric.cycleId())
                 .query(Rows.of(MetricInfo.class)).list();
     }
 

@@ -1,5 +1,7 @@
 package app.catchball.metrics;
 
+import app.catchball.base.db.SqlText;
+import app.catchball.planning.sql.PlanRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.util.HashMap;
@@ -29,7 +31,8 @@ public class MetricSeriesService {
     public Map<Long, Long> seriesIds(long unitId, long cycleId) {
         permissions.check(Action.VIEW, unitId);
         Map<Long, Long> series = new HashMap<>();
-        jdbc.sql("select id, series_id from plan_item where unit_id = :unit and cycle_id = :cycle and kind = 'METRIC'")
+        jdbc.sql(SqlText.using("select id, series_id from {plan_items} where unit_id = :unit and cycle_id = :cycle and kind = 'METRIC'",
+                        PlanRelations.PLAN_ITEMS))
                 .param("unit", unitId).param("cycle", cycleId)
                 .query(rs -> {
                     series.put(rs.getLong(1), rs.getLong(2));

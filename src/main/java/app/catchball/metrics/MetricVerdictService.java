@@ -2,6 +2,9 @@ package app.catchball.metrics;
 
 import app.catchball.base.UnitRef;
 import app.catchball.base.db.Rows;
+import app.catchball.base.db.SqlText;
+import app.catchball.organisation.sql.UnitRelations;
+import app.catchball.planning.sql.PlanRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.time.YearMonth;
@@ -35,17 +38,17 @@ public class MetricVerdictService {
     @Transactional(readOnly = true)
     public List<UnitRef> unitsWithMetricsBelow(long unitId, long cycleId, int limit) {
         permissions.check(Action.VIEW, unitId);
-        return jdbc.sql("""
+        return jdbc.sql(SqlText.using("""
                         with recursive down (id, depth) as (
-                            select id, 0 from org_unit where id = :unit
+                            select id, 0 from {units} where id = :unit
                             union all
-                            select c.id, d.depth + 1 from org_unit c join down d on c.parent_id = d.id where not c.archived
+                            select c.id, d.depth + 1 from {units} c join down d on c.parent_id = d.id where not c.archived
                         )
-                        select u.id, u.short_code, u.name from down d join org_unit u on u.id = d.id
-                        where d.depth > 0 and exists (select 1 from plan_item m where m.unit_id = u.id and m.cycle_id = :cycle
+                        select u.id, u.short_code, u.name from down d join {units} u on u.id = d.id
+                        where d.depth > 0 and exists (select 1 from {plan_items} m where m.unit_id = u.id and m.cycle_id = :cycle
                                                       and m.kind = 'METRIC' and not m.archived)
                         order by d.depth, u.name limit :limit
-                        """).param("unit", unitId).param("cycle", cycleId).param("limit", limit)
+                        """, UnitRelations.UNITS, PlanRelations.PLAN_ITEMS)).param("unit", unitId).param("cycle", cycleId).param("limit", limit)
                 .query(Rows.of(UnitRef.class)).list();
     }
 }

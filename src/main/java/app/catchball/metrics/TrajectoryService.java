@@ -2,8 +2,10 @@ package app.catchball.metrics;
 
 import app.catchball.base.Formats;
 import app.catchball.base.RuleViolation;
+import app.catchball.base.db.SqlText;
 import app.catchball.planning.CycleService;
 import app.catchball.planning.CycleSummary;
+import app.catchball.planning.sql.PlanRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.math.BigDecimal;
@@ -157,7 +159,7 @@ public class TrajectoryService {
             throw new RuleViolation("The cycle " + cycle.name() + " is closed: its trajectories can no longer be changed.");
         }
         // Writers of one metric's trajectory take turns, as writers of its values do.
-        jdbc.sql("select id from plan_item where id = :m for no key update").param("m", metricId).query(Long.class).single();
+        jdbc.sql(SqlText.using("select id from {plan_items} where id = :m for no key update", PlanRelations.PLAN_ITEMS)).param("m", metricId).query(Long.class).single();
         return metric;
     }
 

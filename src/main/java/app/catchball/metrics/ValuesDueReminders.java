@@ -1,10 +1,14 @@
 package app.catchball.metrics;
 
 import app.catchball.base.Formats;
+import app.catchball.base.db.SqlText;
 import app.catchball.base.ui.Routes;
 import app.catchball.metrics.ui.MetricView;
+import app.catchball.organisation.sql.UnitRelations;
+import app.catchball.planning.sql.PlanRelations;
 import app.catchball.reminders.DueItem;
 import app.catchball.reminders.ReminderSource;
+import app.catchball.security.sql.UserRelations;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -35,13 +39,13 @@ class ValuesDueReminders implements ReminderSource {
                        LocalDate last, int count) {
         }
         LocalDate lastEnded = YearMonth.from(today).minusMonths(1).atDay(1);
-        List<Missing> missing = jdbc.sql("""
+        List<Missing> missing = jdbc.sql(SqlText.using("""
                         select m.id, m.unit_id, m.accountable_user_id, 'M' || m.number || ' ' || m.title as label, u.name as unit_name,
                                min(p.period) as first_missing, max(p.period) as last_missing, count(*) as missing
-                        from plan_item m
-                        join cycle c on c.id = m.cycle_id and c.is_current
-                        join org_unit u on u.id = m.unit_id and not u.archived
-                        join app_user o on o.id = m.accountable_user_id and o.active
+                        from {plan_items} m
+                        join {cycles} c on c.id = m.cycle_id and c.is_current
+                        join {units} u on u.id = m.unit_id and not u.archived
+                        join {users} o on o.id = m.accountable_user_id and o.active
                         cross join lateral (
                             select cast(g as date) as period
                             from generate_series(cast(c.first_month as timestamp), cast(least(c.last_month, :lastEnded) as timestamp),
@@ -50,7 +54,7 @@ class ValuesDueReminders implements ReminderSource {
                         where m.kind = 'METRIC' and not m.archived and m.frequency = 'MONTHLY'
                           and not exists (select 1 from metric_value v where v.metric_id = m.id and v.period = p.period)
                         group by m.id, m.unit_id, m.accountable_user_id, m.number, m.title, u.name
-                        """)
+                        """, PlanRelations.PLAN_ITEMS, PlanRelations.CYCLES, UnitRelations.UNITS, UserRelations.USERS))
                 .param("lastEnded", lastEnded)
                 .query((rs, n) -> new Missing(rs.getLong("id"), rs.getLong("unit_id"), rs.getLong("accountable_user_id"),
                         rs.getString("label"), rs.getString("unit_name"), rs.getObject("first_missing", LocalDate.class),

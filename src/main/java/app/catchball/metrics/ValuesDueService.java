@@ -2,6 +2,8 @@ package app.catchball.metrics;
 
 import app.catchball.base.RuleViolation;
 import app.catchball.base.WorkingDays;
+import app.catchball.base.db.SqlText;
+import app.catchball.organisation.sql.UnitRelations;
 import app.catchball.security.Action;
 import app.catchball.security.PermissionService;
 import java.time.LocalDate;
@@ -31,16 +33,16 @@ public class ValuesDueService {
     }
 
     /** For each unit: the nearest trust at or above it, else the top of the tree. */
-    static final String TRUST_OF_UNITS = """
+    static final String TRUST_OF_UNITS = SqlText.using("""
             with recursive up (origin, id, parent_id, level_code, depth) as (
-                select id, id, parent_id, level_code, 0 from org_unit where id in (:units)
+                select id, id, parent_id, level_code, 0 from {units} where id in (:units)
                 union all
-                select up.origin, p.id, p.parent_id, p.level_code, up.depth + 1 from org_unit p join up on p.id = up.parent_id
+                select up.origin, p.id, p.parent_id, p.level_code, up.depth + 1 from {units} p join up on p.id = up.parent_id
             ), trust as (
                 select distinct on (origin) origin as unit_id, id as trust_id from up
                 order by origin, (level_code = 'TRUST') desc, (parent_id is null) desc, depth
             )
-            """;
+            """, UnitRelations.UNITS);
 
     private final JdbcClient jdbc;
     private final PermissionService permissions;
@@ -55,11 +57,11 @@ public class ValuesDueService {
         permissions.check(Action.VIEW, unitId);
         record Row(long trustId, String trustName, int workingDay) {
         }
-        Row row = jdbc.sql(TRUST_OF_UNITS + """
+        Row row = jdbc.sql(TRUST_OF_UNITS + SqlText.using("""
                         select t.trust_id, u.name as trust_name, coalesce(s.working_day, :default) as working_day
-                        from trust t join org_unit u on u.id = t.trust_id
+                        from trust t join {units} u on u.id = t.trust_id
                         left join values_due_setting s on s.trust_unit_id = t.trust_id
-                        """)
+                        """, UnitRelations.UNITS))
                 .param("units", Set.of(unitId)).param("default", DEFAULT_WORKING_DAY)
                 .query((rs, n) -> new Row(rs.getLong("trust_id"), rs.getString("trust_name"), rs.getInt("working_day")))
                 .optional().orElseThrow(() -> new RuleViolation("That unit does not exist."));

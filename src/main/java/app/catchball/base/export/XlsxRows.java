@@ -65,7 +65,7 @@ public final class XlsxRows {
 
     /**
      * The rows of the sheet called {@code sheetName} (any case), or of the first sheet when there is
-     * none by that name. The stream is copied to a temporary file first and not closed here.
+     * none by that name (or the name is null). The stream is copied to a temporary file first and not closed here.
      */
     public static List<SheetRow> read(InputStream content, String sheetName, int maxRows, int maxColumns) throws IOException {
         Path copy = Files.createTempFile("catchball-upload-", ".xlsx");
