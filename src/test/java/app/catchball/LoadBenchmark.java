@@ -2,6 +2,7 @@ package app.catchball;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.catchball.api.ApiTokenService;
 import app.catchball.planning.PlanFixture;
 import app.catchball.security.AccessService;
 import app.catchball.security.Role;
@@ -9,6 +10,7 @@ import app.catchball.security.SystemUser;
 import app.catchball.security.UserSummary;
 import app.catchball.support.BenchmarkOrganisation;
 import app.catchball.support.LiveUis;
+import app.catchball.support.ServerTime;
 import app.catchball.support.SpringTest;
 import app.catchball.support.StatementCounter;
 import java.io.IOException;
@@ -101,6 +103,9 @@ class LoadBenchmark {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    ApiTokenService tokens;
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .executor(Executors.newVirtualThreadPerTaskExecutor()).connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -189,16 +194,20 @@ class LoadBenchmark {
             jfr.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
             jfr.start();
         }
+        long[] roundTrip = new long[renders];
         long[] server = new long[renders];
         int failed = 0;
+        ServerTime valve = ServerTime.installIn(context);
         for (int i = 0; i < renders; i++) {
             if (!user.navigate("reminders")) {
                 failed++;
                 user.open("reminders"); // the UI was let go (no heartbeat from this client): a new tab
             }
+            valve.clear();
             long t = System.nanoTime();
             boolean ok = user.navigate(route);
-            server[i] = System.nanoTime() - t;
+            roundTrip[i] = System.nanoTime() - t;
+            server[i] = valve.last();
             if (!ok) {
                 failed++;
                 i--;
@@ -220,14 +229,18 @@ class LoadBenchmark {
                 connection.rollback();
             }
         }
+        Arrays.sort(roundTrip);
         Arrays.sort(server);
         Arrays.sort(replayed);
+        double roundTripMs = roundTrip[renders / 2] / 1e6;
         double serverMs = server[renders / 2] / 1e6;
         double sqlMs = replayed[renders / 2] / 1e6;
         double ratio = serverMs / sqlMs;
         List<String> report = new ArrayList<>();
-        report.add(String.format(Locale.ROOT, "xmatrix.ward7.server-time median %.2f ms (%d navigations to the view over localhost, "
-                + "%d failed and repeated)", serverMs, renders, failed));
+        report.add(String.format(Locale.ROOT, "xmatrix.ward7.round-trip median %.2f ms (%d navigations to the view over localhost, "
+                + "%d failed and repeated, as the client saw them)", roundTripMs, renders, failed));
+        report.add(String.format(Locale.ROOT, "xmatrix.ward7.server-time median %.2f ms (the same requests inside Tomcat, "
+                + "from the request's arrival to the response's last byte)", serverMs));
         report.add(String.format(Locale.ROOT, "xmatrix.ward7.sql-replayed median %.2f ms (its %d statements in one connection)",
                 sqlMs, sql.size()));
         report.add(String.format(Locale.ROOT, "BENCH xmatrix.ward7.server-to-sql %.1f x target <= 3 x %s", ratio,
@@ -236,6 +249,109 @@ class LoadBenchmark {
         String text = String.join("\n", report) + "\n";
         System.out.println(text);
         System.out.println("X-matrix statements:\n" + String.join("\n", sql));
+        Path out = Path.of("target", "benchmark-results.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Issue 15 point 4: "Projects, trust, below" on the whole benchmark organisation, as a navigation
+     * inside a UI. Times the navigation over localhost (median of 30, after 10 unmeasured) and the size
+     * of its response, which must stay a screenful whatever the number of projects below.
+     */
+    @Test
+    void projects_below_the_benchmark_organisations_top_is_one_page() throws Exception {
+        BenchmarkOrganisation.ensure(jdbc, fixture.cycle());
+        createUsers(1);
+        User user = new User().signIn("load.user.0").open("reminders");
+        String route = "projects?unit=BENCH&below=true";
+        for (int i = 0; i < 10; i++) {
+            user.navigate("reminders");
+            assertThat(user.navigate(route)).as("Projects navigation: %s", FIRST_ERROR.get()).isTrue();
+        }
+        int renders = 30;
+        long[] times = new long[renders];
+        int largest = 0;
+        for (int i = 0; i < renders; i++) {
+            user.navigate("reminders");
+            long t = System.nanoTime();
+            assertThat(user.navigate(route)).as("Projects navigation: %s", FIRST_ERROR.get()).isTrue();
+            times[i] = System.nanoTime() - t;
+            largest = Math.max(largest, user.lastResponseBytes);
+        }
+        Arrays.sort(times);
+        double ms = times[renders / 2] / 1e6;
+        double kb = largest / 1024.0;
+        report(List.of(
+                String.format(Locale.ROOT, "BENCH projects.bench.below.page %.1f ms target <= 300 ms %s", ms, ms <= 300 ? "met" : "MISSED"),
+                String.format(Locale.ROOT, "BENCH projects.bench.below.response %.1f KB target < 200 KB %s", kb, kb < 200 ? "met" : "MISSED")));
+    }
+
+    /**
+     * Issue 15 point 7: reading through the API writes nothing, so a token costs no more than a session.
+     * 50 clients at once read Ward 7's X-matrix ({@code GET /api/v1/units/{id}/x-matrix}) with a personal
+     * access token and with a signed-in session's cookie: 5 s each unmeasured, then twice 8 s of each in turn.
+     */
+    @Test
+    void the_x_matrix_api_with_a_token_keeps_up_with_a_session() throws Exception {
+        createUsers(1);
+        String token = "cb_loadBenchmarkToken" + System.nanoTime();
+        SystemUser.runAs("admin", () -> {
+            tokens.createWithValue("load.user.0", "Load benchmark", token);
+            return null;
+        });
+        User user = new User().signIn("load.user.0");
+        String path = "/api/v1/units/" + fixture.unit("W7") + "/x-matrix";
+        HttpRequest.Builder withToken = HttpRequest.newBuilder(user.uri(path)).header("Authorization", "Bearer " + token);
+        HttpRequest.Builder withSession = HttpRequest.newBuilder(user.uri(path)).header("Cookie", "JSESSIONID=" + user.session);
+        assertThat(http.send(withToken.copy().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(http.send(withSession.copy().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        hammer(withToken, 50, 5);
+        hammer(withSession, 50, 5);
+        // Alternated, so that neither gains from the JIT or the caches warming up during the other.
+        double tokenRate = 0;
+        double sessionRate = 0;
+        for (int round = 0; round < 2; round++) {
+            tokenRate += hammer(withToken, 50, 8) / 2;
+            sessionRate += hammer(withSession, 50, 8) / 2;
+        }
+        double share = tokenRate / sessionRate;
+        report(List.of(
+                String.format(Locale.ROOT, "api.xmatrix.concurrency-50: token %.0f req/s, session %.0f req/s", tokenRate, sessionRate),
+                String.format(Locale.ROOT, "BENCH api.xmatrix.token-to-session %.2f x target >= 0.8 x %s", share,
+                        share >= 0.8 ? "met" : "MISSED")));
+    }
+
+    /** Requests per second that {@code clients} clients at once complete in {@code seconds}; fails on any non-200. */
+    private double hammer(HttpRequest.Builder request, int clients, int seconds) throws Exception {
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        try {
+                            HttpResponse<String> response = http.send(request.copy().build(), HttpResponse.BodyHandlers.ofString());
+                            (response.statusCode() == 200 ? done : failed).incrementAndGet();
+                        } catch (IOException e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        assertThat(failed.get()).as("failed API requests").isZero();
+        return done.get() / elapsed;
+    }
+
+    private static void report(List<String> lines) throws IOException {
+        String text = String.join("\n", lines) + "\n";
+        System.out.println(text);
         Path out = Path.of("target", "benchmark-results.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -466,6 +582,7 @@ class LoadBenchmark {
         private int syncId;
         private int clientId;
         private int historyIndex;
+        private int lastResponseBytes;
 
         User signIn(String username) throws IOException, InterruptedException {
             HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/login")).GET());
@@ -506,6 +623,7 @@ class LoadBenchmark {
                 HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/?v-r=uidl&v-uiId=" + uiId))
                         .header("Content-Type", "application/json; charset=UTF-8")
                         .POST(HttpRequest.BodyPublishers.ofString(body)));
+                lastResponseBytes = response.body().getBytes(StandardCharsets.UTF_8).length;
                 String text = response.body().startsWith("for(;;);") ? response.body().substring("for(;;);".length()) : response.body();
                 if (response.statusCode() != 200 || !(text.startsWith("{") || text.startsWith("["))) {
                     FIRST_ERROR.compareAndSet(null, response.statusCode() + " " + response.body());

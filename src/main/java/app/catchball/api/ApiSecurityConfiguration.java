@@ -1,6 +1,5 @@
 package app.catchball.api;
 
-import app.catchball.security.PermissionService;
 import app.catchball.security.SecurityHeaders;
 import app.catchball.security.SignedInAccess;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -49,11 +48,11 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenService tokens, PermissionService permissions,
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiTokenService tokens,
                                                SignedInAccess signedInAccess) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .addFilterAfter(new BearerTokenFilter(tokens, permissions), SecurityContextHolderFilter.class)
+                .addFilterAfter(new BearerTokenFilter(tokens), SecurityContextHolderFilter.class)
                 .addFilterAfter(new RequestBodyLimit(), HeaderWriterFilter.class)
                 .addFilterBefore(signedInAccess.filter(request -> false,
                         (request, response, e) -> ApiErrors.write(response, 403, e.getMessage())), AuthorizationFilter.class)

@@ -91,20 +91,33 @@ public class ApiTokenService {
      */
     @Transactional(readOnly = true)
     public Optional<String> authenticate(String rawToken) {
+        return owner(rawToken).map(TokenOwner::username);
+    }
+
+    /** Who a request's token speaks for, read in the one statement that checks the token. */
+    record TokenOwner(String username, boolean admin, boolean mustChangePassword) {
+    }
+
+    /**
+     * As {@link #authenticate}, with whether the owner is an Admin and must change their password:
+     * everything a request's sign-in needs, in one statement.
+     */
+    Optional<TokenOwner> owner(String rawToken) {
         if (rawToken == null || !rawToken.startsWith(PREFIX) || rawToken.length() > MAX_RAW) {
             return Optional.empty();
         }
-        record Match(long id, String username, Timestamp lastUsedAt) {
+        record Match(long id, String username, boolean admin, boolean mustChangePassword, Timestamp lastUsedAt) {
         }
         Optional<Match> match = jdbc.sql(SqlText.using("""
-                        select t.id, u.username, t.last_used_at from api_token t join {users} u on u.id = t.user_id
+                        select t.id, u.username, u.admin, u.must_change_password, t.last_used_at
+                        from api_token t join {users} u on u.id = t.user_id
                         where t.token_hash = :h and t.revoked_at is null and u.active
                         """, UserRelations.USERS))
                 .param("h", hash(rawToken)).query(Rows.of(Match.class)).optional();
         Instant now = clock.instant();
         match.filter(m -> m.lastUsedAt() == null || !m.lastUsedAt().toInstant().isAfter(now.minus(LAST_USED_PRECISION)))
                 .ifPresent(m -> uses.used(m.id(), now));
-        return match.map(Match::username);
+        return match.map(m -> new TokenOwner(m.username(), m.admin(), m.mustChangePassword()));
     }
 
     /** For demo data: a token with a known value for a user. Only an Admin may. */

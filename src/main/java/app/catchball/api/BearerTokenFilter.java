@@ -1,6 +1,6 @@
 package app.catchball.api;
 
-import app.catchball.security.PermissionService;
+import app.catchball.security.SignedInAccess;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,11 +35,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private static final Set<String> SIDE_EFFECT_FREE_POSTS = Set.of("/api/v1/spc");
 
     private final ApiTokenService tokens;
-    private final PermissionService permissions;
 
-    BearerTokenFilter(ApiTokenService tokens, PermissionService permissions) {
+    BearerTokenFilter(ApiTokenService tokens) {
         this.tokens = tokens;
-        this.permissions = permissions;
     }
 
     @Override
@@ -49,19 +47,20 @@ class BearerTokenFilter extends OncePerRequestFilter {
         SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<String> username = tokens.authenticate(header.substring(7).strip());
-            if (username.isEmpty()) {
+            Optional<ApiTokenService.TokenOwner> owner = tokens.owner(header.substring(7).strip());
+            if (owner.isEmpty()) {
                 ApiErrors.write(response, 401, "That token is not valid or has been revoked. " + SIGN_IN);
                 return;
             }
             List<GrantedAuthority> authorities = new ArrayList<>();
             authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
-            if (permissions.isAdmin(username.get())) {
+            if (owner.get().admin()) {
                 authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
             }
             SecurityContext context = contexts.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username.get(), null, authorities));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(owner.get().username(), null, authorities));
             contexts.setContext(context);
+            SignedInAccess.checkedByToken(request, owner.get().username(), owner.get().mustChangePassword());
         } else if (header != null && !header.isBlank()) {
             ApiErrors.write(response, 401, SIGN_IN);
             return;

@@ -1,6 +1,5 @@
 package app.catchball.planning;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -9,8 +8,6 @@ import org.springframework.data.jpa.repository.Query;
 interface CycleRepository extends JpaRepository<Cycle, Long> {
 
     Optional<Cycle> findByCurrentTrue();
-
-    List<Cycle> findAllByOrderByFirstMonthDesc();
 
     boolean existsByNameIgnoreCase(String name);
 

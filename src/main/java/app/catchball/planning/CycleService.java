@@ -40,7 +40,15 @@ public class CycleService {
     @Transactional(readOnly = true)
     public List<CycleSummary> cycles() {
         permissions.requireUsername();
-        return cycles.findAllByOrderByFirstMonthDesc().stream().map(Cycle::toSummary).toList();
+        // Read as rows, not entities: every X-matrix and Metrics screen lists the cycles.
+        return jdbc.sql("""
+                        select id, name, first_month, last_month, stage, is_current, previous_cycle_id, version
+                        from cycle order by first_month desc""")
+                .query((rs, n) -> new CycleSummary(rs.getLong("id"), rs.getString("name"),
+                        rs.getObject("first_month", LocalDate.class), rs.getObject("last_month", LocalDate.class),
+                        CycleStage.valueOf(rs.getString("stage")), rs.getBoolean("is_current"),
+                        rs.getObject("previous_cycle_id", Long.class), rs.getLong("version")))
+                .list();
     }
 
     @Transactional(readOnly = true)

@@ -23,6 +23,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -60,7 +61,8 @@ public class PermissionService {
         this.rolesOnUnitAndAncestors = SqlText.using(ROLES_ON_UNIT_AND_ANCESTORS, this.units);
     }
 
-    /** The signed-in user's name, if someone is signed in. */
+    /** The signed-in user's name, if any. Reads no data: it joins a transaction but never opens one. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<String> currentUsername() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
@@ -69,7 +71,8 @@ public class PermissionService {
         return Optional.of(auth.getName());
     }
 
-    /** The signed-in user's name, or a refusal when nobody is signed in. */
+    /** The signed-in user's name, or a refusal when nobody is signed in (no transaction either). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public String requireUsername() {
         return currentUsername().orElseThrow(() -> new AccessDeniedException("Please sign in first."));
     }
@@ -88,10 +91,7 @@ public class PermissionService {
         return allowed(username, unitId).contains(action);
     }
 
-    /**
-     * Every action the user may do on the unit (none when the account is unknown or inactive): one
-     * statement, asked once per read-only transaction.
-     */
+    /** Every action the user may do on the unit (none when unknown or inactive): one statement per read-only transaction. */
     private Set<Action> allowed(String username, long unitId) {
         return answer("allowed|" + username.toLowerCase(Locale.ROOT) + "|" + unitId, () -> load(username, unitId));
     }
@@ -133,10 +133,7 @@ public class PermissionService {
         return actions;
     }
 
-    /**
-     * Of the given units, those where the signed-in user may do the action: one statement for a
-     * whole list, so that screens never ask once per row or per button.
-     */
+    /** Of the given units, those where the signed-in user may do the action: one statement for a whole list. */
     public Set<Long> unitsWhereAllowed(Action action, Collection<Long> unitIds) {
         return unitsWhereAnyAllowed(unitIds, action);
     }

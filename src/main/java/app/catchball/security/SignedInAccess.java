@@ -63,6 +63,15 @@ public class SignedInAccess {
                 && checked.username().equalsIgnoreCase(username) ? Optional.of(checked.mustChangePassword()) : Optional.empty();
     }
 
+    /**
+     * For a request signed in by a personal access token: the statement that checked the token also
+     * read whether its active owner must change their password, so the per-request check takes that
+     * answer instead of reading the user again.
+     */
+    public static void checkedByToken(HttpServletRequest request, String username, boolean mustChangePassword) {
+        request.setAttribute(CHECKED, new Checked(username, mustChangePassword));
+    }
+
     private final JdbcClient jdbc;
 
     SignedInAccess(JdbcClient jdbc) {
@@ -106,17 +115,23 @@ public class SignedInAccess {
                     chain.doFilter(request, response);
                     return;
                 }
-                Optional<State> state = state(auth.getName());
-                HttpSession session = request.getSession(false);
-                if (session != null && !bearer(request) && !current(session, auth.getName(), state)) {
-                    SignInAttempts.SECURITY_LOG.info("Session ended because access changed: user={} source={}",
-                            auth.getName(), request.getRemoteAddr());
-                    session.invalidate();
-                    SecurityContextHolder.clearContext();
-                    chain.doFilter(request, response);
-                    return;
+                boolean mustChangePassword;
+                if (bearer(request) && request.getAttribute(CHECKED) instanceof Checked byToken
+                        && byToken.username().equalsIgnoreCase(auth.getName())) {
+                    mustChangePassword = byToken.mustChangePassword();
+                } else {
+                    Optional<State> state = state(auth.getName());
+                    HttpSession session = request.getSession(false);
+                    if (session != null && !bearer(request) && !current(session, auth.getName(), state)) {
+                        SignInAttempts.SECURITY_LOG.info("Session ended because access changed: user={} source={}",
+                                auth.getName(), request.getRemoteAddr());
+                        session.invalidate();
+                        SecurityContextHolder.clearContext();
+                        chain.doFilter(request, response);
+                        return;
+                    }
+                    mustChangePassword = state.map(State::mustChangePassword).orElse(false);
                 }
-                boolean mustChangePassword = state.map(State::mustChangePassword).orElse(false);
                 if (mustChangePassword && !allowedWhilePasswordMustChange.matches(request)) {
                     refusal.handle(request, response, new AccessDeniedException(MUST_CHANGE_PASSWORD));
                     return;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.catchball.audit.AuditService.AuditFilter;
-import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
@@ -13,6 +12,7 @@ import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -39,6 +39,9 @@ class AuditTrailTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Fixtures fixtures;
 
     @Test
     void a_change_is_recorded_with_who_when_and_before_and_after_in_the_same_transaction() {
@@ -75,13 +78,13 @@ class AuditTrailTest {
 
     @Test
     void metric_values_and_every_other_table_are_audited_but_passwords_never_are() {
-        MetricInfo recommend = SystemUser.runAs("viewer", () -> metrics.metricsOf(fixture.unit("W7"), fixture.cycle())).stream()
-                .filter(m -> m.title().equals("Patients who would recommend the ward")).findFirst().orElseThrow();
-        SystemUser.runAs("ward7.nurse", () -> metrics.saveValues(recommend.id(),
-                List.of(new ValueEntry(LocalDate.of(2024, 10, 1), new BigDecimal("77"))), ValueSource.MANUAL));
+        Fixtures.Ward ward = fixtures.ward("Audited ward");
+        ItemView recommend = fixtures.metric(ward, "Patients who would recommend the ward");
+        SystemUser.runAs(ward.contributor(), () -> metrics.saveValues(recommend.id(),
+                List.of(new ValueEntry(LocalDate.of(2026, 10, 1), new BigDecimal("77"))), ValueSource.MANUAL));
 
-        assertThat(jdbc.sql("select count(*) from audit.audit_event where table_name = 'series_value' and actor = 'ward7.nurse'")
-                .query(Integer.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from audit.audit_event where table_name = 'series_value' and actor = :actor")
+                .param("actor", ward.contributor()).query(Integer.class).single()).isPositive();
         assertThat(jdbc.sql("select distinct table_name from audit.audit_event").query(String.class).list())
                 .contains("org_unit", "app_user", "role_grant", "cycle", "plan_item", "correlation", "cascade_link",
                         "catchball_step", "series_value", "countermeasure");

@@ -17,6 +17,7 @@ import app.catchball.planning.Side;
 import app.catchball.planning.TraceNode;
 import app.catchball.security.PermissionService;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ class CatchballServiceTest {
 
     @Autowired
     PlanFixture fixture;
+
+    @Autowired
+    Fixtures fixtures;
 
     @Autowired
     JdbcClient jdbc;
@@ -150,7 +154,8 @@ class CatchballServiceTest {
     @Test
     void a_ward_proposes_upwards_and_the_agreed_idea_becomes_a_directorate_priority_cascaded_back() {
         long cycle = fixture.cycle();
-        CascadeLinkView link = as("ward7.manager", () -> catchball.proposeUp(fixture.unit("W7"), cycle,
+        Fixtures.Ward ward = fixtures.ward("Proposing ward");
+        CascadeLinkView link = as(ward.lead(), () -> catchball.proposeUp(ward.id(), cycle,
                 Proposal.titled("Respiratory nurse-led discharge clinic"), "An idea from our nurses"));
         assertThat(link.initiator()).isEqualTo(Party.CHILD);
         assertThat(link.parentUnitName()).isEqualTo("Emergency & Acute Medicine");
@@ -159,7 +164,7 @@ class CatchballServiceTest {
 
         ItemView priority = fixture.item("EAM", "Respiratory nurse-led discharge clinic");
         assertThat(priority.kind()).isEqualTo(ItemKind.PRIORITY);
-        ItemView input = fixture.item("W7", "Respiratory nurse-led discharge clinic");
+        ItemView input = fixtures.item(ward, "Respiratory nurse-led discharge clinic");
         assertThat(input.kind()).isEqualTo(ItemKind.INPUT);
         assertThat(input.sourceItemId()).isEqualTo(priority.id());
     }

@@ -10,9 +10,11 @@ import app.catchball.organisation.OrganisationService;
 import app.catchball.planning.Direction;
 import app.catchball.planning.ItemDraft;
 import app.catchball.planning.ItemKind;
+import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import app.catchball.support.StatementCounter;
 import java.io.ByteArrayInputStream;
@@ -53,6 +55,9 @@ class MetricsServiceTest {
     @Autowired
     PlanningService planning;
 
+    @Autowired
+    Fixtures fixtures;
+
     private static <T> T as(String user, Supplier<T> work) {
         return SystemUser.runAs(user, work);
     }
@@ -64,11 +69,12 @@ class MetricsServiceTest {
 
     @Test
     void a_contributor_enters_and_corrects_a_value_and_the_correction_keeps_its_history() {
-        MetricInfo recommend = metric("W7", "Patients who would recommend the ward");
+        Fixtures.Ward ward = fixtures.ward("Value entry ward");
+        ItemView recommend = fixtures.metric(ward, "Patients who would recommend the ward");
         LocalDate nov = LocalDate.of(2026, 11, 1);
 
-        SaveResult first = as("ward7.nurse", () -> metrics.saveValues(recommend.id(), List.of(new ValueEntry(nov, new BigDecimal("80"))), ValueSource.MANUAL));
-        SaveResult second = as("ward7.manager", () -> metrics.saveValues(recommend.id(), List.of(new ValueEntry(nov, new BigDecimal("84.5"))), ValueSource.MANUAL));
+        SaveResult first = as(ward.contributor(), () -> metrics.saveValues(recommend.id(), List.of(new ValueEntry(nov, new BigDecimal("80"))), ValueSource.MANUAL));
+        SaveResult second = as(ward.lead(), () -> metrics.saveValues(recommend.id(), List.of(new ValueEntry(nov, new BigDecimal("84.5"))), ValueSource.MANUAL));
 
         assertThat(first).isEqualTo(new SaveResult(1, 0, 0));
         assertThat(second).isEqualTo(new SaveResult(0, 1, 0));
@@ -76,7 +82,7 @@ class MetricsServiceTest {
                 .singleElement().satisfies(v -> assertThat(v.value()).isEqualByComparingTo("84.5"));
         assertThat(as("viewer", () -> metrics.history(recommend.id()))).filteredOn(h -> h.period().equals(LocalDate.of(2026, 11, 1)))
                 .extracting(h -> h.changedBy() + ": " + h.oldValue() + " → " + h.newValue())
-                .containsExactly("ward7.manager: 80.0000 → 84.5000", "ward7.nurse: null → 80.0000");
+                .containsExactly(ward.lead() + ": 80.0000 → 84.5000", ward.contributor() + ": null → 80.0000");
     }
 
     @Test
@@ -203,7 +209,10 @@ class MetricsServiceTest {
                 M2,2026-09,lots
                 M1,2026-10,33
                 """;
-        ImportPreview preview = as("ward7.nurse", () -> imports.preview(fixture.unit("W7"), fixture.cycle(), "values.csv",
+        Fixtures.Ward ward = fixtures.ward("Upload ward");
+        fixtures.metric(ward, "Discharges before noon");
+        ItemView falls = fixtures.metric(ward, "Falls with harm");
+        ImportPreview preview = as(ward.contributor(), () -> imports.preview(ward.id(), fixture.cycle(), "values.csv",
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
 
         assertThat(preview.rows()).extracting(r -> r.line() + ": " + (r.good() ? "OK" : r.error())).containsExactly(
@@ -213,8 +222,10 @@ class MetricsServiceTest {
                 "5: The period “October” is not a month (yyyy-mm) or a date (yyyy-mm-dd).",
                 "6: The value “lots” is not a number.",
                 "7: Duplicate: M1 2026-10 is also on line 2.");
-        SaveResult saved = as("ward7.nurse", () -> imports.saveGoodRows(preview));
-        assertThat(saved.created() + saved.changed() + saved.unchanged()).isEqualTo(2);
+        SaveResult saved = as(ward.contributor(), () -> imports.saveGoodRows(preview));
+        assertThat(saved).isEqualTo(new SaveResult(2, 0, 0));
+        assertThat(as("viewer", () -> metrics.values(falls.id()))).singleElement()
+                .satisfies(v -> assertThat(v.value()).isEqualByComparingTo("2"));
     }
 
     @Test
