@@ -8,10 +8,10 @@ import app.catchball.planning.ItemKind;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,17 +42,19 @@ class TrajectoryApiTest {
     String manager;
     long metric;
 
+    @Autowired
+    Fixtures fixtures;
+
+    Fixtures.Ward ward;
+
+    /** Each test's own ward, its Lead's token and a metric there (count, lower is better, target 3). */
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
-        manager = SystemUser.runAs("ward7.manager", () -> tokens.create("Trajectories")).token();
-        metric = SystemUser.runAs("admin", () -> planning.createItem(fixture.unit("W7"), fixture.cycle(), ItemKind.METRIC,
+        ward = fixtures.ward("Trajectory ward");
+        manager = SystemUser.runAs(ward.lead(), () -> tokens.create("Trajectories")).token();
+        metric = SystemUser.runAs("admin", () -> planning.createItem(ward.id(), fixture.cycle(), ItemKind.METRIC,
                 ItemDraft.titled("Probe API trajectory").withMetric("count", Direction.DOWN, null, new BigDecimal("3"), null))).id();
-    }
-
-    @AfterEach
-    void archive() {
-        SystemUser.runAs("admin", () -> planning.archiveItem(metric, planning.item(metric).version()));
     }
 
     private JsonNode ok(HttpResponse<String> response) {
@@ -76,7 +78,7 @@ class TrajectoryApiTest {
 
         assertThat(saved.toString()).isEqualTo("[{\"period\":\"2026-04-01\",\"target\":2},{\"period\":\"2026-05-01\",\"target\":1.5}]");
         assertThat(ok(api.get(path, manager))).isEqualTo(saved);
-        JsonNode chart = ok(api.get("/api/v1/units/" + fixture.unit("W7") + "/bowling-chart", manager));
+        JsonNode chart = ok(api.get("/api/v1/units/" + ward.id() + "/bowling-chart", manager));
         JsonNode row = chart.get("metrics").valueStream().filter(m -> m.get("metricId").asLong() == metric).findFirst().orElseThrow();
         assertThat(row.get("aggregation").asString()).isEqualTo("mean");
         assertThat(row.get("months").get(0).get("target").decimalValue()).isEqualByComparingTo("2");

@@ -15,6 +15,7 @@ import app.catchball.projects.ProjectService;
 import app.catchball.projects.ProjectStage;
 import app.catchball.security.SystemUser;
 import app.catchball.support.Downloads;
+import app.catchball.support.Fixtures;
 import app.catchball.support.KaribuTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.QueryParameters;
@@ -68,6 +69,9 @@ class ExportMenuTest extends KaribuTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Fixtures fixtures;
 
     /** One export: who, which screen, which link; the header it starts with; the rows it must hold (the first column). */
     record Case(String name, String user, String route, Map<String, String> parameters, String link, List<String> header,
@@ -146,32 +150,28 @@ class ExportMenuTest extends KaribuTest {
     @Test
     void a_project_titled_as_a_formula_comes_out_as_text_in_csv_and_excel() throws IOException {
         String formula = "=HYPERLINK(\"http://evil.example/\",\"Click me\")";
-        long ward7 = fixture.unit("W7");
-        long id = SystemUser.runAs("ward7.manager", () -> projects.create(ward7,
-                new ProjectDraft(formula, "+1 more", null, "@team", ProjectStage.IDEA, null, null))).id();
-        try {
-            login("ward7.manager");
-            UI.getCurrent().navigate("projects", QueryParameters.simple(Map.of("unit", "W7")));
+        Fixtures.Ward ward = fixtures.ward("Export ward");
+        SystemUser.runAs(ward.lead(), () -> projects.create(ward.id(),
+                new ProjectDraft(formula, "+1 more", null, "@team", ProjectStage.IDEA, null, null)));
+        login(ward.lead());
+        UI.getCurrent().navigate("projects", QueryParameters.simple(Map.of("unit", ward.code())));
 
-            CSVRecord row = csv(Downloads.follow("CSV").body()).stream().filter(r -> r.get(0).contains("HYPERLINK"))
-                    .findFirst().orElseThrow();
-            assertThat(row.get(0)).isEqualTo("'" + formula);
-            assertThat(row.get(4)).isEqualTo("'@team");
-            assertThat(row.toList()).contains("'+1 more");
+        CSVRecord row = csv(Downloads.follow("CSV").body()).stream().filter(r -> r.get(0).contains("HYPERLINK"))
+                .findFirst().orElseThrow();
+        assertThat(row.get(0)).isEqualTo("'" + formula);
+        assertThat(row.get(4)).isEqualTo("'@team");
+        assertThat(row.toList()).contains("'+1 more");
 
-            Sheet sheet = xlsx(Downloads.follow("Excel").body());
-            Cell title = null;
-            for (Row r : sheet) {
-                if (r.getCell(0).getStringCellValue().contains("HYPERLINK")) {
-                    title = r.getCell(0);
-                }
+        Sheet sheet = xlsx(Downloads.follow("Excel").body());
+        Cell title = null;
+        for (Row r : sheet) {
+            if (r.getCell(0).getStringCellValue().contains("HYPERLINK")) {
+                title = r.getCell(0);
             }
-            assertThat(title).isNotNull();
-            assertThat(title.getCellType()).isEqualTo(CellType.STRING);
-            assertThat(title.getStringCellValue()).isEqualTo("'" + formula);
-        } finally {
-            jdbc.sql("delete from project where id = :id").param("id", id).update();
         }
+        assertThat(title).isNotNull();
+        assertThat(title.getCellType()).isEqualTo(CellType.STRING);
+        assertThat(title.getStringCellValue()).isEqualTo("'" + formula);
     }
 
     // ---------------------------------------------------------------- what the screens' services say

@@ -12,12 +12,10 @@ import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
-import app.catchball.planning.Direction;
-import app.catchball.planning.ItemDraft;
-import app.catchball.planning.ItemKind;
+import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
-import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
@@ -28,10 +26,12 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.QueryParameters;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,7 +44,7 @@ class MetricsViewTest extends KaribuTest {
     PlanFixture fixture;
 
     @Autowired
-    PlanningService planning;
+    Fixtures fixtures;
 
     @Test
     void the_bowling_chart_lists_the_units_metrics_by_month_with_year_to_date() {
@@ -62,9 +62,13 @@ class MetricsViewTest extends KaribuTest {
 
     @Test
     void a_metric_shows_its_spc_chart_with_icons_and_a_contributor_enters_a_value() {
-        MetricInfo recommend = SystemUser.runAs("viewer", () -> metrics.metricsOf(fixture.unit("W7"), fixture.cycle())).stream()
-                .filter(m -> m.title().equals("Patients who would recommend the ward")).findFirst().orElseThrow();
-        login("ward7.nurse");
+        Fixtures.Ward ward = fixtures.ward("Value form ward");
+        ItemView recommend = fixtures.metric(ward, "Patients who would recommend the ward");
+        SystemUser.runAs("admin", () -> metrics.saveValues(recommend.id(), List.of(
+                new ValueEntry(LocalDate.of(2026, 8, 1), new BigDecimal("80")),
+                new ValueEntry(LocalDate.of(2026, 9, 1), new BigDecimal("84")),
+                new ValueEntry(LocalDate.of(2026, 10, 1), new BigDecimal("82"))), ValueSource.MANUAL));
+        login(ward.contributor());
         UI.getCurrent().navigate(MetricView.class, recommend.id());
 
         assertThat(_get(NotesChart.class).svg()).startsWith("<svg");
@@ -75,6 +79,7 @@ class MetricsViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Save value")));
 
         expectNotifications("Value saved: 1 new, 0 corrected, 0 unchanged.");
+        assertThat(SystemUser.runAs("viewer", () -> metrics.values(recommend.id()))).hasSize(4);
     }
 
     @Test
@@ -90,26 +95,25 @@ class MetricsViewTest extends KaribuTest {
 
     @Test
     void a_metric_with_fewer_than_12_values_says_its_limits_are_provisional() {
-        long id = SystemUser.runAs("admin", () -> planning.createItem(fixture.unit("W7"), fixture.cycle(), ItemKind.METRIC,
-                ItemDraft.titled("Provisional probe").withMetric("count", Direction.UP, null, null, null))).id();
-        try {
-            SystemUser.runAs("admin", () -> metrics.saveValues(id, List.of(
-                    new ValueEntry(LocalDate.of(2026, 4, 1), BigDecimal.ONE),
-                    new ValueEntry(LocalDate.of(2026, 5, 1), BigDecimal.TWO),
-                    new ValueEntry(LocalDate.of(2026, 6, 1), BigDecimal.TEN)), ValueSource.MANUAL));
-            login("viewer");
-            UI.getCurrent().navigate(MetricView.class, id);
+        long id = fixtures.metric(fixtures.ward("Provisional ward"), "Provisional probe").id();
+        SystemUser.runAs("admin", () -> metrics.saveValues(id, List.of(
+                new ValueEntry(LocalDate.of(2026, 4, 1), BigDecimal.ONE),
+                new ValueEntry(LocalDate.of(2026, 5, 1), BigDecimal.TWO),
+                new ValueEntry(LocalDate.of(2026, 6, 1), BigDecimal.TEN)), ValueSource.MANUAL));
+        login("viewer");
+        UI.getCurrent().navigate(MetricView.class, id);
 
-            _get(Span.class, spec -> spec.withText("Limits are provisional: fewer than 12 points"));
-        } finally {
-            SystemUser.runAs("admin", () -> planning.archiveItem(id, planning.item(id).version()));
-        }
+        _get(Span.class, spec -> spec.withText("Limits are provisional: fewer than 12 points"));
     }
 
     @Test
     void a_lead_enters_a_months_values_for_all_metrics_in_one_grid() {
-        login("ward7.manager");
-        UI.getCurrent().navigate(MetricsView.class);
+        Fixtures.Ward ward = fixtures.ward("Grid entry ward");
+        ItemView first = fixtures.metric(ward, "Discharges before noon");
+        fixtures.metric(ward, "Falls with harm");
+        fixtures.metric(ward, "Patients who would recommend the ward");
+        login(ward.lead());
+        UI.getCurrent().navigate(MetricsView.class, QueryParameters.simple(Map.of("unit", ward.code())));
 
         _click(_get(Button.class, spec -> spec.withText("Enter values…")));
         setValue(_get(DatePicker.class, spec -> spec.withLabel("Month")), LocalDate.of(2026, 11, 1));
@@ -120,8 +124,7 @@ class MetricsViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Save values")));
 
         expectNotifications("Values saved: 2 new, 0 corrected, 0 unchanged.");
-        MetricInfo m1 = SystemUser.runAs("viewer", () -> metrics.metricsOf(fixture.unit("W7"), fixture.cycle())).getFirst();
-        assertThat(SystemUser.runAs("viewer", () -> metrics.values(m1.id()))).anySatisfy(v -> {
+        assertThat(SystemUser.runAs("viewer", () -> metrics.values(first.id()))).singleElement().satisfies(v -> {
             assertThat(v.period()).isEqualTo(LocalDate.of(2026, 11, 1));
             assertThat(v.value()).isEqualByComparingTo("41");
         });
