@@ -9,6 +9,7 @@ import app.catchball.planning.ItemKind;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -41,6 +42,19 @@ import tools.jackson.databind.ObjectMapper;
 @SpringTest
 class ConcurrentCorrectionsTest {
 
+    @Autowired
+    Fixtures fixtures;
+
+    /** The class's own ward, made once: its probe metrics stay out of the demo wards. */
+    private static Fixtures.Ward ward;
+
+    private Fixtures.Ward ownWard() {
+        if (ward == null) {
+            ward = fixtures.ward("Corrections ward");
+        }
+        return ward;
+    }
+
     private static final int WRITERS = 50;
     private static final List<String> PERIODS = List.of("2025-01-01", "2025-02-01", "2025-03-01");
 
@@ -67,7 +81,7 @@ class ConcurrentCorrectionsTest {
 
     @Test
     void fifty_concurrent_writers_leave_an_unbroken_history_per_period_and_truthful_counts() throws Exception {
-        long metric = SystemUser.runAs("admin", () -> planning.createItem(fixture.unit("W10"), fixture.cycle(), ItemKind.METRIC,
+        long metric = SystemUser.runAs("admin", () -> planning.createItem(ownWard().id(), fixture.cycle(), ItemKind.METRIC,
                 ItemDraft.titled("Concurrent corrections").withMetric("count", Direction.UP, null, null, null))).id();
         String token = SystemUser.runAs("admin", () -> tokens.create("Concurrent writers")).token();
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(WRITERS)).build();

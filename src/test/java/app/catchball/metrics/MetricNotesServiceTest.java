@@ -14,6 +14,7 @@ import app.catchball.planning.PlanningService;
 import app.catchball.review.ReviewContent;
 import app.catchball.review.ReviewService;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -53,10 +54,33 @@ class MetricNotesServiceTest {
         return SystemUser.runAs(user, work);
     }
 
-    /** A fresh Ward 7 metric whose owner is {@code owner}, so tests do not share commentary. */
+    @Autowired
+    Fixtures fixtures;
+
+    /** This class's own ward (beside Ward 7, under Emergency & Acute Medicine), made once. */
+    private static Fixtures.Ward ward;
+
+    private Fixtures.Ward ward() {
+        if (ward == null) {
+            ward = fixtures.ward("Commentary ward");
+        }
+        return ward;
+    }
+
+    /** The ward's Lead (where Ward 7's tests used its manager). */
+    private String lead() {
+        return ward().lead();
+    }
+
+    /** The ward's Contributor (where Ward 7's tests used its nurse). */
+    private String nurse() {
+        return ward().contributor();
+    }
+
+    /** A fresh metric on the class's ward whose owner is {@code owner}, so tests do not share commentary. */
     private long metric(String title, String owner) {
         Long ownerId = jdbc.sql("select id from app_user where username = :u").param("u", owner).query(Long.class).single();
-        return as("ward7.manager", () -> planning.createItem(fixture.unit("W7"), fixture.cycle(), ItemKind.METRIC,
+        return as(lead(), () -> planning.createItem(ward().id(), fixture.cycle(), ItemKind.METRIC,
                 ItemDraft.titled(title).withMetric("count", Direction.DOWN, null, null, null).withAccountable(ownerId))).id();
     }
 
@@ -69,11 +93,11 @@ class MetricNotesServiceTest {
         long m = metric("Commentary permissions probe", "viewer");
         YearMonth month = YearMonth.now().minusMonths(1);
 
-        for (String writer : List.of("viewer", "ward7.nurse", "ward7.manager", "coach", "acute.lead")) {
+        for (String writer : List.of("viewer", nurse(), lead(), "coach", "acute.lead")) {
             as(writer, () -> commentary.write(m, month, "Written by " + writer, null, null,
                     commentary.commentary(m).stream().findFirst().map(Commentary::id).orElse(null)));
         }
-        long other = metric("Commentary permissions probe, owned by the nurse", "ward7.nurse");
+        long other = metric("Commentary permissions probe, owned by the nurse", nurse());
         int before = versions();
         for (String refused : List.of("viewer", "analyst")) {
             assertThatThrownBy(() -> as(refused, () -> commentary.write(other, month, "Not mine", null, null, null)))
@@ -88,86 +112,86 @@ class MetricNotesServiceTest {
 
     @Test
     void every_edit_is_kept_with_who_and_when_and_the_latest_is_the_months_commentary() {
-        long m = metric("Commentary history probe", "ward7.manager");
+        long m = metric("Commentary history probe", lead());
         YearMonth oct = YearMonth.now().minusMonths(2);
         YearMonth nov = YearMonth.now().minusMonths(1);
 
-        Commentary first = as("ward7.nurse", () -> commentary.write(m, oct, "Two falls", "Night staffing", "Huddle", null));
-        Commentary second = as("ward7.manager", () -> commentary.write(m, oct, "Two falls with harm", "Agency nights",
+        Commentary first = as(nurse(), () -> commentary.write(m, oct, "Two falls", "Night staffing", "Huddle", null));
+        Commentary second = as(lead(), () -> commentary.write(m, oct, "Two falls with harm", "Agency nights",
                 "Falls review at every huddle", first.id()));
-        as("ward7.manager", () -> commentary.write(m, nov, "None this month", null, null, null));
-        Commentary unchanged = as("ward7.manager", () -> commentary.write(m, nov, " None this month ", "", null,
+        as(lead(), () -> commentary.write(m, nov, "None this month", null, null, null));
+        Commentary unchanged = as(lead(), () -> commentary.write(m, nov, " None this month ", "", null,
                 commentary.commentary(m).getFirst().id()));
 
         assertThat(as("viewer", () -> commentary.history(m))).extracting(c -> c.month() + " " + c.writtenBy() + ": " + c.whatHappened())
-                .containsExactly(nov + " ward7.manager: None this month", oct + " ward7.manager: Two falls with harm",
-                        oct + " ward7.nurse: Two falls");
+                .containsExactly(nov + " " + lead() + ": None this month", oct + " " + lead() + ": Two falls with harm",
+                        oct + " " + nurse() + ": Two falls");
         assertThat(as("viewer", () -> commentary.commentary(m))).extracting(Commentary::id)
                 .containsExactly(unchanged.id(), second.id());
-        assertThat(second.writtenByName()).isEqualTo("Tom Ellis");
+        assertThat(second.writtenByName()).isEqualTo("Lead of " + ward().name());
         assertThat(second.writtenAt()).isNotNull();
-        assertThat(as("viewer", () -> commentary.latestOf(metrics.bowling(fixture.unit("W7"), fixture.cycle()))).get(m).month())
+        assertThat(as("viewer", () -> commentary.latestOf(metrics.bowling(ward().id(), fixture.cycle()))).get(m).month())
                 .isEqualTo(nov);
-        assertThat(as("viewer", () -> commentary.ofMonth(fixture.unit("W7"), List.of(m), oct)).get(m).why()).isEqualTo("Agency nights");
+        assertThat(as("viewer", () -> commentary.ofMonth(ward().id(), List.of(m), oct)).get(m).why()).isEqualTo("Agency nights");
         assertThat(jdbc.sql("select count(*) from audit.audit_event where table_name = 'metric_commentary' and (after ->> 'metric_id')::bigint = :m")
                 .param("m", m).query(Integer.class).single()).isEqualTo(3);
     }
 
     @Test
     void a_version_saved_meanwhile_is_never_overwritten() {
-        long m = metric("Commentary conflict probe", "ward7.manager");
+        long m = metric("Commentary conflict probe", lead());
         YearMonth month = YearMonth.now().minusMonths(1);
-        Commentary start = as("ward7.manager", () -> commentary.write(m, month, "First", null, null, null));
-        as("ward7.nurse", () -> commentary.write(m, month, "The nurse's version", null, null, start.id()));
+        Commentary start = as(lead(), () -> commentary.write(m, month, "First", null, null, null));
+        as(nurse(), () -> commentary.write(m, month, "The nurse's version", null, null, start.id()));
 
-        assertThatThrownBy(() -> as("ward7.manager", () -> commentary.write(m, month, "The manager's version", null, null, start.id())))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("Grace Mensah saved the commentary of");
-        assertThatThrownBy(() -> as("ward7.manager", () -> commentary.write(m, month, "Started on an empty month", null, null, null)))
+        assertThatThrownBy(() -> as(lead(), () -> commentary.write(m, month, "The manager's version", null, null, start.id())))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("Contributor on " + ward().name() + " saved the commentary of");
+        assertThatThrownBy(() -> as(lead(), () -> commentary.write(m, month, "Started on an empty month", null, null, null)))
                 .isInstanceOf(ConflictException.class);
         assertThat(as("viewer", () -> commentary.latest(m))).get().extracting(Commentary::whatHappened).isEqualTo("The nurse's version");
     }
 
     @Test
     void bad_commentary_is_refused_with_a_reason_and_nothing_is_saved() {
-        long m = metric("Commentary rules probe", "ward7.manager");
+        long m = metric("Commentary rules probe", lead());
         YearMonth month = YearMonth.now().minusMonths(1);
         int before = versions();
 
-        assertThatThrownBy(() -> as("ward7.manager", () -> commentary.write(m, month, "  ", "Why", "Next", null)))
+        assertThatThrownBy(() -> as(lead(), () -> commentary.write(m, month, "  ", "Why", "Next", null)))
                 .isInstanceOf(RuleViolation.class).hasMessage("Please say what happened.");
-        assertThatThrownBy(() -> as("ward7.manager", () -> commentary.write(m, YearMonth.now().plusMonths(1), "Early", null, null, null)))
+        assertThatThrownBy(() -> as(lead(), () -> commentary.write(m, YearMonth.now().plusMonths(1), "Early", null, null, null)))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("is in the future");
-        assertThatThrownBy(() -> as("ward7.manager", () -> commentary.write(m, null, "No month", null, null, null)))
+        assertThatThrownBy(() -> as(lead(), () -> commentary.write(m, null, "No month", null, null, null)))
                 .isInstanceOf(RuleViolation.class).hasMessage("Please choose the month the commentary is about.");
-        assertThatThrownBy(() -> as("ward7.manager", () -> commentary.write(m, month, "Fine", "x".repeat(2001), null, null)))
+        assertThatThrownBy(() -> as(lead(), () -> commentary.write(m, month, "Fine", "x".repeat(2001), null, null)))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("at most 2,000 characters");
-        assertThat(as("ward7.manager", () -> commentary.write(m, month, "y".repeat(2000), null, null, null)).whatHappened()).hasSize(2000);
+        assertThat(as(lead(), () -> commentary.write(m, month, "y".repeat(2000), null, null, null)).whatHappened()).hasSize(2000);
         assertThat(versions()).isEqualTo(before + 1);
     }
 
     @Test
     void annotations_are_added_listed_drawn_and_removed_by_those_allowed_and_bad_ones_refused() {
-        long m = metric("Annotation probe", "ward7.manager");
+        long m = metric("Annotation probe", lead());
         LocalDate today = LocalDate.now();
 
-        Annotation note = as("ward7.nurse", () -> annotations.add(m, today.withDayOfMonth(1), "New board round started"));
+        Annotation note = as(nurse(), () -> annotations.add(m, today.withDayOfMonth(1), "New board round started"));
         assertThat(as("viewer", () -> annotations.annotations(m))).extracting(Annotation::text).containsExactly("New board round started");
-        assertThat(note.createdByName()).isEqualTo("Grace Mensah");
+        assertThat(note.createdByName()).isEqualTo("Contributor on " + ward().name());
 
         assertThatThrownBy(() -> as("viewer", () -> annotations.add(m, today, "Not mine"))).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> as("ward7.nurse", () -> annotations.add(m, today.plusDays(1), "Tomorrow")))
+        assertThatThrownBy(() -> as(nurse(), () -> annotations.add(m, today.plusDays(1), "Tomorrow")))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("is in the future");
-        assertThatThrownBy(() -> as("ward7.nurse", () -> annotations.add(m, today, " "))).hasMessage("Please write the note.");
-        assertThatThrownBy(() -> as("ward7.nurse", () -> annotations.add(m, today, "z".repeat(201))))
+        assertThatThrownBy(() -> as(nurse(), () -> annotations.add(m, today, " "))).hasMessage("Please write the note.");
+        assertThatThrownBy(() -> as(nurse(), () -> annotations.add(m, today, "z".repeat(201))))
                 .hasMessage("A note has at most 200 characters.");
-        assertThatThrownBy(() -> as("ward7.nurse", () -> annotations.add(m, null, "No date"))).hasMessage("Please give the note's date.");
+        assertThatThrownBy(() -> as(nurse(), () -> annotations.add(m, null, "No date"))).hasMessage("Please give the note's date.");
         assertThatThrownBy(() -> as("viewer", () -> {
             annotations.remove(m, note.id());
             return null;
         })).isInstanceOf(AccessDeniedException.class);
         assertThat(as("viewer", () -> annotations.annotations(m))).hasSize(1);
 
-        as("ward7.manager", () -> {
+        as(lead(), () -> {
             annotations.remove(m, note.id());
             return null;
         });

@@ -15,6 +15,7 @@ import app.catchball.planning.ItemKind;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.KaribuTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -44,9 +45,22 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * One rule for a value's period, its number and the metric's state, given with the same message by
  * the form (Karibu), the CSV preview and the API (real HTTP), and nothing saved from a refused request.
- * Each test works on metrics of its own on Ward 10, which no other test reads.
+ * Each test works on metrics of its own on a ward of the class's own, which no other test reads.
  */
 class ValueRulesTest extends KaribuTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    /** The class's own ward, made once: its probe metrics stay out of the demo wards. */
+    private static Fixtures.Ward ward;
+
+    private Fixtures.Ward ownWard() {
+        if (ward == null) {
+            ward = fixtures.ward("Value rules ward");
+        }
+        return ward;
+    }
 
     private static final AtomicInteger PROBES = new AtomicInteger();
 
@@ -182,13 +196,13 @@ class ValueRulesTest extends KaribuTest {
     }
 
     private MetricInfo probe(Frequency frequency) {
-        long id = SystemUser.runAs("admin", () -> planning.createItem(fixture.unit("W10"), fixture.cycle(), ItemKind.METRIC,
+        long id = SystemUser.runAs("admin", () -> planning.createItem(ownWard().id(), fixture.cycle(), ItemKind.METRIC,
                 ItemDraft.titled("Rules probe " + PROBES.incrementAndGet()).withMetric("count", Direction.UP, null, null, null))).id();
         return SystemUser.runAs("admin", () -> metrics.changeFrequency(id, frequency));
     }
 
     private ImportPreview preview(String csv) {
-        return SystemUser.runAs("admin", () -> imports.preview(fixture.unit("W10"), fixture.cycle(), "values.csv",
+        return SystemUser.runAs("admin", () -> imports.preview(ownWard().id(), fixture.cycle(), "values.csv",
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
     }
 

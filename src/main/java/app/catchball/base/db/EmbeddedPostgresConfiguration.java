@@ -59,7 +59,12 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
-                .setServerConfig("password_encryption", "scram-sha-256");
+                .setServerConfig("password_encryption", "scram-sha-256")
+                // Stopped by Spring (destroyMethod = "close") after everything that uses it, not by a JVM
+                // shutdown hook of zonky's own that runs at the same time as Spring's: that stopped the
+                // database under requests still draining and beans still writing on shutdown, and a
+                // connection request then waited out Hikari's 30 s timeout before the JVM could exit.
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }

@@ -9,12 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.catchball.metrics.BowlingChart;
 import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
-import app.catchball.planning.Direction;
-import app.catchball.planning.ItemDraft;
-import app.catchball.planning.ItemKind;
 import app.catchball.planning.PlanFixture;
-import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
@@ -43,7 +40,7 @@ class MetricNotesViewTest extends KaribuTest {
     PlanFixture fixture;
 
     @Autowired
-    PlanningService planning;
+    Fixtures fixtures;
 
     private MetricInfo ward7(String title) {
         return SystemUser.runAs("viewer", () -> metrics.metricsOf(fixture.unit("W7"), fixture.cycle())).stream()
@@ -91,16 +88,16 @@ class MetricNotesViewTest extends KaribuTest {
 
     @Test
     void a_contributor_adds_a_note_and_writes_the_months_commentary_on_the_metric_page() {
-        long id = SystemUser.runAs("ward7.manager", () -> planning.createItem(fixture.unit("W7"), fixture.cycle(), ItemKind.METRIC,
-                ItemDraft.titled("Notes screen probe").withMetric("count", Direction.UP, null, null, null))).id();
-        login("ward7.nurse");
+        Fixtures.Ward ward = fixtures.ward("Notes screen ward");
+        long id = fixtures.metric(ward, "Notes screen probe").id();
+        login(ward.contributor());
         UI.getCurrent().navigate(MetricView.class, id);
 
         setValue(_get(DatePicker.class, spec -> spec.withLabel("Date of the note")), LocalDate.now());
         setValue(_get(TextField.class, spec -> spec.withLabel("Note")), "New board round started");
         _click(_get(Button.class, spec -> spec.withText("Add note")));
         expectNotifications("Note added.");
-        assertThat(_find(Span.class).stream().map(Span::getText)).anyMatch(t -> t.endsWith(" · New board round started · Grace Mensah"));
+        assertThat(_find(Span.class).stream().map(Span::getText)).anyMatch(t -> t.endsWith(" · New board round started · Contributor on " + ward.name()));
 
         setValue(_get(TextArea.class, spec -> spec.withLabel("What happened")), "");
         _click(_get(Button.class, spec -> spec.withText("Save commentary")));

@@ -21,6 +21,7 @@ import app.catchball.planning.ItemKind;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
@@ -47,6 +48,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TrajectoryViewTest extends KaribuTest {
 
     @Autowired
+    Fixtures fixtures;
+
+    /** The class's own ward, made once: its probe metrics stay out of the demo wards. */
+    private static Fixtures.Ward ward;
+
+    private Fixtures.Ward ownWard() {
+        if (ward == null) {
+            ward = fixtures.ward("Trajectory screen ward");
+        }
+        return ward;
+    }
+
+    @Autowired
     MetricsService metrics;
 
     @Autowired
@@ -70,14 +84,14 @@ class TrajectoryViewTest extends KaribuTest {
         }
     }
 
-    /** A metric of its own on Ward 8 (a Lead there: acute.lead, as Lead of the directorate above), so the demo stays as it was. */
+    /** A metric of its own on the class's ward (a Lead there: acute.lead, as Lead of the directorate above), so the demo stays as it was. */
     private long probe(String title) {
-        probe = SystemUser.runAs("admin", () -> planning.createItem(fixture.unit("W8"), fixture.cycle(), ItemKind.METRIC,
+        probe = SystemUser.runAs("admin", () -> planning.createItem(ownWard().id(), fixture.cycle(), ItemKind.METRIC,
                 ItemDraft.titled(title).withMetric("count", Direction.DOWN, null, new BigDecimal("3"), null))).id();
         return probe;
     }
 
-    private MetricInfo ward8(long id) {
+    private MetricInfo ownMetric(long id) {
         return SystemUser.runAs("viewer", () -> metrics.metric(id));
     }
 
@@ -97,7 +111,7 @@ class TrajectoryViewTest extends KaribuTest {
         expectNotifications("Trajectory saved: 2 of 12 months planned.");
         assertThat(SystemUser.runAs("viewer", () -> trajectories.trajectory(id)).entries())
                 .extracting(TrajectoryEntry::period).containsExactly(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 5, 1));
-        BowlingChart.Row row = SystemUser.runAs("viewer", () -> metrics.bowling(fixture.unit("W8"), fixture.cycle())).rows()
+        BowlingChart.Row row = SystemUser.runAs("viewer", () -> metrics.bowling(ownWard().id(), fixture.cycle())).rows()
                 .stream().filter(r -> r.metric().id() == id).findFirst().orElseThrow();
         assertThat(row.cells().get(1).target()).isEqualByComparingTo("1.5");
         assertThat(row.cells().get(2).target()).isEqualByComparingTo("3");
@@ -106,9 +120,9 @@ class TrajectoryViewTest extends KaribuTest {
     @Test
     void a_lead_uploads_a_trajectory_and_the_preview_names_each_bad_row_before_anything_is_saved() {
         long id = probe("Probe uploaded trajectory");
-        String code = ward8(id).code();
+        String code = ownMetric(id).code();
         login("acute.lead");
-        UI.getCurrent().navigate(MetricsView.class, QueryParameters.simple(Map.of("unit", "W8", "cycle", String.valueOf(fixture.cycle()))));
+        UI.getCurrent().navigate(MetricsView.class, QueryParameters.simple(Map.of("unit", ownWard().code(), "cycle", String.valueOf(fixture.cycle()))));
 
         _click(_get(Button.class, spec -> spec.withText("Upload values…")));
         @SuppressWarnings("unchecked")
