@@ -260,18 +260,24 @@ class MetricsServiceTest {
 
     @Test
     void rebasing_recomputes_the_limits_from_the_rebase_month_and_only_a_lead_may_change_it() {
-        MetricInfo discharges = metric("W7", "Discharges before noon");
+        Fixtures.Ward ward = fixtures.ward("Rebase ward");
+        ItemView discharges = fixtures.metric(ward, "Discharges before noon");
+        List<ValueEntry> history = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            // A year at about 15 a month (Nov 2024 to Oct 2025), then a year at about 30 after a change of practice.
+            history.add(new ValueEntry(LocalDate.of(2024, 11, 1).plusMonths(i), BigDecimal.valueOf((i < 12 ? 15 : 30) + i % 3)));
+        }
+        as("admin", () -> metrics.saveValues(discharges.id(), history, ValueSource.MANUAL));
         SpcSettings rebased = new SpcSettings(null, true, List.of(LocalDate.of(2025, 11, 1)));
 
-        assertThatThrownBy(() -> as("ward7.nurse", () -> metrics.changeSpcSettings(discharges.id(), rebased)))
+        assertThatThrownBy(() -> as(ward.contributor(), () -> metrics.changeSpcSettings(discharges.id(), rebased)))
                 .isInstanceOf(AccessDeniedException.class);
-        as("ward7.manager", () -> metrics.changeSpcSettings(discharges.id(), rebased));
+        as(ward.lead(), () -> metrics.changeSpcSettings(discharges.id(), rebased));
 
         MetricSpc spc = as("viewer", () -> metrics.spc(discharges.id()));
         assertThat(spc.result().points().get(5).mean()).isLessThan(20);
         assertThat(spc.result().points().get(15).mean()).isGreaterThan(25);
-        assertThatThrownBy(() -> as("ward7.manager", () -> metrics.changeSpcSettings(discharges.id(), new SpcSettings(5, true, List.of()))))
+        assertThatThrownBy(() -> as(ward.lead(), () -> metrics.changeSpcSettings(discharges.id(), new SpcSettings(5, true, List.of()))))
                 .hasMessage("Limits can be fixed after at least 12 points.");
-        as("ward7.manager", () -> metrics.changeSpcSettings(discharges.id(), new SpcSettings(null, true, List.of())));
     }
 }

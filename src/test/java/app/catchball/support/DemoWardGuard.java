@@ -1,0 +1,89 @@
+package app.catchball.support;
+
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestExecutionListener;
+
+/**
+ * Tests own their data. Ward 7 is the demo ward that fixed-data checks read (its warnings, its three
+ * metrics, its 24 months of history, its projects), so a test class that changes it breaks classes it
+ * knows nothing about. This listener takes a fingerprint of Ward 7's data before each test class and
+ * fails the class when the fingerprint differs afterwards: make the class use a ward of its own
+ * ({@link Fixtures#ward}) or roll back.
+ *
+ * <p>The fingerprint covers Ward 7's plan items, their correlations, cascade links to the ward, series
+ * values and SPC settings, rebases, trajectories, bowling rules, roll-ups, countermeasures, commentary
+ * and annotations, its projects and role grants; version and audit columns are left out, so a change put
+ * back exactly counts as no change.
+ *
+ * <p>{@link #STILL_CHANGING_WARD_7} names the classes that have not moved yet. An entry fails as soon as
+ * its class leaves Ward 7 alone, so the list can only shrink.
+ */
+public class DemoWardGuard implements TestExecutionListener {
+
+    /** Classes that still write to Ward 7 and have not been moved to wards of their own yet. */
+    static final Set<String> STILL_CHANGING_WARD_7 = Set.of(
+            "ApiEndpointsTest", "MetricNotesApiTest", "MetricRollupServiceTest", "MetricSeriesTest",
+            "PlanningPermissionTest", "PlanningServiceTest", "ProjectServiceTest", "ProjectsViewTest");
+
+    private static final String FINGERPRINT = """
+            with w as (select id from org_unit where short_code = 'W7'),
+                 items as (select id from plan_item where unit_id in (select id from w)),
+                 series as (select id from metric_series where unit_id in (select id from w))
+            select md5(concat_ws('|',
+                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.id)
+                    from plan_item t where t.unit_id in (select id from w)),
+                (select string_agg(to_jsonb(t)::text, ',' order by t.item_a_id, t.item_b_id, t.corner)
+                    from correlation t where t.item_a_id in (select id from items) or t.item_b_id in (select id from items)),
+                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.id)
+                    from cascade_link t where t.child_unit_id in (select id from w) or t.source_item_id in (select id from items)),
+                (select string_agg(concat_ws(':', t.series_id, t.period, t.value), ',' order by t.series_id, t.period)
+                    from series_value t where t.series_id in (select id from series)),
+                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.series_id)
+                    from series_spc_settings t where t.series_id in (select id from series)),
+                (select string_agg(concat_ws(':', t.series_id, t.period, t.reason), ',' order by t.series_id, t.period)
+                    from series_rebase t where t.series_id in (select id from series)),
+                (select string_agg(concat_ws(':', t.metric_id, t.period, t.target), ',' order by t.metric_id, t.period)
+                    from metric_trajectory t where t.metric_id in (select id from items)),
+                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.metric_id)
+                    from metric_bowling_rule t where t.metric_id in (select id from items)),
+                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by' - 'created_at')::text, ',' order by t.id)
+                    from metric_rollup t where t.metric_id in (select id from items) or t.parent_metric_id in (select id from items)),
+                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by' - 'done_at')::text, ',' order by t.id)
+                    from countermeasure t where t.metric_id in (select id from items)),
+                (select string_agg(concat_ws(':', t.id, t.metric_id, t.period, t.what_happened, t.why, t.what_next), ',' order by t.id)
+                    from metric_commentary t where t.metric_id in (select id from items)),
+                (select string_agg(concat_ws(':', t.id, t.metric_id, t.noted_on, t.text), ',' order by t.id)
+                    from metric_annotation t where t.metric_id in (select id from items)),
+                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.id)
+                    from project t where t.unit_id in (select id from w)),
+                (select string_agg(concat_ws(':', t.id, t.user_id, t.role), ',' order by t.id)
+                    from role_grant t where t.unit_id in (select id from w))))
+            """;
+
+    private String before;
+
+    @Override
+    public void beforeTestClass(TestContext testContext) {
+        before = fingerprint(testContext);
+    }
+
+    @Override
+    public void afterTestClass(TestContext testContext) {
+        String after = fingerprint(testContext);
+        String name = testContext.getTestClass().getSimpleName();
+        boolean changed = before != null && !before.equals(after);
+        if (changed && !STILL_CHANGING_WARD_7.contains(name)) {
+            throw new AssertionError(name + " changed the demo Ward 7's data and left it changed. Tests own their data:"
+                    + " give the class a ward of its own (Fixtures.ward) or roll its changes back.");
+        }
+        if (!changed && STILL_CHANGING_WARD_7.contains(name)) {
+            throw new AssertionError(name + " left Ward 7 as it found it: take it off DemoWardGuard.STILL_CHANGING_WARD_7.");
+        }
+    }
+
+    private static String fingerprint(TestContext testContext) {
+        return testContext.getApplicationContext().getBean(JdbcClient.class).sql(FINGERPRINT).query(String.class).single();
+    }
+}
