@@ -2,8 +2,12 @@ package app.catchball.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.catchball.metrics.MetricsService;
+import app.catchball.metrics.ValueEntry;
+import app.catchball.metrics.ValueSource;
 import app.catchball.planning.PlanFixture;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -35,6 +39,12 @@ class ApiEndpointsTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    MetricsService metrics;
 
     ApiClient api;
     String manager;
@@ -129,7 +139,14 @@ class ApiEndpointsTest {
 
     @Test
     void the_ward_manager_saves_values_and_reads_them_back() {
-        long metric = fixture.item("W7", "Falls with harm").id();
+        Fixtures.Ward ward = fixtures.ward("API values ward");
+        long metric = fixtures.metric(ward, "Falls with harm").id();
+        String manager = SystemUser.runAs(ward.lead(), () -> tokens.create("Tests")).token();
+        List<ValueEntry> year = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            year.add(new ValueEntry(LocalDate.of(2024, 5, 1).plusMonths(i), BigDecimal.valueOf(2 + i % 3)));
+        }
+        SystemUser.runAs("admin", () -> metrics.saveValues(metric, year, ValueSource.MANUAL));
 
         JsonNode saved = ok(api.put("/api/v1/metrics/" + metric + "/values", manager,
                 "[{\"period\":\"2025-05-01\",\"value\":12.5},{\"period\":\"2025-06-01\",\"value\":3}]"));
@@ -154,7 +171,7 @@ class ApiEndpointsTest {
         assertThat(spc.get("points").get(0).get("date").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(spc.has("variation")).isTrue();
         assertThat(spc.has("assurance")).isTrue();
-        assertThat(spc.get("limitsProvisional").booleanValue()).isFalse(); // 24 months of demo values
+        assertThat(spc.get("limitsProvisional").booleanValue()).isFalse(); // 14 months of values
     }
 
     @Test

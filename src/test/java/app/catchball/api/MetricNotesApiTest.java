@@ -6,6 +6,7 @@ import app.catchball.metrics.MetricInfo;
 import app.catchball.metrics.MetricsService;
 import app.catchball.planning.PlanFixture;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.net.http.HttpResponse;
 import java.time.YearMonth;
@@ -41,13 +42,13 @@ class MetricNotesApiTest {
 
     ApiClient api;
     String analyst;
-    String manager;
+    @Autowired
+    Fixtures fixtures;
 
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
         analyst = SystemUser.runAs("analyst", () -> tokens.create("Notes")).token();
-        manager = SystemUser.runAs("ward7.manager", () -> tokens.create("Notes")).token();
     }
 
     private long metric(String title) {
@@ -73,7 +74,9 @@ class MetricNotesApiTest {
 
     @Test
     void a_comment_is_written_through_the_api_by_those_allowed_and_bad_input_is_refused() {
-        long recommend = metric("Patients who would recommend the ward");
+        Fixtures.Ward ward = fixtures.ward("Commentary API ward");
+        long recommend = fixtures.metric(ward, "Patients who would recommend the ward").id();
+        String manager = SystemUser.runAs(ward.lead(), () -> tokens.create("Notes")).token();
         String month = YearMonth.now().minusMonths(1).toString();
         int before = jdbc.sql("select count(*) from metric_commentary").query(Integer.class).single();
         String path = "/api/v1/metrics/" + recommend + "/commentary";

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.catchball.base.ConflictException;
 import app.catchball.base.RuleViolation;
 import app.catchball.metrics.MetricInfo;
+import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
 import app.catchball.security.SystemUser;
 import app.catchball.support.Fixtures;
@@ -79,25 +80,26 @@ class ProjectServiceTest {
 
     @Test
     void a_lead_links_a_project_to_a_priority_that_traces_to_true_north_and_approves_it() {
-        long w7 = fixture.unit("W7");
-        ProjectSummary created = as("ward7.nurse", () -> projects.create(w7, ProjectDraft.titled("Discharge checklist")));
-        LinkedItem huddle = as("ward7.nurse", () -> projects.linkableItems(w7)).stream()
-                .filter(i -> i.title().equals("Daily discharge huddle")).findFirst().orElseThrow();
-        assertThat(huddle.aligned()).isTrue();
-        assertThat(as("ward7.nurse", () -> projects.linkableItems(w7))).extracting(LinkedItem::unitName)
-                .contains("Ward 7 — Respiratory", "Emergency & Acute Medicine", "Division of Medicine",
-                        "Northshore Teaching Hospitals NHS Foundation Trust");
+        Fixtures.Ward ward = fixtures.ward("Checklist ward");
+        long unit = ward.id();
+        ItemView falls = fixtures.metric(ward, "Falls with harm");
+        ProjectSummary created = as(ward.contributor(), () -> projects.create(unit, ProjectDraft.titled("Discharge checklist")));
+        List<LinkedItem> linkable = as(ward.contributor(), () -> projects.linkableItems(unit));
+        assertThat(linkable).extracting(LinkedItem::unitName)
+                .contains("Emergency & Acute Medicine", "Division of Medicine", "Northshore Teaching Hospitals NHS Foundation Trust");
+        LinkedItem priority = linkable.stream().filter(i -> i.aligned() && i.unitName().equals("Emergency & Acute Medicine"))
+                .findFirst().orElseThrow();
 
-        assertThatThrownBy(() -> as("ward7.nurse", () -> projects.link(created.id(), huddle.itemId())))
+        assertThatThrownBy(() -> as(ward.contributor(), () -> projects.link(created.id(), priority.itemId())))
                 .isInstanceOf(AccessDeniedException.class);
-        ProjectSummary linked = as("ward7.manager", () -> projects.link(created.id(), huddle.itemId()));
+        ProjectSummary linked = as(ward.lead(), () -> projects.link(created.id(), priority.itemId()));
         assertThat(linked.aligned()).isTrue();
-        assertThatThrownBy(() -> as("ward7.manager", () -> projects.link(created.id(), fixture.item("W7", "Falls with harm").id())))
+        assertThatThrownBy(() -> as(ward.lead(), () -> projects.link(created.id(), falls.id())))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("improvement priority or an annual objective");
 
-        ProjectSummary approved = as("ward7.manager", () -> projects.approve(created.id(), linked.version()));
+        ProjectSummary approved = as(ward.lead(), () -> projects.approve(created.id(), linked.version()));
         assertThat(approved.approved()).isTrue();
-        assertThat(as("viewer", () -> projects.project(created.id())).approvedBy()).isEqualTo("Tom Ellis");
+        assertThat(as("viewer", () -> projects.project(created.id())).approvedBy()).isEqualTo("Lead of " + ward.name());
     }
 
     @Test
@@ -159,16 +161,16 @@ class ProjectServiceTest {
 
     @Test
     void a_lead_proposes_an_unaligned_project_upwards_through_catchball() {
-        long w7 = fixture.unit("W7");
-        ProjectSummary created = as("ward7.nurse", () -> projects.create(w7,
+        Fixtures.Ward ward = fixtures.ward("Proposing projects ward");
+        ProjectSummary created = as(ward.contributor(), () -> projects.create(ward.id(),
                 ProjectDraft.titled("Virtual ward for COPD").withAim("10 patients a month home early by March 2027")));
-        assertThatThrownBy(() -> as("ward7.nurse", () -> projects.proposeUp(created.id(), null)))
+        assertThatThrownBy(() -> as(ward.contributor(), () -> projects.proposeUp(created.id(), null)))
                 .isInstanceOf(AccessDeniedException.class);
 
-        as("ward7.manager", () -> projects.proposeUp(created.id(), "Could this serve the directorate's flow work?"));
+        as(ward.lead(), () -> projects.proposeUp(created.id(), "Could this serve the directorate's flow work?"));
 
         assertThat(as("viewer", () -> projects.project(created.id())).proposedLinkId()).isNotNull();
-        assertThatThrownBy(() -> as("ward7.manager", () -> projects.proposeUp(created.id(), null)))
+        assertThatThrownBy(() -> as(ward.lead(), () -> projects.proposeUp(created.id(), null)))
                 .hasMessageContaining("has already been proposed upwards");
     }
 }
