@@ -36,6 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A metric is an enduring series: one history across cycles, kept by the roll-forward; the demo's
@@ -173,6 +174,7 @@ class MetricSeriesTest {
     }
 
     @Test
+    @Transactional // rolls the trust forward or changes Ward 7: rolled back, so no other class sees it
     void a_rebase_set_in_2025_26_still_applies_in_2026_27() {
         MetricInfo before = metric("W7", previous().id(), "Falls with harm");
         MetricInfo now = metric("W7", fixture.cycle(), "Falls with harm");
@@ -195,6 +197,7 @@ class MetricSeriesTest {
     }
 
     @Test
+    @Transactional // rolls the trust forward or changes Ward 7: rolled back, so no other class sees it
     void the_roll_forward_carries_each_metric_s_bowling_rule_roll_up_link_and_commitment_and_each_thread_s_steps() {
         Fixtures.Ward ward = fixtures.ward("Carried ward");
         Fixtures.Ward bay = fixtures.below(ward, "Carried bay");

@@ -18,6 +18,7 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Cascade, line of sight, locking and cycles through the real services on real PostgreSQL. */
 @SpringTest
@@ -165,7 +166,9 @@ class PlanningServiceTest {
         assertThat(jdbc.sql("select count(*) from plan_item").query(Integer.class).single()).isEqualTo(before);
     }
 
+    /** Adds a trust-wide cycle, so it runs in a transaction that is rolled back. */
     @Test
+    @Transactional
     void a_closed_cycle_is_read_only() {
         CycleSummary closed = SystemUser.runAs("admin", () -> {
             CycleSummary c = cycles.create("2024/25", LocalDate.of(2024, 4, 1), LocalDate.of(2025, 3, 1));
@@ -178,7 +181,9 @@ class PlanningServiceTest {
         assertThat(SystemUser.runAs("ward7.manager", () -> planning.matrix(fixture.unit("W7"), closed.id())).editable()).isFalse();
     }
 
+    /** Rolls the whole trust forward, so it runs in a transaction that is rolled back: no other class sees 2027/28. */
     @Test
+    @Transactional
     void rolling_forward_carries_open_items_links_and_the_cascade_into_the_next_cycle() {
         CycleSummary next = SystemUser.runAs("chief.exec", () -> cycles.rollForward(fixture.cycle(), "2027/28"));
 
