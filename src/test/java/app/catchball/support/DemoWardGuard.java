@@ -1,5 +1,8 @@
 package app.catchball.support;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestContext;
@@ -31,38 +34,38 @@ public class DemoWardGuard implements TestExecutionListener {
             with w as (select id from org_unit where short_code = 'W7'),
                  items as (select id from plan_item where unit_id in (select id from w)),
                  series as (select id from metric_series where unit_id in (select id from w))
-            select md5(concat_ws('|',
-                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.id)
-                    from plan_item t where t.unit_id in (select id from w)),
-                (select string_agg(to_jsonb(t)::text, ',' order by t.item_a_id, t.item_b_id, t.corner)
-                    from correlation t where t.item_a_id in (select id from items) or t.item_b_id in (select id from items)),
-                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.id)
-                    from cascade_link t where t.child_unit_id in (select id from w) or t.source_item_id in (select id from items)),
-                (select string_agg(concat_ws(':', t.series_id, t.period, t.value), ',' order by t.series_id, t.period)
-                    from series_value t where t.series_id in (select id from series)),
-                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.series_id)
-                    from series_spc_settings t where t.series_id in (select id from series)),
-                (select string_agg(concat_ws(':', t.series_id, t.period, t.reason), ',' order by t.series_id, t.period)
-                    from series_rebase t where t.series_id in (select id from series)),
-                (select string_agg(concat_ws(':', t.metric_id, t.period, t.target), ',' order by t.metric_id, t.period)
-                    from metric_trajectory t where t.metric_id in (select id from items)),
-                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.metric_id)
-                    from metric_bowling_rule t where t.metric_id in (select id from items)),
-                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by' - 'created_at')::text, ',' order by t.id)
-                    from metric_rollup t where t.metric_id in (select id from items) or t.parent_metric_id in (select id from items)),
-                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by' - 'done_at')::text, ',' order by t.id)
-                    from countermeasure t where t.metric_id in (select id from items)),
-                (select string_agg(concat_ws(':', t.id, t.metric_id, t.period, t.what_happened, t.why, t.what_next), ',' order by t.id)
-                    from metric_commentary t where t.metric_id in (select id from items)),
-                (select string_agg(concat_ws(':', t.id, t.metric_id, t.noted_on, t.text), ',' order by t.id)
-                    from metric_annotation t where t.metric_id in (select id from items)),
-                (select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.id)
-                    from project t where t.unit_id in (select id from w)),
-                (select string_agg(concat_ws(':', t.id, t.user_id, t.role), ',' order by t.id)
-                    from role_grant t where t.unit_id in (select id from w))))
+            select
+                md5(coalesce((select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.id)
+                    from plan_item t where t.unit_id in (select id from w)), '')) as "plan items",
+                md5(coalesce((select string_agg(to_jsonb(t)::text, ',' order by t.item_a_id, t.item_b_id, t.corner)
+                    from correlation t where t.item_a_id in (select id from items) or t.item_b_id in (select id from items)), '')) as "correlations",
+                md5(coalesce((select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.id)
+                    from cascade_link t where t.child_unit_id in (select id from w) or t.source_item_id in (select id from items)), '')) as "cascade links",
+                md5(coalesce((select string_agg(concat_ws(':', t.series_id, t.period, t.value), ',' order by t.series_id, t.period)
+                    from series_value t where t.series_id in (select id from series)), '')) as "series values",
+                md5(coalesce((select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.series_id)
+                    from series_spc_settings t where t.series_id in (select id from series)), '')) as "SPC settings",
+                md5(coalesce((select string_agg(concat_ws(':', t.series_id, t.period, t.reason), ',' order by t.series_id, t.period)
+                    from series_rebase t where t.series_id in (select id from series)), '')) as "rebases",
+                md5(coalesce((select string_agg(concat_ws(':', t.metric_id, t.period, t.target), ',' order by t.metric_id, t.period)
+                    from metric_trajectory t where t.metric_id in (select id from items)), '')) as "trajectories",
+                md5(coalesce((select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.metric_id)
+                    from metric_bowling_rule t where t.metric_id in (select id from items)), '')) as "bowling rules",
+                md5(coalesce((select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by' - 'created_at')::text, ',' order by t.id)
+                    from metric_rollup t where t.metric_id in (select id from items) or t.parent_metric_id in (select id from items)), '')) as "roll-ups",
+                md5(coalesce((select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by' - 'done_at')::text, ',' order by t.id)
+                    from countermeasure t where t.metric_id in (select id from items)), '')) as "countermeasures",
+                md5(coalesce((select string_agg(concat_ws(':', t.id, t.metric_id, t.period, t.what_happened, t.why, t.what_next), ',' order by t.id)
+                    from metric_commentary t where t.metric_id in (select id from items)), '')) as "commentary",
+                md5(coalesce((select string_agg(concat_ws(':', t.id, t.metric_id, t.noted_on, t.text), ',' order by t.id)
+                    from metric_annotation t where t.metric_id in (select id from items)), '')) as "annotations",
+                md5(coalesce((select string_agg((to_jsonb(t) - 'version' - 'updated_at' - 'updated_by')::text, ',' order by t.id)
+                    from project t where t.unit_id in (select id from w)), '')) as "projects",
+                md5(coalesce((select string_agg(concat_ws(':', t.id, t.user_id, t.role), ',' order by t.id)
+                    from role_grant t where t.unit_id in (select id from w)), '')) as "role grants"
             """;
 
-    private String before;
+    private Map<String, Object> before;
 
     @Override
     public void beforeTestClass(TestContext testContext) {
@@ -71,19 +74,20 @@ public class DemoWardGuard implements TestExecutionListener {
 
     @Override
     public void afterTestClass(TestContext testContext) {
-        String after = fingerprint(testContext);
+        Map<String, Object> after = fingerprint(testContext);
         String name = testContext.getTestClass().getSimpleName();
-        boolean changed = before != null && !before.equals(after);
-        if (changed && !STILL_CHANGING_WARD_7.contains(name)) {
-            throw new AssertionError(name + " changed the demo Ward 7's data and left it changed. Tests own their data:"
-                    + " give the class a ward of its own (Fixtures.ward) or roll its changes back.");
+        List<String> changed = before == null ? List.of()
+                : after.keySet().stream().filter(part -> !Objects.equals(before.get(part), after.get(part))).toList();
+        if (!changed.isEmpty() && !STILL_CHANGING_WARD_7.contains(name)) {
+            throw new AssertionError(name + " changed the demo Ward 7's data and left it changed (" + String.join(", ", changed)
+                    + "). Tests own their data: give the class a ward of its own (Fixtures.ward) or roll its changes back.");
         }
-        if (!changed && STILL_CHANGING_WARD_7.contains(name)) {
+        if (changed.isEmpty() && STILL_CHANGING_WARD_7.contains(name)) {
             throw new AssertionError(name + " left Ward 7 as it found it: take it off DemoWardGuard.STILL_CHANGING_WARD_7.");
         }
     }
 
-    private static String fingerprint(TestContext testContext) {
-        return testContext.getApplicationContext().getBean(JdbcClient.class).sql(FINGERPRINT).query(String.class).single();
+    private static Map<String, Object> fingerprint(TestContext testContext) {
+        return testContext.getApplicationContext().getBean(JdbcClient.class).sql(FINGERPRINT).query().singleRow();
     }
 }
