@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The permission matrix of DESIGN.md, through the services: each demo user × their own unit, its
@@ -21,7 +22,9 @@ import org.springframework.security.access.AccessDeniedException;
  * and below, never above or beside; Contributors, Coaches and Viewers may not change a plan;
  * Admins may do everything.
  */
+/** Every case, its probe items included, runs in a transaction that is rolled back: the demo units keep no probes. */
 @SpringTest
+@Transactional
 class PlanningPermissionTest {
 
     enum Operation { EDIT_ITEM, CORRELATE, DEPLOY }

@@ -16,6 +16,7 @@ import app.catchball.projects.ProjectDraft;
 import app.catchball.projects.ProjectService;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.KaribuTest;
 import app.catchball.support.StatementCounter;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -44,6 +45,9 @@ class ProjectsViewTest extends KaribuTest {
 
     @Autowired
     PlanFixture fixture;
+
+    @Autowired
+    Fixtures fixtures;
 
     @Autowired
     OrganisationService organisation;
@@ -117,6 +121,10 @@ class ProjectsViewTest extends KaribuTest {
                 .contains("Oxygen prescribing audit");
         assertThat(_find(Button.class, spec -> spec.withText("Link…"))).as("only Leads link").isEmpty();
 
+        // The new project goes on a ward of the test's own, so that Ward 7's projects stay as the demo made them.
+        Fixtures.Ward ward = fixtures.ward("Sleep ward");
+        login(ward.contributor());
+        UI.getCurrent().navigate(ProjectsView.class, QueryParameters.simple(Map.of("unit", ward.code())));
         _click(_get(Button.class, spec -> spec.withText("New project…")));
         setValue(_get(TextField.class, spec -> spec.withLabel("Title")), "Sleep well on Ward 7");
         setValue(_get(TextArea.class, spec -> spec.withLabel("Aim (what, by how much, by when)")),
@@ -129,10 +137,10 @@ class ProjectsViewTest extends KaribuTest {
 
     @Test
     void a_lead_links_an_unaligned_project_from_the_thousand_flowers() {
-        long w7 = fixture.unit("W7");
-        ProjectSummary flower = SystemUser.runAs("ward7.nurse", () -> projects.create(w7, ProjectDraft.titled("Ward garden")));
-        login("ward7.manager");
-        UI.getCurrent().navigate(ProjectsView.class, QueryParameters.simple(Map.of("unit", "W7")));
+        Fixtures.Ward ward = fixtures.ward("Garden ward");
+        ProjectSummary flower = SystemUser.runAs(ward.contributor(), () -> projects.create(ward.id(), ProjectDraft.titled("Ward garden")));
+        login(ward.lead());
+        UI.getCurrent().navigate(ProjectsView.class, QueryParameters.simple(Map.of("unit", ward.code())));
         @SuppressWarnings("unchecked")
         Grid<ProjectSummary> unaligned = _get(Grid.class, spec -> spec.withClasses("unaligned-projects"));
         int row = IntStream.range(0, GridKt._size(unaligned))
@@ -141,20 +149,20 @@ class ProjectsViewTest extends KaribuTest {
         _click(_get(GridKt._getCellComponent(unaligned, row, "actions"), Button.class, spec -> spec.withText("Link…")));
         @SuppressWarnings("unchecked")
         ComboBox<LinkedItem> item = _get(ComboBox.class, spec -> spec.withLabel("Priority or annual objective"));
-        setValue(item, item.getListDataView().getItems().filter(i -> i.title().equals("Daily discharge huddle")).findFirst()
+        setValue(item, item.getListDataView().getItems().filter(i -> i.title().equals("Criteria-led discharge")).findFirst()
                 .orElseThrow());
         _click(_get(Button.class, spec -> spec.withText("Link")));
 
-        expectNotifications("Ward garden is linked to P1 Daily discharge huddle.");
+        expectNotifications("Ward garden is linked to P1 Criteria-led discharge.");
         assertThat(SystemUser.runAs("viewer", () -> projects.summary(flower.id())).aligned()).isTrue();
         assertThat(ProjectsViewTest.<ProjectSummary>rows("unaligned-projects")).noneMatch(p -> p.id() == flower.id());
     }
 
     @Test
     void the_project_page_shows_the_pdsa_log_and_a_contributor_adds_a_cycle() {
-        long w7 = fixture.unit("W7");
-        ProjectSummary project = SystemUser.runAs("ward7.nurse", () -> projects.create(w7, ProjectDraft.titled("Red trays")));
-        login("ward7.nurse");
+        Fixtures.Ward ward = fixtures.ward("Red trays ward");
+        ProjectSummary project = SystemUser.runAs(ward.contributor(), () -> projects.create(ward.id(), ProjectDraft.titled("Red trays")));
+        login(ward.contributor());
         UI.getCurrent().navigate(ProjectView.class, project.id());
 
         setValue(_get(DatePicker.class, spec -> spec.withLabel("Date")), LocalDate.of(2026, 11, 20));
