@@ -45,22 +45,24 @@ class AuditTrailTest {
 
     @Test
     void a_change_is_recorded_with_who_when_and_before_and_after_in_the_same_transaction() {
-        ItemView item = fixture.item("EAM", "Enhanced observation for high-risk patients");
+        Fixtures.Ward ward = fixtures.ward("Audited plan ward");
+        ItemView item = fixtures.item(ward, ItemKind.PRIORITY, "Enhanced observation for high-risk patients");
 
-        SystemUser.runAs("acute.lead", () -> planning.updateItem(item.id(),
+        SystemUser.runAs(ward.lead(), () -> planning.updateItem(item.id(),
                 item.toDraft().withTitle("Enhanced observation for patients at high risk of falls"), item.version()));
 
         List<AuditEntry> history = SystemUser.runAs("viewer", () -> audit.history("plan_item", item.id()));
-        assertThat(history.getFirst().actor()).isEqualTo("acute.lead");
+        assertThat(history.getFirst().actor()).isEqualTo(ward.lead());
         assertThat(history.getFirst().operation()).isEqualTo("UPDATE");
-        assertThat(history.getFirst().unitName()).isEqualTo("Emergency & Acute Medicine");
+        assertThat(history.getFirst().unitName()).isEqualTo(ward.name());
         assertThat(history.getFirst().changes()).contains("title: Enhanced observation for high-risk patients → "
                 + "Enhanced observation for patients at high risk of falls");
         assertThat(history.getLast().operation()).isEqualTo("INSERT");
-        String name = jdbc.sql("select display_name from app_user where username = 'acute.lead'").query(String.class).single();
+        String name = jdbc.sql("select display_name from app_user where username = :u").param("u", ward.lead())
+                .query(String.class).single();
         assertThat(history.getFirst().sentence()).as("read as a sentence with names")
                 .startsWith(name + " changed ")
-                .endsWith(" ‘Enhanced observation for patients at high risk of falls’ in Emergency & Acute Medicine");
+                .endsWith(" ‘Enhanced observation for patients at high risk of falls’ in " + ward.name());
     }
 
     @Test

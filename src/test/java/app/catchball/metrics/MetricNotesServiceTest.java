@@ -13,6 +13,7 @@ import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.review.ReviewContent;
 import app.catchball.review.ReviewService;
+import app.catchball.security.Role;
 import app.catchball.security.SystemUser;
 import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
@@ -90,22 +91,24 @@ class MetricNotesServiceTest {
 
     @Test
     void the_owner_and_contributors_leads_and_coaches_of_the_unit_write_commentary_and_others_are_refused() {
-        long m = metric("Commentary permissions probe", "viewer");
+        // A Viewer of the ward of its own who owns the metric (the demo's viewer would then have values due).
+        String owner = fixtures.person(ward(), Role.VIEWER);
+        long m = metric("Commentary permissions probe", owner);
         YearMonth month = YearMonth.now().minusMonths(1);
 
-        for (String writer : List.of("viewer", nurse(), lead(), "coach", "acute.lead")) {
+        for (String writer : List.of(owner, nurse(), lead(), "coach", "acute.lead")) {
             as(writer, () -> commentary.write(m, month, "Written by " + writer, null, null,
                     commentary.commentary(m).stream().findFirst().map(Commentary::id).orElse(null)));
         }
         long other = metric("Commentary permissions probe, owned by the nurse", nurse());
         int before = versions();
-        for (String refused : List.of("viewer", "analyst")) {
+        for (String refused : List.of(owner, "analyst")) {
             assertThatThrownBy(() -> as(refused, () -> commentary.write(other, month, "Not mine", null, null, null)))
                     .isInstanceOf(AccessDeniedException.class);
         }
         assertThat(versions()).isEqualTo(before);
-        assertThat(as("viewer", () -> commentary.mayWrite(m))).isTrue();
-        assertThat(as("viewer", () -> commentary.mayWrite(other))).isFalse();
+        assertThat(as(owner, () -> commentary.mayWrite(m))).isTrue();
+        assertThat(as(owner, () -> commentary.mayWrite(other))).isFalse();
         assertThat(as("analyst", () -> commentary.latest(m))).get().extracting(Commentary::whatHappened)
                 .isEqualTo("Written by acute.lead");
     }

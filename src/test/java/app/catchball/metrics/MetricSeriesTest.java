@@ -121,7 +121,10 @@ class MetricSeriesTest {
     }
 
     @Test
+    @Transactional // rolls the whole trust forward: rolled back, so no other class sees a 2027/28
     void the_series_survives_the_roll_forward_and_the_spc_of_the_new_metric_shows_both_years() {
+        Fixtures.Ward ward = fixtures.ward("Series entry ward");
+        fixtures.metric(ward, "Beds open at 8am");
         CycleSummary next = SystemUser.runAs("chief.exec", () -> cycles.rollForward(fixture.cycle(), "2027/28 (series)"));
         MetricInfo discharges = metric("W7", fixture.cycle(), "Discharges before noon");
         MetricInfo carried = metric("W7", next.id(), "Discharges before noon");
@@ -137,18 +140,15 @@ class MetricSeriesTest {
         assertThat(spc.periods().size()).isGreaterThanOrEqualTo(24);
 
         // A value entered through either cycle's item is the series' value: both read it, with its history.
-        SystemUser.runAs("ward7.manager", () -> metrics.saveValues(carried.id(),
+        // (On a ward of the test's own: Ward 7's 24 months stay as the demo made them.)
+        MetricInfo beds = metric(ward.code(), fixture.cycle(), "Beds open at 8am");
+        MetricInfo bedsCarried = metric(ward.code(), next.id(), "Beds open at 8am");
+        SystemUser.runAs(ward.lead(), () -> metrics.saveValues(bedsCarried.id(),
                 List.of(new ValueEntry(LocalDate.of(2024, 10, 1), new BigDecimal("11"))), ValueSource.MANUAL));
-        assertThat(viewer(() -> metrics.values(discharges.id()))).extracting(MetricValueView::period)
+        assertThat(viewer(() -> metrics.values(beds.id()))).extracting(MetricValueView::period)
                 .contains(LocalDate.of(2024, 10, 1));
-        assertThat(viewer(() -> metrics.history(discharges.id()))).first()
+        assertThat(viewer(() -> metrics.history(beds.id()))).first()
                 .satisfies(h -> assertThat(h.period()).isEqualTo(LocalDate.of(2024, 10, 1)));
-        // The audit trail names the series' value in words, on the metric's unit, and finds it by the type "metric value".
-        assertThat(AuditService.typeName("series_value")).isEqualTo("metric value");
-        assertThat(SystemUser.runAs("admin", () -> audit.search(
-                new AuditService.AuditFilter("ward7.manager", fixture.unit("W7"), "series_value", null, null), 0, 1)))
-                .first().satisfies(e -> assertThat(e.sentence()).startsWith("Tom Ellis created value 11")
-                        .endsWith(" for Oct 2024 in Ward 7 — Respiratory"));
 
         // The copied catchball threads keep their steps: as many, in order, ending in the thread's status.
         record Thread(long id, String status, long oldId) {
@@ -171,6 +171,21 @@ class MetricSeriesTest {
         }
         assertThat(threads).anySatisfy(t -> assertThat(jdbc.sql("select count(*) from catchball_step where link_id = :l")
                 .param("l", t.id()).query(Integer.class).single()).isPositive());
+    }
+
+    /** The audit trail is read through its own connection, so this one commits (on a ward of its own). */
+    @Test
+    void the_audit_trail_names_a_series_value_in_words_on_the_metric_s_unit() {
+        Fixtures.Ward ward = fixtures.ward("Audited series ward");
+        long beds = fixtures.metric(ward, "Beds open at 8am").id();
+        SystemUser.runAs(ward.lead(), () -> metrics.saveValues(beds,
+                List.of(new ValueEntry(LocalDate.of(2024, 10, 1), new BigDecimal("11"))), ValueSource.MANUAL));
+
+        assertThat(AuditService.typeName("series_value")).isEqualTo("metric value");
+        assertThat(SystemUser.runAs("admin", () -> audit.search(
+                new AuditService.AuditFilter(ward.lead(), ward.id(), "series_value", null, null), 0, 1)))
+                .first().satisfies(e -> assertThat(e.sentence()).startsWith("Lead of " + ward.name() + " created value 11")
+                        .endsWith(" for Oct 2024 in " + ward.name()));
     }
 
     @Test

@@ -14,6 +14,7 @@ import app.catchball.security.Role;
 import app.catchball.security.SystemUser;
 import app.catchball.security.UserSummary;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -68,6 +69,14 @@ public class Fixtures {
         String lead = person(code, "lead", "Lead of " + unitName, unit.id(), Role.LEAD);
         String contributor = person(code, "contributor", "Contributor on " + unitName, unit.id(), Role.CONTRIBUTOR);
         return new Ward(unit.id(), code, unitName, lead, contributor);
+    }
+
+    /** A new person who holds only this role, on the ward (a Viewer who owns a metric, say); returns the username. */
+    public String person(Ward ward, Role role) {
+        int n = SEQUENCE.incrementAndGet();
+        return SystemUser.runAs("admin", () -> person(ward.code() + "p" + n, role.name().toLowerCase(Locale.ROOT),
+                role.name().charAt(0) + role.name().substring(1).toLowerCase(Locale.ROOT) + " " + n + " on " + ward.name(),
+                ward.id(), role));
     }
 
     /** A new item of that kind on the ward's X-matrix in the current cycle. */
