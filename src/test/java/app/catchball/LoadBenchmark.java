@@ -9,6 +9,7 @@ import app.catchball.security.Role;
 import app.catchball.security.SystemUser;
 import app.catchball.security.UserSummary;
 import app.catchball.support.BenchmarkOrganisation;
+import app.catchball.support.BenchmarkResults;
 import app.catchball.support.LiveUis;
 import app.catchball.support.ServerTime;
 import app.catchball.support.SpringTest;
@@ -24,7 +25,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -138,11 +138,7 @@ class LoadBenchmark {
             String error = FIRST_ERROR.get();
             report.add("first error: " + error.substring(0, Math.min(error.length(), 2000)));
         }
-        String text = String.join("\n", report) + "\n";
-        System.out.println(text);
-        Path out = Path.of("target", "benchmark-results.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        BenchmarkResults.print(String.join("\n", report));
     }
 
     /**
@@ -160,11 +156,7 @@ class LoadBenchmark {
             heapPerUi(org[0], uis, routes); // once unmeasured: the views' first renders fill caches that stay
             report.addAll(heapPerUi(org[0], uis, routes));
         }
-        String text = String.join("\n", report) + "\n";
-        System.out.println(text);
-        Path out = Path.of("target", "benchmark-results.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        BenchmarkResults.print(String.join("\n", report));
     }
 
     /**
@@ -246,12 +238,8 @@ class LoadBenchmark {
         report.add(String.format(Locale.ROOT, "BENCH xmatrix.ward7.server-to-sql %.1f x target <= 3 x %s", ratio,
                 ratio <= 3 ? "met" : "MISSED"));
         report.addAll(profile);
-        String text = String.join("\n", report) + "\n";
-        System.out.println(text);
+        BenchmarkResults.print(String.join("\n", report));
         System.out.println("X-matrix statements:\n" + String.join("\n", sql));
-        Path out = Path.of("target", "benchmark-results.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /**
@@ -282,7 +270,7 @@ class LoadBenchmark {
         Arrays.sort(times);
         double ms = times[renders / 2] / 1e6;
         double kb = largest / 1024.0;
-        report(List.of(
+        BenchmarkResults.print(String.join("\n",
                 String.format(Locale.ROOT, "BENCH projects.bench.below.page %.1f ms target <= 300 ms %s", ms, ms <= 300 ? "met" : "MISSED"),
                 String.format(Locale.ROOT, "BENCH projects.bench.below.response %.1f KB target < 200 KB %s", kb, kb < 200 ? "met" : "MISSED")));
     }
@@ -317,7 +305,7 @@ class LoadBenchmark {
             sessionRate += hammer(withSession, 50, 8) / 2;
         }
         double share = tokenRate / sessionRate;
-        report(List.of(
+        BenchmarkResults.print(String.join("\n",
                 String.format(Locale.ROOT, "api.xmatrix.concurrency-50: token %.0f req/s, session %.0f req/s", tokenRate, sessionRate),
                 String.format(Locale.ROOT, "BENCH api.xmatrix.token-to-session %.2f x target >= 0.8 x %s", share,
                         share >= 0.8 ? "met" : "MISSED")));
@@ -347,14 +335,6 @@ class LoadBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         assertThat(failed.get()).as("failed API requests").isZero();
         return done.get() / elapsed;
-    }
-
-    private static void report(List<String> lines) throws IOException {
-        String text = String.join("\n", lines) + "\n";
-        System.out.println(text);
-        Path out = Path.of("target", "benchmark-results.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** Runs one recorded statement and reads every column of every row, as the application's mappers do. */

@@ -7,12 +7,9 @@ import app.catchball.metrics.spc.SpcEngine;
 import app.catchball.metrics.spc.SpcOptions;
 import app.catchball.planning.PlanFixture;
 import app.catchball.security.SystemUser;
+import app.catchball.support.BenchmarkResults;
 import app.catchball.support.SpringTest;
 import app.catchball.support.StatementCounter;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +45,7 @@ class MetricsBenchmark {
     PlanFixture fixture;
 
     @Test
-    void spc_of_60_points_a_bowling_chart_of_30_metrics_by_24_months_and_a_directorates_spc_summary() throws IOException {
+    void spc_of_60_points_a_bowling_chart_of_30_metrics_by_24_months_and_a_directorates_spc_summary() {
         Random random = new Random(7);
         double[] series = new double[60];
         for (int i = 0; i < series.length; i++) {
@@ -109,8 +106,7 @@ class MetricsBenchmark {
                 bench("bowling-chart-30x24-server-time", bowlingMs, "ms", 50),
                 bench("spc-summary-directorate-statements", summaryStatements[0], "statements", 10),
                 "");
-        System.out.println(report);
-        Files.writeString(Path.of("target", "benchmark-results.txt"), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        BenchmarkResults.print(report);
         assertThat(chart.rows()).hasSize(30);
         assertThat(summary).hasSizeGreaterThanOrEqualTo(30);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.catchball.api.ApiTokenService;
 import app.catchball.security.SystemUser;
 import app.catchball.support.BenchmarkOrganisation;
+import app.catchball.support.BenchmarkResults;
 import app.catchball.support.SpringTest;
 import app.catchball.support.StatementCounter;
 import java.io.IOException;
@@ -13,9 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,9 +93,7 @@ class PlanningBenchmark {
                 "line of sight rows: " + SystemUser.runAs("admin", () -> planning.lineOfSight(wardPriority)).size()
                         + ", statements for the matrix: " + statements(() -> planning.matrix(ward, cycle)),
                 "");
-        System.out.println(report);
-        Path out = Path.of("target", "benchmark-results.txt");
-        Files.writeString(out, report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        BenchmarkResults.print(report);
         assertThat(items).isGreaterThanOrEqualTo(50_000);
     }
 

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.catchball.planning.PlanFixture;
 import app.catchball.support.BenchmarkOrganisation;
+import app.catchball.support.BenchmarkResults;
 import app.catchball.support.SpringTest;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +38,7 @@ class ProjectsBenchmark {
     JdbcClient jdbc;
 
     @Test
-    void the_alignment_walk_of_the_whole_demo_trust() throws IOException {
+    void the_alignment_walk_of_the_whole_demo_trust() {
         // Measured with the benchmark organisation's 51,000 items in the same tables, as in a full run.
         BenchmarkOrganisation.ensure(jdbc, fixture.cycle());
         jdbc.sql("analyze").update();
@@ -62,14 +59,11 @@ class ProjectsBenchmark {
         String text = String.format(Locale.ROOT, "projects.reach.demo: %d projects reach %d plan items%n"
                         + "BENCH projects.reach.demo-trust %.2f ms target <= 5 ms %s%n", ids.size(), reached.size(), median,
                 median <= 5 ? "met" : "MISSED");
-        System.out.println(text);
+        BenchmarkResults.print(text);
         if (Boolean.getBoolean("bench.explain")) {
             System.out.println(String.join("\n", jdbc.sql("explain (analyze, buffers) " + AlignmentQueries.REACH)
                     .param("ids", ids).query(String.class).list()));
         }
-        Path out = Path.of("target", "benchmark-results.txt");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertThat(reached).isNotEmpty();
     }
 }
