@@ -33,13 +33,8 @@ class BowlingRulesTest {
     Fixtures fixtures;
 
     /** The class's own ward, made once: its probe metrics stay out of the demo wards. */
-    private static Fixtures.Ward ward;
-
     private Fixtures.Ward ownWard() {
-        if (ward == null) {
-            ward = fixtures.ward("Bowling rules ward");
-        }
-        return ward;
+        return fixtures.wardOf(getClass(), "Bowling rules ward");
     }
 
     @Autowired

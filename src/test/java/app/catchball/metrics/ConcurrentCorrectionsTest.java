@@ -46,13 +46,8 @@ class ConcurrentCorrectionsTest {
     Fixtures fixtures;
 
     /** The class's own ward, made once: its probe metrics stay out of the demo wards. */
-    private static Fixtures.Ward ward;
-
     private Fixtures.Ward ownWard() {
-        if (ward == null) {
-            ward = fixtures.ward("Corrections ward");
-        }
-        return ward;
+        return fixtures.wardOf(getClass(), "Corrections ward");
     }
 
     private static final int WRITERS = 50;

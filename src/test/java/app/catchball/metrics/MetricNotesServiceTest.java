@@ -59,13 +59,8 @@ class MetricNotesServiceTest {
     Fixtures fixtures;
 
     /** This class's own ward (beside Ward 7, under Emergency & Acute Medicine), made once. */
-    private static Fixtures.Ward ward;
-
     private Fixtures.Ward ward() {
-        if (ward == null) {
-            ward = fixtures.ward("Commentary ward");
-        }
-        return ward;
+        return fixtures.wardOf(getClass(), "Commentary ward");
     }
 
     /** The ward's Lead (where Ward 7's tests used its manager). */

@@ -53,13 +53,8 @@ class ValueRulesTest extends KaribuTest {
     Fixtures fixtures;
 
     /** The class's own ward, made once: its probe metrics stay out of the demo wards. */
-    private static Fixtures.Ward ward;
-
     private Fixtures.Ward ownWard() {
-        if (ward == null) {
-            ward = fixtures.ward("Value rules ward");
-        }
-        return ward;
+        return fixtures.wardOf(getClass(), "Value rules ward");
     }
 
     private static final AtomicInteger PROBES = new AtomicInteger();

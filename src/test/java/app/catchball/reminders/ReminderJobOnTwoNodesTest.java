@@ -1,6 +1,7 @@
 package app.catchball.reminders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.catchball.CatchballApplication;
 import com.icegreen.greenmail.util.GreenMail;
@@ -8,7 +9,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,12 +122,9 @@ class ReminderJobOnTwoNodesTest {
     }
 
     /** The mails go out after the commit, on a task thread: wait until every reminder says it was e-mailed. */
-    private static void awaitAllEmailed(JdbcClient db) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(30));
-        while (db.sql("select count(*) from reminder where emailed_at is null").query(Integer.class).single() > 0) {
-            assertThat(Instant.now()).as("all reminders e-mailed in time").isBefore(until);
-            Thread.sleep(100);
-        }
+    private static void awaitAllEmailed(JdbcClient db) {
+        await("all reminders e-mailed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> db.sql("select count(*) from reminder where emailed_at is null").query(Integer.class).single() == 0);
     }
 
     private static long occurrences(String haystack, String needle) {

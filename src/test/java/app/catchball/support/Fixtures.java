@@ -15,6 +15,8 @@ import app.catchball.security.SystemUser;
 import app.catchball.security.UserSummary;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,7 @@ public class Fixtures {
     private final PlanningService planning;
     private final CycleService cycles;
     private final JdbcClient jdbc;
+    private final Map<Class<?>, Ward> classWards = new ConcurrentHashMap<>();
 
     Fixtures(OrganisationService organisation, AccessService access, PlanningService planning, CycleService cycles,
              JdbcClient jdbc) {
@@ -54,6 +57,14 @@ public class Fixtures {
     /** A new ward named "‹name› ‹n›" beside Ward 7, with its own Lead and Contributor. */
     public Ward ward(String name) {
         return SystemUser.runAs("admin", () -> unit(name, organisation.get(demoUnit("W7")).parentId()));
+    }
+
+    /**
+     * The ward a test class shares between its tests, made on the class's first call ("‹name› ‹n›", as
+     * {@link #ward}). Kept by this bean, so a class gets one ward per application context and database.
+     */
+    public Ward wardOf(Class<?> testClass, String name) {
+        return classWards.computeIfAbsent(testClass, c -> ward(name));
     }
 
     /** A new unit "‹name› ‹n›" below a fixture ward (a bay or team of it), with its own Lead and Contributor. */

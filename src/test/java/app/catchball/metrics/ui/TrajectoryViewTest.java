@@ -51,13 +51,8 @@ class TrajectoryViewTest extends KaribuTest {
     Fixtures fixtures;
 
     /** The class's own ward, made once: its probe metrics stay out of the demo wards. */
-    private static Fixtures.Ward ward;
-
     private Fixtures.Ward ownWard() {
-        if (ward == null) {
-            ward = fixtures.ward("Trajectory screen ward");
-        }
-        return ward;
+        return fixtures.wardOf(getClass(), "Trajectory screen ward");
     }
 
     @Autowired
