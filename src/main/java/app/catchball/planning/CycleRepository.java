@@ -1,13 +1,10 @@
 package app.catchball.planning;
 
-import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface CycleRepository extends JpaRepository<Cycle, Long> {
-
-    Optional<Cycle> findByCurrentTrue();
 
     boolean existsByNameIgnoreCase(String name);
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -37,29 +38,29 @@ public class CycleService {
         this.events = events;
     }
 
+    /** Cycles are read as rows, not entities: every X-matrix and Metrics screen lists them and builds its matrix from one. */
+    private static final String CYCLE_ROWS = "select id, name, first_month, last_month, stage, is_current, previous_cycle_id, version from cycle";
+
+    private static final RowMapper<CycleSummary> CYCLE = (rs, n) -> new CycleSummary(rs.getLong("id"), rs.getString("name"),
+            rs.getObject("first_month", LocalDate.class), rs.getObject("last_month", LocalDate.class),
+            CycleStage.valueOf(rs.getString("stage")), rs.getBoolean("is_current"),
+            rs.getObject("previous_cycle_id", Long.class), rs.getLong("version"));
+
     @Transactional(readOnly = true)
     public List<CycleSummary> cycles() {
         permissions.requireUsername();
-        // Read as rows, not entities: every X-matrix and Metrics screen lists the cycles.
-        return jdbc.sql("""
-                        select id, name, first_month, last_month, stage, is_current, previous_cycle_id, version
-                        from cycle order by first_month desc""")
-                .query((rs, n) -> new CycleSummary(rs.getLong("id"), rs.getString("name"),
-                        rs.getObject("first_month", LocalDate.class), rs.getObject("last_month", LocalDate.class),
-                        CycleStage.valueOf(rs.getString("stage")), rs.getBoolean("is_current"),
-                        rs.getObject("previous_cycle_id", Long.class), rs.getLong("version")))
-                .list();
+        return jdbc.sql(CYCLE_ROWS + " order by first_month desc").query(CYCLE).list();
     }
 
     @Transactional(readOnly = true)
     public CycleSummary get(long cycleId) {
-        return cycles.findById(cycleId).map(Cycle::toSummary)
+        return jdbc.sql(CYCLE_ROWS + " where id = :id").param("id", cycleId).query(CYCLE).optional()
                 .orElseThrow(() -> new RuleViolation("That planning cycle does not exist."));
     }
 
     @Transactional(readOnly = true)
     public Optional<CycleSummary> current() {
-        return cycles.findByCurrentTrue().map(Cycle::toSummary);
+        return jdbc.sql(CYCLE_ROWS + " where is_current").query(CYCLE).optional();
     }
 
     /** Whether the signed-in user may change cycles: an Admin, or a Lead of a trust (or of the system above it). */

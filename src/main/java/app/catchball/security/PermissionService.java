@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -25,8 +24,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that answers "may this user do this action on this unit?". Roles are granted per
@@ -93,7 +90,7 @@ public class PermissionService {
 
     /** Every action the user may do on the unit (none when unknown or inactive): one statement per read-only transaction. */
     private Set<Action> allowed(String username, long unitId) {
-        return answer("allowed|" + username.toLowerCase(Locale.ROOT) + "|" + unitId, () -> load(username, unitId));
+        return TransactionAnswers.answer("allowed|" + username.toLowerCase(Locale.ROOT) + "|" + unitId, () -> load(username, unitId));
     }
 
     private Set<Action> load(String username, long unitId) {
@@ -104,6 +101,8 @@ public class PermissionService {
                 .param("username", username)
                 .query(Rows.of(Row.class))
                 .list();
+        // The same row says whether the account is active: checkView in this transaction needs no statement of its own.
+        TransactionAnswers.remember(activeQuestion(username), !rows.isEmpty() && rows.getFirst().active());
         if (rows.isEmpty() || !rows.getFirst().active()) {
             return EnumSet.noneOf(Action.class);
         }
@@ -169,7 +168,7 @@ public class PermissionService {
      */
     public void checkView() {
         String username = requireUsername();
-        if (!answer("active|" + username.toLowerCase(Locale.ROOT), () -> jdbc.sql(
+        if (!TransactionAnswers.answer(activeQuestion(username), () -> jdbc.sql(
                         "select exists (select 1 from app_user where lower(username) = lower(:u) and active)")
                 .param("u", username).query(Boolean.class).single())) {
             throw new AccessDeniedException("Your account is deactivated.");
@@ -350,38 +349,8 @@ public class PermissionService {
         }
     }
 
-    /** A key for the answers of the current read-only transaction (see {@link #answer}). */
-    private static final Object ANSWERS = new Object();
-
-    /**
-     * The answer to a question about the signed-in user's rights, asked once per read-only
-     * transaction: a screen read in one transaction checks the same unit or account many times, and
-     * nothing it reads can change the answer meanwhile. Outside a read-only transaction (every write)
-     * the question is asked afresh each time.
-     */
-    @SuppressWarnings("unchecked")
-    private <T> T answer(String question, Supplier<T> ask) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            return ask.get();
-        }
-        Map<String, Object> answers = (Map<String, Object>) TransactionSynchronizationManager.getResource(ANSWERS);
-        if (answers == null) {
-            answers = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(ANSWERS, answers);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ANSWERS);
-                }
-            });
-        }
-        T known = (T) answers.get(question);
-        if (known == null) {
-            known = ask.get();
-            answers.put(question, known);
-        }
-        return known;
+    private static String activeQuestion(String username) {
+        return "active|" + username.toLowerCase(Locale.ROOT);
     }
 
     private String refusal(Action action, long unitId) {

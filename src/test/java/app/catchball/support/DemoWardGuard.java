@@ -4,33 +4,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * Tests own their data. Ward 7 is the demo ward that fixed-data checks read (its warnings, its three
- * metrics, its 24 months of history, its projects), so a test class that changes it breaks classes it
- * knows nothing about. This listener takes a fingerprint of Ward 7's data before each test class and
- * fails the class when the fingerprint differs afterwards: make the class use a ward of its own
- * ({@link Fixtures#ward}) or roll back.
+ * Tests own their data. The demo trust is what fixed-data checks read (Ward 7's warnings, its three
+ * metrics, its 24 months of history, its projects; the trust's cascade; EAM's roll-ups), so a test
+ * class that changes it breaks classes it knows nothing about. This listener takes a fingerprint of
+ * the demo units' data before each test class and fails the class when the fingerprint differs
+ * afterwards: make the class use units of its own ({@link Fixtures#ward}, {@link Fixtures#division})
+ * or roll back.
  *
- * <p>The fingerprint covers Ward 7's plan items, their correlations, cascade links to the ward, series
- * values and SPC settings, rebases, trajectories, bowling rules, roll-ups, countermeasures, commentary
- * and annotations, its projects and role grants; version and audit columns are left out, so a change put
- * back exactly counts as no change.
+ * <p>The demo units are the units that exist when the first test class of an application context
+ * starts, before any test has made one. The fingerprint covers their plan items, correlations,
+ * cascade links, series values and SPC settings, rebases, trajectories, bowling rules, roll-ups,
+ * countermeasures, commentary and annotations, projects and role grants; version and audit columns
+ * are left out, so a change put back exactly counts as no change.
  *
- * <p>{@link #STILL_CHANGING_WARD_7} names the classes that have not moved yet. An entry fails as soon as
- * its class leaves Ward 7 alone, so the list can only shrink.
+ * <p>{@link #STILL_CHANGING_DEMO} names the classes that have not moved yet. An entry fails as soon as
+ * its class leaves the demo trust alone, so the list can only shrink.
  */
 public class DemoWardGuard implements TestExecutionListener {
 
-    /** Classes that still write to Ward 7 and have not been moved to wards of their own yet. */
-    static final Set<String> STILL_CHANGING_WARD_7 = Set.of(
-            "MetricRollupServiceTest");
+    /** Classes that still change the demo trust's data and have not been moved to units of their own yet. */
+    static final Set<String> STILL_CHANGING_DEMO = Set.of(
+            "AuditTrailTest",
+            "CapabilityServiceTest",
+            "CatchballServiceTest",
+            "CatchballViewTest",
+            "CommitmentViewTest",
+            "ContinuityServiceTest",
+            "ContinuityViewTest",
+            "CountermeasureRuleTest",
+            "DurableMailTest",
+            "LiveScreensTest",
+            "MetricCommitmentTest",
+            "NoLostUpdatesTest",
+            "PlanningServiceTest",
+            "TwoNodesTest",
+            "XMatrixExcelTest",
+            "XMatrixExcelViewTest");
+
+    /** Per application context (its JdbcClient), the ids of the units that were there before any test ran. */
+    private static final Map<JdbcClient, List<Long>> DEMO_UNITS = new ConcurrentHashMap<>();
 
     private static final String FINGERPRINT = """
-            with w as (select id from org_unit where short_code = 'W7'),
+            with w as (select id from org_unit where id in (:demo)),
                  items as (select id from plan_item where unit_id in (select id from w)),
                  series as (select id from metric_series where unit_id in (select id from w))
             select
@@ -77,16 +98,18 @@ public class DemoWardGuard implements TestExecutionListener {
         String name = testContext.getTestClass().getSimpleName();
         List<String> changed = before == null ? List.of()
                 : after.keySet().stream().filter(part -> !Objects.equals(before.get(part), after.get(part))).toList();
-        if (!changed.isEmpty() && !STILL_CHANGING_WARD_7.contains(name)) {
-            throw new AssertionError(name + " changed the demo Ward 7's data and left it changed (" + String.join(", ", changed)
-                    + "). Tests own their data: give the class a ward of its own (Fixtures.ward) or roll its changes back.");
+        if (!changed.isEmpty() && !STILL_CHANGING_DEMO.contains(name)) {
+            throw new AssertionError(name + " changed the demo trust's data and left it changed (" + String.join(", ", changed)
+                    + "). Tests own their data: give the class units of its own (Fixtures.ward) or roll its changes back.");
         }
-        if (changed.isEmpty() && STILL_CHANGING_WARD_7.contains(name)) {
-            throw new AssertionError(name + " left Ward 7 as it found it: take it off DemoWardGuard.STILL_CHANGING_WARD_7.");
+        if (changed.isEmpty() && STILL_CHANGING_DEMO.contains(name)) {
+            throw new AssertionError(name + " left the demo trust as it found it: take it off DemoWardGuard.STILL_CHANGING_DEMO.");
         }
     }
 
     private static Map<String, Object> fingerprint(TestContext testContext) {
-        return testContext.getApplicationContext().getBean(JdbcClient.class).sql(FINGERPRINT).query().singleRow();
+        JdbcClient jdbc = testContext.getApplicationContext().getBean(JdbcClient.class);
+        List<Long> demo = DEMO_UNITS.computeIfAbsent(jdbc, j -> j.sql("select id from org_unit").query(Long.class).list());
+        return jdbc.sql(FINGERPRINT).param("demo", demo).query().singleRow();
     }
 }

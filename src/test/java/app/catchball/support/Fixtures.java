@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,7 @@ public class Fixtures {
     private final CycleService cycles;
     private final JdbcClient jdbc;
     private final Map<Class<?>, Ward> classWards = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
 
     Fixtures(OrganisationService organisation, AccessService access, PlanningService planning, CycleService cycles,
              JdbcClient jdbc) {
@@ -67,16 +69,47 @@ public class Fixtures {
         return classWards.computeIfAbsent(testClass, c -> ward(name));
     }
 
+    /**
+     * Something a test class shares between its tests (a hierarchy of fixture units, say), made on the
+     * class's first call and kept by this bean: once per application context and database.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T sharedBy(Class<?> testClass, Supplier<T> make) {
+        T known = (T) shared.get(testClass);
+        if (known == null) {
+            known = make.get();
+            shared.put(testClass, known);
+        }
+        return known;
+    }
+
     /** A new unit "‹name› ‹n›" below a fixture ward (a bay or team of it), with its own Lead and Contributor. */
     public Ward below(Ward ward, String name) {
-        return SystemUser.runAs("admin", () -> unit(name, ward.id()));
+        return below(ward, name, "WARD");
+    }
+
+    /**
+     * A new unit "‹name› ‹n›" of the given level ({@code DIRECTORATE}, {@code WARD}, …) below a fixture
+     * unit, with its own Lead and Contributor: for tests that need levels of their own.
+     */
+    public Ward below(Ward parent, String name, String levelCode) {
+        return SystemUser.runAs("admin", () -> unit(name, levelCode, parent.id()));
+    }
+
+    /** A new division "‹name› ‹n›" under the demo trust, with its own Lead and Contributor: the top of a hierarchy of its own. */
+    public Ward division(String name) {
+        return SystemUser.runAs("admin", () -> unit(name, "DIVISION", organisation.get(demoUnit("MED")).parentId()));
     }
 
     private Ward unit(String name, long parentId) {
+        return unit(name, "WARD", parentId);
+    }
+
+    private Ward unit(String name, String levelCode, long parentId) {
         int n = SEQUENCE.incrementAndGet();
         String code = "FX" + n;
         String unitName = name + " " + n;
-        UnitNode unit = organisation.create(unitName, code, "WARD", parentId);
+        UnitNode unit = organisation.create(unitName, code, levelCode, parentId);
         String lead = person(code, "lead", "Lead of " + unitName, unit.id(), Role.LEAD);
         String contributor = person(code, "contributor", "Contributor on " + unitName, unit.id(), Role.CONTRIBUTOR);
         return new Ward(unit.id(), code, unitName, lead, contributor);

@@ -31,6 +31,10 @@ public class StatementCounter implements BeanPostProcessor {
     /** SQLExceptions thrown by result sets and caught by someone (e.g. a mapper probing column names). */
     private static final ThreadLocal<int[]> DRIVER_EXCEPTIONS = ThreadLocal.withInitial(() -> new int[1]);
     private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
+    /** {@code -Ddebug.statements}: print each statement as it is prepared. Read once: the proxies sit on every JDBC call. */
+    private static final boolean PRINT_STATEMENTS = System.getProperty("debug.statements") != null;
+    /** {@code -Ddebug.driver}: print the stack of each driver exception. */
+    private static final boolean PRINT_DRIVER_EXCEPTIONS = System.getProperty("debug.driver") != null;
     /** While set, receives every statement executed on any thread, with its parameters in place (benchmarks replay them). */
     private static volatile Consumer<String> recorder;
 
@@ -89,7 +93,7 @@ public class StatementCounter implements BeanPostProcessor {
         });
         return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
-                    if (System.getProperty("debug.statements") != null && STATEMENT_METHODS.contains(method.getName())
+                    if (PRINT_STATEMENTS && STATEMENT_METHODS.contains(method.getName())
                             && args != null && args.length > 0) {
                         System.out.println("STATEMENT " + String.valueOf(args[0]).replaceAll("\\s+", " "));
                     }
@@ -126,7 +130,7 @@ public class StatementCounter implements BeanPostProcessor {
                         return forward.invoke(proxy, method, args);
                     } catch (SQLException e) {
                         DRIVER_EXCEPTIONS.get()[0]++;
-                        if (System.getProperty("debug.driver") != null) { e.printStackTrace(System.out); }
+                        if (PRINT_DRIVER_EXCEPTIONS) { e.printStackTrace(System.out); }
                         throw e;
                     }
                 });
