@@ -67,13 +67,14 @@ class AuditTrailTest {
 
     @Test
     void changes_with_nothing_visible_are_left_out_unless_asked_for() {
-        ItemView item = fixture.create("EAM", ItemKind.ANNUAL, "Audit bookkeeping probe");
+        Fixtures.Ward ward = fixtures.ward("Bookkeeping ward");
+        ItemView item = fixtures.item(ward, ItemKind.ANNUAL, "Audit bookkeeping probe");
         jdbc.sql("update plan_item set version = version + 1 where id = :id").param("id", item.id()).update();
 
-        AuditFilter planItems = new AuditFilter(null, fixture.unit("EAM"), "plan_item", null, null);
+        AuditFilter planItems = new AuditFilter(null, ward.id(), "plan_item", null, null);
         assertThat(SystemUser.runAs("admin", () -> audit.search(planItems, 0, 500)))
                 .noneMatch(e -> e.rowId() == item.id() && e.operation().equals("UPDATE") && e.changes().equals("no visible change"));
-        AuditFilter everything = new AuditFilter(null, fixture.unit("EAM"), "plan_item", null, null, true);
+        AuditFilter everything = new AuditFilter(null, ward.id(), "plan_item", null, null, true);
         assertThat(SystemUser.runAs("admin", () -> audit.search(everything, 0, 500)))
                 .anyMatch(e -> e.rowId() == item.id() && e.changes().equals("no visible change"));
     }

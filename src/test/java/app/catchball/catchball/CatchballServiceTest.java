@@ -32,9 +32,12 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Catchball through the real services on real PostgreSQL, as the demo users. */
 @SpringTest
+// Each test runs in a transaction that is rolled back: it changes demo units that other classes read.
+@Transactional
 class CatchballServiceTest {
 
     @Autowired

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import app.catchball.CatchballApplication;
 import app.catchball.planning.ItemKind;
 import app.catchball.planning.ItemView;
-import app.catchball.planning.PlanFixture;
 import app.catchball.planning.Proposal;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -48,17 +48,21 @@ class DurableMailTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Fixtures fixtures;
+
     @Test
     void a_mail_not_yet_sent_when_the_node_dies_is_sent_after_the_restart() throws Exception {
         String title = "Durable mail " + System.nanoTime();
+        Fixtures.Ward division = fixtures.division("Durable mail division");
+        Fixtures.Ward directorate = fixtures.below(division, "Durable mail directorate", "DIRECTORATE");
         try (ServerSocket stalledMailServer = new ServerSocket(0)) {
             // A mail server that takes the connection and never answers: the send is under way.
             ConfigurableApplicationContext node = start(stalledMailServer.getLocalPort());
             try {
-                PlanFixture fixture = node.getBean(PlanFixture.class);
                 CatchballService catchball = node.getBean(CatchballService.class);
-                ItemView item = fixture.create("MED", ItemKind.PRIORITY, title);
-                SystemUser.runAs("medicine.director", () -> catchball.proposeDown(item.id(), List.of(fixture.unit("EAM")),
+                ItemView item = fixtures.item(division, ItemKind.PRIORITY, title);
+                SystemUser.runAs(division.lead(), () -> catchball.proposeDown(item.id(), List.of(directorate.id()),
                         new Proposal(title, "95 %", LocalDate.of(2027, 3, 31), "Why it matters", null), "Over to you"));
                 stalledMailServer.setSoTimeout(30_000);
                 try (Socket sending = stalledMailServer.accept()) {
@@ -74,12 +78,12 @@ class DurableMailTest {
 
         try (ConfigurableApplicationContext restarted = start(mailServer.getSmtp().getPort())) {
             // Other mail owed in the shared database (a reminder digest) may come too: find this step's.
-            String subject = "Catchball: Dr James Whitfield proposed “" + title + "”";
+            String subject = "Catchball: Lead of " + division.name() + " proposed “" + title + "”";
             await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(mailServer.getReceivedMessages())
                     .anyMatch(m -> subject.equals(subjectOf(m))));
             MimeMessage mail = Arrays.stream(mailServer.getReceivedMessages()).filter(m -> subject.equals(subjectOf(m)))
                     .findFirst().orElseThrow();
-            assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("acute.lead@northshore.example.nhs.uk");
+            assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(directorate.lead() + "@fixtures.test");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(owed(title)).as("completed once sent").isZero());
         }
     }

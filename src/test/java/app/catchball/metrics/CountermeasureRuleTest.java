@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Countermeasures are asked for the Making Data Count way, alike on the bowling chart (and so the
@@ -30,6 +31,8 @@ import org.springframework.security.access.AccessDeniedException;
  * only where the trust's Admin switched it on.
  */
 @SpringTest
+// Each test runs in a transaction that is rolled back: it changes demo units that other classes read.
+@Transactional
 class CountermeasureRuleTest {
 
     private static final String UNIT = "W24";

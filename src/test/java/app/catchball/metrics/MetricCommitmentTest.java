@@ -16,14 +16,13 @@ import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.planning.Proposal;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.ArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,17 +58,18 @@ class MetricCommitmentTest {
     @Autowired
     JdbcClient jdbc;
 
-    /** Metrics this test made, archived afterwards so other tests see the demo's metrics only. */
-    private final List<Long> made = new ArrayList<>();
+    @Autowired
+    Fixtures fixtures;
 
-    @AfterEach
-    void archiveWhatWasMade() {
-        for (long id : made) {
-            as("admin", () -> {
-                planning.archiveItem(id, planning.item(id).version());
-                return null;
-            });
-        }
+    /** The class's own two levels: numbers are proposed from the division down to the directorate. */
+    record Levels(Fixtures.Ward division, Fixtures.Ward directorate) {
+    }
+
+    private Levels levels() {
+        return fixtures.sharedBy(MetricCommitmentTest.class, () -> {
+            Fixtures.Ward division = fixtures.division("Commitments division");
+            return new Levels(division, fixtures.below(division, "Commitments directorate", "DIRECTORATE"));
+        });
     }
 
     private static <T> T as(String user, Supplier<T> work) {
@@ -77,14 +77,12 @@ class MetricCommitmentTest {
     }
 
     private ItemView divisionMetric(String title) {
-        ItemView metric = as("medicine.director", () -> planning.createItem(fixture.unit("MED"), fixture.cycle(), ItemKind.METRIC,
+        return as(levels().division().lead(), () -> planning.createItem(levels().division().id(), fixture.cycle(), ItemKind.METRIC,
                 ItemDraft.titled(title).withMetric("count", Direction.DOWN, null, new BigDecimal("40"), YEAR_END)));
-        made.add(metric.id());
-        return metric;
     }
 
     private CascadeLinkView propose(ItemView priority, ItemView metric, String target) {
-        return as("medicine.director", () -> catchball.proposeDown(priority.id(), List.of(fixture.unit("SPM")),
+        return as(levels().division().lead(), () -> catchball.proposeDown(priority.id(), List.of(levels().directorate().id()),
                 new Proposal(priority.title(), target, YEAR_END, null, null), "Your share?",
                 new CommitmentTerms(metric.id(), RollupRule.SUM)).getFirst());
     }
@@ -93,14 +91,13 @@ class MetricCommitmentTest {
     void agreement_creates_the_childs_metric_with_the_agreed_target_and_a_later_agreement_updates_it() {
         String title = "Pressure ulcers " + UUID.randomUUID().toString().substring(0, 8);
         ItemView parent = divisionMetric(title);
-        ItemView priority = fixture.create("MED", ItemKind.PRIORITY, "Skin care bundle " + title);
+        Levels levels = levels();
+        ItemView priority = fixtures.item(levels.division(), ItemKind.PRIORITY, "Skin care bundle " + title);
         CascadeLinkView thread = propose(priority, parent, "12");
-        // Nobody leads Specialist Medicine in the demo: the Admin answers for the side whose turn it is.
-        as("admin", () -> catchball.act(thread.id(), Move.ACCEPT, null, "Agreed."));
+        as(levels.directorate().lead(), () -> catchball.act(thread.id(), Move.ACCEPT, null, "Agreed."));
 
-        MetricInfo child = as("viewer", () -> metrics.metricsOf(fixture.unit("SPM"), fixture.cycle())).stream()
+        MetricInfo child = as("viewer", () -> metrics.metricsOf(levels.directorate().id(), fixture.cycle())).stream()
                 .filter(m -> m.title().equals(title)).findFirst().orElseThrow();
-        made.add(child.id());
         assertThat(child.target()).isEqualByComparingTo("12");
         assertThat(child.direction()).isEqualTo(Direction.DOWN);
         assertThat(child.unitOfMeasure()).isEqualTo("count");
@@ -109,14 +106,14 @@ class MetricCommitmentTest {
         assertThat(rollup.commitments().sentence()).isEqualTo("Directorate commitments: 12 of 40");
         CascadeLinkView agreed = as("viewer", () -> catchball.thread(thread.id()).link());
         assertThat(as("viewer", () -> commitments.ofThread(agreed)).orElseThrow().agreedText())
-                .isEqualTo("Agreed number in Specialist Medicine's " + child.label() + ": target 12");
+                .isEqualTo("Agreed number in " + levels.directorate().name() + "'s " + child.label() + ": target 12");
 
-        as("medicine.director", () -> catchball.act(thread.id(), Move.REOPEN,
+        as(levels.division().lead(), () -> catchball.act(thread.id(), Move.REOPEN,
                 new Proposal(priority.title(), "10", YEAR_END, null, null), "Can we go further?"));
-        CascadeLinkView again = as("admin", () -> catchball.act(thread.id(), Move.ACCEPT, null, "Yes."));
+        CascadeLinkView again = as(levels.directorate().lead(), () -> catchball.act(thread.id(), Move.ACCEPT, null, "Yes."));
 
         assertThat(again.status()).isEqualTo(CascadeStatus.AGREED);
-        List<MetricInfo> same = as("viewer", () -> metrics.metricsOf(fixture.unit("SPM"), fixture.cycle())).stream()
+        List<MetricInfo> same = as("viewer", () -> metrics.metricsOf(levels.directorate().id(), fixture.cycle())).stream()
                 .filter(m -> m.title().equals(title)).toList();
         assertThat(same).as("updated, not created again").extracting(MetricInfo::id).containsExactly(child.id());
         assertThat(same.getFirst().target()).isEqualByComparingTo("10");
@@ -127,7 +124,7 @@ class MetricCommitmentTest {
     @Test
     void a_target_that_is_not_a_number_is_refused_when_proposed_and_when_countered() {
         ItemView parent = divisionMetric("Falls probe " + UUID.randomUUID().toString().substring(0, 8));
-        ItemView priority = fixture.create("MED", ItemKind.PRIORITY, "Falls probe priority " + UUID.randomUUID());
+        ItemView priority = fixtures.item(levels().division(), ItemKind.PRIORITY, "Falls probe priority " + UUID.randomUUID());
         int threads = jdbc.sql("select count(*) from cascade_link").query(Integer.class).single();
 
         assertThatThrownBy(() -> propose(priority, parent, "30 % fewer falls"))
@@ -146,9 +143,9 @@ class MetricCommitmentTest {
     @Test
     void a_metric_that_is_not_above_the_child_cannot_carry_the_number() {
         ItemView wardMetric = fixture.item("W7", "Falls with harm");
-        ItemView priority = fixture.create("MED", ItemKind.PRIORITY, "Not above probe " + UUID.randomUUID());
+        ItemView priority = fixtures.item(levels().division(), ItemKind.PRIORITY, "Not above probe " + UUID.randomUUID());
 
         assertThatThrownBy(() -> propose(priority, wardMetric, "3")).isInstanceOf(RuleViolation.class)
-                .hasMessageContaining("which is not above Specialist Medicine");
+                .hasMessageContaining("which is not above " + levels().directorate().name());
     }
 }

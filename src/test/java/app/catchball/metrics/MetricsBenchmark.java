@@ -8,6 +8,7 @@ import app.catchball.metrics.spc.SpcOptions;
 import app.catchball.planning.PlanFixture;
 import app.catchball.security.SystemUser;
 import app.catchball.support.BenchmarkResults;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import app.catchball.support.StatementCounter;
 import java.util.Arrays;
@@ -44,6 +45,9 @@ class MetricsBenchmark {
     @Autowired
     PlanFixture fixture;
 
+    @Autowired
+    Fixtures fixtures;
+
     @Test
     void spc_of_60_points_a_bowling_chart_of_30_metrics_by_24_months_and_a_directorates_spc_summary() {
         Random random = new Random(7);
@@ -64,8 +68,10 @@ class MetricsBenchmark {
         Arrays.sort(ns);
 
         long cycle = fixture.cycle();
-        long ward = fixture.unit("W12");
-        long directorate = fixture.unit("ELD");
+        // Units of its own (tests own their data): a directorate with one ward, 30 metrics on each.
+        Fixtures.Ward ownDirectorate = fixtures.below(fixtures.division("Benchmark division"), "Benchmark directorate", "DIRECTORATE");
+        long directorate = ownDirectorate.id();
+        long ward = fixtures.below(ownDirectorate, "Benchmark ward").id();
         seed(ward, cycle);
         seed(directorate, cycle);
         jdbc.sql("analyze").update();

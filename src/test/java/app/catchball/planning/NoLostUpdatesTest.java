@@ -7,6 +7,7 @@ import app.catchball.base.RuleViolation;
 import app.catchball.organisation.OrganisationService;
 import app.catchball.organisation.UnitNode;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,14 +40,15 @@ class NoLostUpdatesTest {
     OrganisationService organisation;
 
     @Autowired
-    PlanFixture fixture;
+    Fixtures fixtures;
 
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void concurrent_edits_of_one_plan_item_are_applied_or_refused_never_lost() throws Exception {
-        ItemView item = fixture.create("SPM", ItemKind.PRIORITY, "Contended priority");
+        Fixtures.Ward ward = fixtures.ward("Contended plan ward");
+        ItemView item = fixtures.item(ward, ItemKind.PRIORITY, "Contended priority");
         long auditBefore = auditUpdates("plan_item", item.id());
         AtomicInteger applied = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -57,7 +59,7 @@ class NoLostUpdatesTest {
                 String text = "edit " + thread + "-" + i;
                 ItemView current = SystemUser.runAs("admin", () -> planning.item(item.id()));
                 try {
-                    SystemUser.runAs(thread % 2 == 0 ? "medicine.director" : "admin", () ->
+                    SystemUser.runAs(thread % 2 == 0 ? ward.lead() : "admin", () ->
                             planning.updateItem(item.id(), current.toDraft().withDescription(text), current.version()));
                     applied.incrementAndGet();
                     appliedTexts.add(text);
@@ -82,7 +84,8 @@ class NoLostUpdatesTest {
 
     @Test
     void concurrent_renames_of_one_unit_are_applied_or_refused_never_lost() throws Exception {
-        UnitNode unit = SystemUser.runAs("admin", () -> organisation.create("Contended Ward", "CONT", "WARD", fixture.unit("SPM")));
+        Fixtures.Ward contended = fixtures.ward("Contended ward");
+        UnitNode unit = SystemUser.runAs("admin", () -> organisation.get(contended.id()));
         AtomicInteger applied = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
 
@@ -91,7 +94,7 @@ class NoLostUpdatesTest {
                 UnitNode current = SystemUser.runAs("admin", () -> organisation.get(unit.id()));
                 try {
                     int n = i;
-                    SystemUser.runAs("admin", () -> organisation.rename(unit.id(), "Contended Ward " + thread + "-" + n, "CONT",
+                    SystemUser.runAs("admin", () -> organisation.rename(unit.id(), "Contended Ward " + thread + "-" + n, contended.code(),
                             current.version()));
                     applied.incrementAndGet();
                 } catch (RuleViolation | OptimisticLockingFailureException e) {

@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Cascade, line of sight, locking and cycles through the real services on real PostgreSQL. */
 @SpringTest
+// Each test runs in a transaction that is rolled back: it changes demo units that other classes read.
+@Transactional
 class PlanningServiceTest {
 
     @Autowired
@@ -166,9 +168,8 @@ class PlanningServiceTest {
         assertThat(jdbc.sql("select count(*) from plan_item").query(Integer.class).single()).isEqualTo(before);
     }
 
-    /** Adds a trust-wide cycle, so it runs in a transaction that is rolled back. */
+    /** Adds a trust-wide cycle (rolled back, as every test here). */
     @Test
-    @Transactional
     void a_closed_cycle_is_read_only() {
         CycleSummary closed = SystemUser.runAs("admin", () -> {
             CycleSummary c = cycles.create("2024/25", LocalDate.of(2024, 4, 1), LocalDate.of(2025, 3, 1));
@@ -181,9 +182,8 @@ class PlanningServiceTest {
         assertThat(SystemUser.runAs("ward7.manager", () -> planning.matrix(fixture.unit("W7"), closed.id())).editable()).isFalse();
     }
 
-    /** Rolls the whole trust forward, so it runs in a transaction that is rolled back: no other class sees 2027/28. */
+    /** Rolls the whole trust forward (rolled back, as every test here: no other class sees 2027/28). */
     @Test
-    @Transactional
     void rolling_forward_carries_open_items_links_and_the_cascade_into_the_next_cycle() {
         CycleSummary next = SystemUser.runAs("chief.exec", () -> cycles.rollForward(fixture.cycle(), "2027/28"));
 

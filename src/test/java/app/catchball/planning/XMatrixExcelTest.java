@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,10 +55,30 @@ class XMatrixExcelTest {
     @Autowired
     AccessService access;
 
-    /** An empty cycle of its own, so that the tests leave the demo plan alone. */
+    /** The cycles this test made; deleted afterwards with everything imported into them. */
+    private final List<Long> made = new ArrayList<>();
+
+    /**
+     * An empty cycle of its own, so that the tests leave the demo plan alone. The imports need the
+     * trust itself (its True North goals), so what they put on the trust's X-matrix in this cycle is
+     * deleted again after the test, with the cycle: tests own their data.
+     */
     private long newCycle() {
         String name = "X" + UUID.randomUUID().toString().substring(0, 8);
-        return SystemUser.runAs("admin", () -> cycles.create(name, LocalDate.of(2030, 4, 1), LocalDate.of(2031, 3, 1))).id();
+        long id = SystemUser.runAs("admin", () -> cycles.create(name, LocalDate.of(2030, 4, 1), LocalDate.of(2031, 3, 1))).id();
+        made.add(id);
+        return id;
+    }
+
+    @AfterEach
+    void deleteTheCyclesMade() {
+        for (long cycle : made) {
+            jdbc.sql("""
+                    delete from correlation where item_a_id in (select id from plan_item where cycle_id = :cycle)
+                        or item_b_id in (select id from plan_item where cycle_id = :cycle)""").param("cycle", cycle).update();
+            jdbc.sql("delete from plan_item where cycle_id = :cycle").param("cycle", cycle).update();
+            jdbc.sql("delete from cycle where id = :cycle").param("cycle", cycle).update();
+        }
     }
 
     private byte[] exported(String user, long unitId, long cycleId) {

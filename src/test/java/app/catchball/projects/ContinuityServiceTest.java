@@ -17,8 +17,11 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.annotation.Transactional;
 
 @SpringTest
+// Each test runs in a transaction that is rolled back: it changes demo units that other classes read.
+@Transactional
 class ContinuityServiceTest {
 
     @Autowired

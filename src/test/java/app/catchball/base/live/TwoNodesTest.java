@@ -13,6 +13,7 @@ import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.planning.ui.XMatrixElement;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
@@ -55,6 +56,8 @@ class TwoNodesTest extends KaribuTest {
     @Autowired
     PlanFixture fixture;
     @Autowired
+    Fixtures fixtures;
+    @Autowired
     PlanningService planning;
 
     @BeforeEach
@@ -81,17 +84,22 @@ class TwoNodesTest extends KaribuTest {
         }
     }
 
+    /** The class's own ward, whose X-matrix node B shows and node A changes. */
+    private Fixtures.Ward ward() {
+        return fixtures.wardOf(TwoNodesTest.class, "Two-node ward");
+    }
+
     private ItemView createOnA(String title) {
-        return SystemUser.runAs("chief.exec", () -> planning.createItem(fixture.unit("NNU"), fixture.cycle(), ItemKind.PRIORITY,
+        return SystemUser.runAs(ward().lead(), () -> planning.createItem(ward().id(), fixture.cycle(), ItemKind.PRIORITY,
                 ItemDraft.titled(title)));
     }
 
-    /** Opens NNU's X-matrix in a browserless UI on node B and returns it. */
+    /** Opens the ward's X-matrix in a browserless UI on node B and returns it. */
     private XMatrixElement xMatrixOnB() {
         MockVaadin.tearDown();
         openVaadinOn(nodeB);
         login("viewer");
-        UI.getCurrent().navigate("x-matrix", QueryParameters.fromString("unit=NNU&cycle=" + fixture.cycle()));
+        UI.getCurrent().navigate("x-matrix", QueryParameters.fromString("unit=" + ward().code() + "&cycle=" + fixture.cycle()));
         return _get(XMatrixElement.class);
     }
 
@@ -107,7 +115,7 @@ class TwoNodesTest extends KaribuTest {
         ItemView item = createOnA("Same-day emergency care seven days a week");
 
         within2s(() -> assertThat(labels(matrix)).anyMatch(l -> l.contains("Same-day emergency care seven days a week")));
-        SystemUser.runAs("chief.exec", () -> planning.archiveItem(item.id(), planning.item(item.id()).version()));
+        SystemUser.runAs(ward().lead(), () -> planning.archiveItem(item.id(), planning.item(item.id()).version()));
     }
 
     @Test
@@ -124,7 +132,7 @@ class TwoNodesTest extends KaribuTest {
         awaitListening(listenerB);
         ItemView next = createOnA("Ambulatory emergency care until midnight");
         within2s(() -> assertThat(labels(matrix)).anyMatch(l -> l.contains("Ambulatory emergency care until midnight")));
-        SystemUser.runAs("chief.exec", () -> {
+        SystemUser.runAs(ward().lead(), () -> {
             planning.archiveItem(item.id(), planning.item(item.id()).version());
             planning.archiveItem(next.id(), planning.item(next.id()).version());
         });
@@ -135,7 +143,7 @@ class TwoNodesTest extends KaribuTest {
         LiveBroadcaster broadcasterB = nodeB.getBean(LiveBroadcaster.class);
         AtomicInteger seenOnA = new AtomicInteger();
         List<Long> millis = new ArrayList<>();
-        try (AutoCloseable onA = broadcasterA.subscribe(c -> c.event() instanceof PlanChanged p && p.unitId() == fixture.unit("NNU"),
+        try (AutoCloseable onA = broadcasterA.subscribe(c -> c.event() instanceof PlanChanged p && p.unitId() == ward().id(),
                 batch -> seenOnA.addAndGet(batch.size()))) {
             // Only the new item's own change counts: its id is above every id made before (archiving one is not).
             long[] newerThan = {jdbc.sql("select max(id) from plan_item").query(Long.class).single()};
@@ -152,7 +160,7 @@ class TwoNodesTest extends KaribuTest {
                     assertThat(at).as("change %s reached node B within 2 s", i).isNotNull();
                     millis.add(TimeUnit.NANOSECONDS.toMillis(at - start));
                     newerThan[0] = item.id();
-                    SystemUser.runAs("chief.exec", () -> planning.archiveItem(item.id(), planning.item(item.id()).version()));
+                    SystemUser.runAs(ward().lead(), () -> planning.archiveItem(item.id(), planning.item(item.id()).version()));
                 }
             }
             // Node A's own subscriber hears its 40 changes once its coalescing window has passed.

@@ -25,6 +25,7 @@ import app.catchball.projects.ProjectDraft;
 import app.catchball.projects.ProjectService;
 import app.catchball.projects.ProjectSummary;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.KaribuTest;
 import app.catchball.support.StatementCounter;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -46,11 +47,14 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every live screen refreshes within 2 s when another user (here Sarah Okafor, chief.exec) changes
  * what it shows through the services; unsaved input is kept behind "Changed by ‹name› — Reload".
- * The changes are made on Paediatrics (PAE), a unit the other tests leave alone.
+ * The changes are made on units of the class's own (a division, two directorates, a ward and a team,
+ * made through {@link Fixtures}); only the cascade, which starts at the trust, gets an item on the
+ * demo trust, and that item is deleted again.
  */
 class LiveScreensTest extends KaribuTest {
 
@@ -67,17 +71,36 @@ class LiveScreensTest extends KaribuTest {
     ProjectService projects;
     @Autowired
     CatchballService catchball;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The class's own units: a division with two directorates, a ward under the first and a team under the ward. */
+    record Units(Fixtures.Ward division, Fixtures.Ward directorate, Fixtures.Ward otherDirectorate, Fixtures.Ward ward,
+                 Fixtures.Ward team) {
+    }
+
+    private Units units() {
+        return fixtures.sharedBy(LiveScreensTest.class, () -> {
+            Fixtures.Ward division = fixtures.division("Live division");
+            Fixtures.Ward directorate = fixtures.below(division, "Live directorate", "DIRECTORATE");
+            Fixtures.Ward other = fixtures.below(division, "Other live directorate", "DIRECTORATE");
+            Fixtures.Ward ward = fixtures.below(directorate, "Live ward");
+            return new Units(division, directorate, other, ward, fixtures.below(ward, "Live team"));
+        });
+    }
 
     private void open(String route, String query) {
         UI.getCurrent().navigate(route, QueryParameters.fromString(query));
     }
 
-    private ItemView othersCreate(String unit, ItemKind kind, ItemDraft draft) {
-        return SystemUser.runAs(OTHER, () -> planning.createItem(fixture.unit(unit), fixture.cycle(), kind, draft));
+    private ItemView othersCreate(long unitId, ItemKind kind, ItemDraft draft) {
+        return SystemUser.runAs(OTHER, () -> planning.createItem(unitId, fixture.cycle(), kind, draft));
     }
 
     private ItemView othersMetric(String title) {
-        return othersCreate("PAE", ItemKind.METRIC, ItemDraft.titled(title)
+        return othersCreate(units().ward().id(), ItemKind.METRIC, ItemDraft.titled(title)
                 .withMetric("%", Direction.UP, null, new BigDecimal("90"), null));
     }
 
@@ -99,10 +122,10 @@ class LiveScreensTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     void x_matrix_shows_another_users_new_item_and_an_edit_dialog_keeps_unsaved_input() {
         login("admin");
-        open("x-matrix", "unit=PAE&cycle=" + fixture.cycle());
+        open("x-matrix", "unit=" + units().ward().code() + "&cycle=" + fixture.cycle());
         XMatrixElement matrix = _get(XMatrixElement.class);
 
-        ItemView item = othersCreate("PAE", ItemKind.PRIORITY, ItemDraft.titled("Transition clinic for young adults"));
+        ItemView item = othersCreate(units().ward().id(), ItemKind.PRIORITY, ItemDraft.titled("Transition clinic for young adults"));
         within2s(() -> assertThat(labels(matrix)).anyMatch(l -> l.contains("Transition clinic for young adults")));
 
         ComponentUtil.fireEvent(matrix, new XMatrixElement.ItemClickEvent(matrix, true, "north", item.id()));
@@ -130,13 +153,14 @@ class LiveScreensTest extends KaribuTest {
         open("cascade", "cycle=" + fixture.cycle());
         TreeGrid<Object> tree = _get(TreeGrid.class, spec -> spec.withClasses("cascade-tree"));
 
-        ItemView added = othersCreate("NTH", ItemKind.BREAKTHROUGH,
+        // The cascade starts at the trust's True North, so this item has to be the trust's: it is deleted again below.
+        ItemView added = othersCreate(fixture.unit("NTH"), ItemKind.BREAKTHROUGH,
                 ItemDraft.titled("No child waits over a year for a wheelchair").withTrueNorth(goal.id()));
         try {
             within2s(() -> assertThat(IntStream.range(0, GridKt._size(tree)).mapToObj(i -> GridKt._getFormattedRow(tree, i).getFirst()))
                     .anyMatch(l -> l.contains("No child waits over a year for a wheelchair")));
         } finally {
-            SystemUser.runAs(OTHER, () -> planning.archiveItem(added.id(), planning.item(added.id()).version()));
+            jdbc.sql("delete from plan_item where id = :id").param("id", added.id()).update();
         }
     }
 
@@ -145,7 +169,7 @@ class LiveScreensTest extends KaribuTest {
     void bowling_chart_shows_another_users_value() {
         ItemView metric = othersMetric("Children seen within 18 weeks");
         login("viewer");
-        open("metrics", "unit=PAE&cycle=" + fixture.cycle());
+        open("metrics", "unit=" + units().ward().code() + "&cycle=" + fixture.cycle());
         Grid<BowlingChart.Row> grid = _get(Grid.class, spec -> spec.withClasses("bowling-chart"));
         BowlingChart.Row before = rows(grid).stream().filter(r -> r.metric().id() == metric.id()).findFirst().orElseThrow();
         assertThat(before.yearToDate().actual()).isNull();
@@ -182,10 +206,10 @@ class LiveScreensTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     void projects_list_shows_another_users_new_project_on_a_unit_below() {
         login("viewer");
-        open("projects", "unit=WAC&below=true");
+        open("projects", "unit=" + units().ward().code() + "&below=true");
         Grid<ProjectSummary> list = _get(Grid.class, spec -> spec.withClasses("project-list"));
 
-        SystemUser.runAs(OTHER, () -> projects.create(fixture.unit("PAE"), ProjectDraft.titled("Play therapist on the day unit")));
+        SystemUser.runAs(OTHER, () -> projects.create(units().team().id(), ProjectDraft.titled("Play therapist on the day unit")));
 
         within2s(() -> assertThat(rows(list)).extracting(ProjectSummary::title).contains("Play therapist on the day unit"));
     }
@@ -194,10 +218,10 @@ class LiveScreensTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     void continuity_board_shows_another_users_project_that_has_no_lead() {
         login("coach");
-        open("continuity", "unit=PAE");
+        open("continuity", "unit=" + units().ward().code());
         Grid<ContinuityBoard.OrphanedProject> needs = _get(Grid.class, spec -> spec.withClasses("needs-new-lead"));
 
-        SystemUser.runAs(OTHER, () -> projects.create(fixture.unit("PAE"), ProjectDraft.titled("Sepsis screening in the children's ED")));
+        SystemUser.runAs(OTHER, () -> projects.create(units().ward().id(), ProjectDraft.titled("Sepsis screening in the children's ED")));
 
         within2s(() -> assertThat(rows(needs)).extracting(o -> o.project().title()).contains("Sepsis screening in the children's ED"));
     }
@@ -205,13 +229,14 @@ class LiveScreensTest extends KaribuTest {
     @Test
     @SuppressWarnings("unchecked")
     void catchball_inbox_refreshes_once_for_a_move_that_concerns_it_and_not_at_all_for_others() {
-        ItemView elsewhere = fixture.create("SUR", ItemKind.PRIORITY, "Day-case hernia repair");
-        ItemView mine = fixture.create("MED", ItemKind.PRIORITY, "Frailty assessment within 6 hours");
-        login("acute.lead");
+        Units u = units();
+        ItemView elsewhere = fixtures.item(u.division(), ItemKind.PRIORITY, "Day-case hernia repair");
+        ItemView mine = fixtures.item(u.division(), ItemKind.PRIORITY, "Frailty assessment within 6 hours");
+        login(u.directorate().lead());
         UI.getCurrent().navigate("catchball");
         Grid<InboxRow> inbox = _get(Grid.class, spec -> spec.withClasses("inbox"));
 
-        SystemUser.runAs("admin", () -> catchball.proposeDown(elsewhere.id(), List.of(fixture.unit("GS")),
+        SystemUser.runAs("admin", () -> catchball.proposeDown(elsewhere.id(), List.of(u.otherDirectorate().id()),
                 Proposal.titled("Day-case hernia repair"), null));
         int unrelated = StatementCounter.count(() -> {
             pause(800);
@@ -219,7 +244,7 @@ class LiveScreensTest extends KaribuTest {
         });
         assertThat(unrelated).as("statements run for a move between other units").isZero();
 
-        SystemUser.runAs("medicine.director", () -> catchball.proposeDown(mine.id(), List.of(fixture.unit("EAM")),
+        SystemUser.runAs(u.division().lead(), () -> catchball.proposeDown(mine.id(), List.of(u.directorate().id()),
                 Proposal.titled("Frailty assessment within 6 hours"), null));
         int live = StatementCounter.count(() -> within2s(() ->
                 assertThat(rows(inbox)).extracting(InboxRow::title).contains("Frailty assessment within 6 hours")));

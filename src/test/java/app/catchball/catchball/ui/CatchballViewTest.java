@@ -18,6 +18,7 @@ import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.Proposal;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -47,6 +48,20 @@ class CatchballViewTest extends KaribuTest {
     @Autowired
     UnitDirectory units;
 
+    @Autowired
+    Fixtures fixtures;
+
+    /** The class's own two levels: proposals go from the division down to the directorate. */
+    record Levels(Fixtures.Ward division, Fixtures.Ward directorate) {
+    }
+
+    private Levels levels() {
+        return fixtures.sharedBy(CatchballViewTest.class, () -> {
+            Fixtures.Ward division = fixtures.division("Catchball division");
+            return new Levels(division, fixtures.below(division, "Catchball directorate", "DIRECTORATE"));
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> titles() {
         Grid<InboxRow> grid = _get(Grid.class, spec -> spec.withClasses("inbox"));
@@ -58,8 +73,8 @@ class CatchballViewTest extends KaribuTest {
     }
 
     private CascadeLinkView directorProposes(String title) {
-        ItemView item = fixture.create("MED", ItemKind.PRIORITY, title);
-        return SystemUser.runAs("medicine.director", () -> catchball.proposeDown(item.id(), List.of(fixture.unit("EAM")),
+        ItemView item = fixtures.item(levels().division(), ItemKind.PRIORITY, title);
+        return SystemUser.runAs(levels().division().lead(), () -> catchball.proposeDown(item.id(), List.of(levels().directorate().id()),
                 new Proposal(title, "95 %", null, null, null), "Please take this on.")).getFirst();
     }
 
@@ -90,20 +105,20 @@ class CatchballViewTest extends KaribuTest {
 
     @Test
     void a_proposal_from_the_other_side_appears_in_the_open_inbox_without_a_reload() {
-        login("acute.lead");
+        login(levels().directorate().lead());
         UI.getCurrent().navigate(CatchballView.class);
         assertThat(titles()).doesNotContain("Hospital at home for COPD");
 
         directorProposes("Hospital at home for COPD");
 
         within2s(() -> assertThat(titles()).contains("Hospital at home for COPD"));
-        expectNotifications("Dr James Whitfield proposed “Hospital at home for COPD” — it is your turn.");
+        expectNotifications("Lead of " + levels().division().name() + " proposed “Hospital at home for COPD” — it is your turn.");
     }
 
     @Test
     void the_child_lead_counters_in_the_thread_and_the_change_stands_out() {
         CascadeLinkView link = directorProposes("Respiratory hot clinic");
-        login("acute.lead");
+        login(levels().directorate().lead());
         UI.getCurrent().navigate(ThreadPage.class, link.id());
 
         _click(_get(Button.class, spec -> spec.withText("Counter-propose")));
@@ -112,33 +127,35 @@ class CatchballViewTest extends KaribuTest {
 
         expectNotifications("You countered.");
         _get(ListItem.class, spec -> spec.withText("target 95 % → 90 %"));
-        _get(Span.class, spec -> spec.withText("Waiting on Division of Medicine"));
+        _get(Span.class, spec -> spec.withText("Waiting on " + levels().division().name()));
     }
 
     @Test
     void an_open_thread_shows_the_other_sides_step_as_it_happens() {
+        Levels levels = levels();
         CascadeLinkView link = directorProposes("Oxygen weaning protocol");
-        login("medicine.director");
+        login(levels.division().lead());
         UI.getCurrent().navigate(ThreadPage.class, link.id());
-        _get(Span.class, spec -> spec.withText("Waiting on Emergency & Acute Medicine"));
+        _get(Span.class, spec -> spec.withText("Waiting on " + levels.directorate().name()));
 
-        SystemUser.runAs("acute.lead", () -> catchball.act(link.id(), Move.QUERY, null, "Which wards?"));
+        SystemUser.runAs(levels.directorate().lead(), () -> catchball.act(link.id(), Move.QUERY, null, "Which wards?"));
 
-        within2s(() -> _get(Span.class, spec -> spec.withText("Waiting on Division of Medicine")));
+        within2s(() -> _get(Span.class, spec -> spec.withText("Waiting on " + levels.division().name())));
         _get(Button.class, spec -> spec.withText("Answer"));
-        assertThat(_find(Span.class).stream().map(Span::getText)).anyMatch(t -> t.startsWith("Priya Nair (Emergency & Acute Medicine) asked a question"));
+        assertThat(_find(Span.class).stream().map(Span::getText)).anyMatch(t -> t.startsWith(
+                "Lead of " + levels.directorate().name() + " (" + levels.directorate().name() + ") asked a question"));
     }
 
     @Test
     void an_agreed_thread_says_when_and_after_how_many_rounds_with_a_link_to_the_matrix() {
         CascadeLinkView link = directorProposes("Home oxygen review clinic");
-        SystemUser.runAs("acute.lead", () -> catchball.act(link.id(), Move.ACCEPT, null, null));
+        SystemUser.runAs(levels().directorate().lead(), () -> catchball.act(link.id(), Move.ACCEPT, null, null));
         login("viewer");
         UI.getCurrent().navigate(ThreadPage.class, link.id());
 
         assertThat(_find(Paragraph.class).stream().map(p -> p.getText()))
                 .anyMatch(t -> t.matches("Agreed on \\d{1,2} \\w{3} \\d{4} after 1 round\\."));
-        _get(RouterLink.class, spec -> spec.withText("Open Emergency & Acute Medicine’s X-matrix"));
+        _get(RouterLink.class, spec -> spec.withText("Open " + levels().directorate().name() + "’s X-matrix"));
         assertThat(_find(Button.class, spec -> spec.withText("Reopen"))).isEmpty();
     }
 

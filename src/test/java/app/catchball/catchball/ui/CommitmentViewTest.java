@@ -14,6 +14,7 @@ import app.catchball.planning.ItemKind;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.KaribuTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -35,6 +36,9 @@ class CommitmentViewTest extends KaribuTest {
     @Autowired
     PlanFixture fixture;
 
+    @Autowired
+    Fixtures fixtures;
+
     @Test
     void the_agreed_demo_thread_names_the_metric_and_links_the_childs_metric_with_the_agreed_target() {
         InboxRow amu = SystemUser.runAs("viewer", () -> catchball.inbox(fixture.cycle(), fixture.unit("AMU"))).stream()
@@ -50,8 +54,11 @@ class CommitmentViewTest extends KaribuTest {
 
     @Test
     void a_lead_proposes_a_number_for_a_metric_and_a_target_in_words_is_refused() {
-        ItemView priority = fixture.create("EAM", ItemKind.PRIORITY, "Lying and standing blood pressure checks");
-        login("acute.lead");
+        Fixtures.Ward directorate = fixtures.below(fixtures.division("Commitment division"), "Commitment directorate", "DIRECTORATE");
+        Fixtures.Ward ward = fixtures.below(directorate, "Commitment ward");
+        fixtures.metric(directorate, "Falls with harm");
+        ItemView priority = fixtures.item(directorate, ItemKind.PRIORITY, "Lying and standing blood pressure checks");
+        login(directorate.lead());
         UI.getCurrent().navigate(CatchballView.class);
         _click(_get(Button.class, spec -> spec.withText("Propose to units below…")));
         @SuppressWarnings("unchecked")
@@ -59,7 +66,7 @@ class CommitmentViewTest extends KaribuTest {
         setValue(item, item.getListDataView().getItems().filter(i -> i.id() == priority.id()).findFirst().orElseThrow());
         @SuppressWarnings("unchecked")
         CheckboxGroup<UnitNode> to = _get(CheckboxGroup.class, spec -> spec.withLabel("Propose to"));
-        setValue(to, Set.of(to.getListDataView().getItems().filter(u -> u.shortCode().equals("W8")).findFirst().orElseThrow()));
+        setValue(to, Set.of(to.getListDataView().getItems().filter(u -> u.shortCode().equals(ward.code())).findFirst().orElseThrow()));
         @SuppressWarnings("unchecked")
         ComboBox<MetricInfo> metric = _get(ComboBox.class, spec -> spec.withLabel("Number for metric"));
         setValue(metric, metric.getListDataView().getItems().filter(m -> m.title().equals("Falls with harm")).findFirst().orElseThrow());
@@ -71,8 +78,8 @@ class CommitmentViewTest extends KaribuTest {
 
         setValue(_get(TextField.class, spec -> spec.withLabel("Target")), "1");
         _click(_get(Button.class, spec -> spec.withText("Send proposal")));
-        expectNotifications("Proposal sent to Ward 8 — Cardiology.");
+        expectNotifications("Proposal sent to " + ward.name() + ".");
         _get(Paragraph.class, spec -> spec.withText("The target is a number for " + metric.getValue().label()
-                + " (Emergency & Acute Medicine), added up by sum."));
+                + " (" + directorate.name() + "), added up by sum."));
     }
 }

@@ -6,7 +6,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.catchball.planning.CycleService;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.MatrixImportPreview;
 import app.catchball.planning.MatrixImportPreview.Outcome;
@@ -14,6 +13,7 @@ import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
 import app.catchball.planning.Side;
 import app.catchball.security.SystemUser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.KaribuTest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.UploadKt;
@@ -28,9 +28,7 @@ import com.vaadin.flow.router.QueryParameters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +39,7 @@ class XMatrixExcelViewTest extends KaribuTest {
     PlanFixture fixture;
 
     @Autowired
-    CycleService cycles;
+    Fixtures fixtures;
 
     @Autowired
     PlanningService planning;
@@ -65,11 +63,11 @@ class XMatrixExcelViewTest extends KaribuTest {
 
     @Test
     void a_lead_previews_an_import_row_by_row_and_nothing_is_saved_until_confirmed() {
-        long cycle = SystemUser.runAs("admin", () -> cycles.create("K" + UUID.randomUUID().toString().substring(0, 8),
-                LocalDate.of(2032, 4, 1), LocalDate.of(2033, 3, 1))).id();
-        long trust = fixture.unit("NTH");
-        login("chief.exec");
-        UI.getCurrent().navigate(XMatrixView.class, QueryParameters.simple(Map.of("unit", "NTH", "cycle", String.valueOf(cycle))));
+        Fixtures.Ward ward = fixtures.ward("Importing ward");
+        long cycle = fixture.cycle();
+        long unit = ward.id();
+        login(ward.lead());
+        UI.getCurrent().navigate(XMatrixView.class, QueryParameters.simple(Map.of("unit", ward.code(), "cycle", String.valueOf(cycle))));
         assertThat(_get(Anchor.class, spec -> spec.withText("Export to Excel")).getHref()).isNotBlank();
 
         _click(_get(Button.class, spec -> spec.withText("Import from Excel")));
@@ -87,13 +85,13 @@ class XMatrixExcelViewTest extends KaribuTest {
         assertThat(_get(ListItem.class, spec -> spec.withText("Someone New"))).isNotNull();
         Button save = _get(Button.class, spec -> spec.withText("Save the import"));
         assertThat(save.isEnabled()).as("unknown people must be confirmed first").isFalse();
-        assertThat(SystemUser.runAs("chief.exec", () -> planning.matrix(trust, cycle)).side(Side.NORTH)).isEmpty();
+        assertThat(SystemUser.runAs(ward.lead(), () -> planning.matrix(unit, cycle)).side(Side.NORTH)).isEmpty();
 
         setValue(_get(Checkbox.class, spec -> spec.withLabel("Import without them: their items stay unassigned")), true);
         _click(save);
 
         expectNotifications("Imported: 1 new, 0 updated.");
-        assertThat(SystemUser.runAs("chief.exec", () -> planning.matrix(trust, cycle)).side(Side.NORTH))
+        assertThat(SystemUser.runAs(ward.lead(), () -> planning.matrix(unit, cycle)).side(Side.NORTH))
                 .extracting(ItemView::title).containsExactly("Fewer falls");
         assertThat(_find(Grid.class, spec -> spec.withClasses("import-preview"))).isEmpty();
     }

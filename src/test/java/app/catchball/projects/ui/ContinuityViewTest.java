@@ -25,7 +25,10 @@ import com.vaadin.flow.router.QueryParameters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.annotation.Transactional;
 
+// Each test runs in a transaction that is rolled back: it changes demo units that other classes read.
+@Transactional
 class ContinuityViewTest extends KaribuTest {
 
     @Autowired
