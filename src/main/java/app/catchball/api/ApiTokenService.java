@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -100,8 +101,10 @@ public class ApiTokenService {
 
     /**
      * As {@link #authenticate}, with whether the owner is an Admin and must change their password:
-     * everything a request's sign-in needs, in one statement.
+     * everything a request's sign-in needs, in one statement. It runs on every token request, so it
+     * opens no transaction of its own (the one statement reads, and writes nothing).
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     Optional<TokenOwner> owner(String rawToken) {
         if (rawToken == null || !rawToken.startsWith(PREFIX) || rawToken.length() > MAX_RAW) {
             return Optional.empty();

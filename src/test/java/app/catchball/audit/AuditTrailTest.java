@@ -7,10 +7,12 @@ import app.catchball.audit.AuditService.AuditFilter;
 import app.catchball.metrics.MetricsService;
 import app.catchball.metrics.ValueEntry;
 import app.catchball.metrics.ValueSource;
+import app.catchball.planning.ItemDraft;
 import app.catchball.planning.ItemKind;
 import app.catchball.planning.ItemView;
 import app.catchball.planning.PlanFixture;
 import app.catchball.planning.PlanningService;
+import app.catchball.security.Role;
 import app.catchball.security.SystemUser;
 import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringTest
 class AuditTrailTest {
@@ -43,6 +47,9 @@ class AuditTrailTest {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     @Test
     void a_change_is_recorded_with_who_when_and_before_and_after_in_the_same_transaction() {
         Fixtures.Ward ward = fixtures.ward("Audited plan ward");
@@ -63,6 +70,35 @@ class AuditTrailTest {
         assertThat(history.getFirst().sentence()).as("read as a sentence with names")
                 .startsWith(name + " changed ")
                 .endsWith(" ‘Enhanced observation for patients at high risk of falls’ in " + ward.name());
+    }
+
+    /**
+     * The connection is told who acts only before a statement that could write: in a read-only
+     * transaction it still carries whoever wrote on it last, and a write after it, by someone else,
+     * on whatever pooled connection, is recorded as theirs.
+     */
+    @Test
+    void reads_name_nobody_on_the_connection_and_each_write_is_recorded_as_its_users() {
+        Fixtures.Ward ward = fixtures.ward("Named writers ward");
+        TransactionTemplate readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        TransactionTemplate readWrite = new TransactionTemplate(transactions);
+        String named = "select coalesce(current_setting('catchball.user', true), '')";
+        for (int i = 0; i < 6; i++) {
+            // People no connection has been named for yet.
+            String reader = fixtures.person(ward, Role.VIEWER);
+            String writer = fixtures.person(ward, Role.LEAD);
+            String whileReading = SystemUser.runAs(reader, () -> readOnly.execute(t -> jdbc.sql(named).query(String.class).single()));
+            String whileWriting = SystemUser.runAs(writer, () -> readWrite.execute(t -> jdbc.sql(named).query(String.class).single()));
+            assertThat(whileReading).as("a read-only transaction names nobody").isNotEqualTo(reader);
+            assertThat(whileWriting).as("a transaction that may write names its user first").isEqualTo(writer);
+
+            String title = "Named write " + i;
+            SystemUser.runAs(reader, () -> planning.matrix(ward.id(), fixture.cycle()));
+            SystemUser.runAs(writer, () -> planning.createItem(ward.id(), fixture.cycle(), ItemKind.ANNUAL, ItemDraft.titled(title)));
+            assertThat(jdbc.sql("select actor from audit.audit_event where table_name = 'plan_item' and operation = 'INSERT' "
+                    + "and after ->> 'title' = :title").param("title", title).query(String.class).single()).isEqualTo(writer);
+        }
     }
 
     @Test
