@@ -56,7 +56,7 @@ class AuditUserDataSource implements BeanPostProcessor {
         boolean[] named = {false};
         return (Connection) Proxy.newProxyInstance(AuditUserDataSource.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
-                    if (!named[0] && STATEMENT_METHODS.contains(method.getName()) && !connection.isReadOnly()) {
+                    if (!named[0] && STATEMENT_METHODS.contains(method.getName()) && !inReadOnlyTransaction(connection)) {
                         nameUser(connection);
                         named[0] = true;
                     }
@@ -66,6 +66,15 @@ class AuditUserDataSource implements BeanPostProcessor {
                         throw e.getCause();
                     }
                 });
+    }
+
+    /**
+     * Whether PostgreSQL would refuse a write here: pgjdbc begins a read-only connection's
+     * transactions with {@code BEGIN READ ONLY} (its default {@code readOnlyMode=transaction}); with
+     * auto-commit on, a read-only flag is not enforced, so such a connection is still named.
+     */
+    private static boolean inReadOnlyTransaction(Connection connection) throws SQLException {
+        return connection.isReadOnly() && !connection.getAutoCommit();
     }
 
     /**
