@@ -1,7 +1,8 @@
 package app.catchball.catchball;
 
-import app.catchball.planning.PlanFixture;
+import app.catchball.planning.ItemKind;
 import app.catchball.support.Browser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -10,9 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Two people in two real browsers: the director of Medicine proposes to Emergency & Acute Medicine,
- * its lead sees the proposal arrive in the open inbox and counters, and the director sees the
- * counter arrive in the open thread — no reloads (Vaadin Push).
+ * Two people in two real browsers: a division's lead proposes to a directorate below (units of the
+ * test's own), its lead sees the proposal arrive in the open inbox and counters, and the division's
+ * lead sees the counter arrive in the open thread — no reloads (Vaadin Push).
  */
 @SpringTest
 class CatchballBrowserIT {
@@ -23,25 +24,27 @@ class CatchballBrowserIT {
     int port;
 
     @Autowired
-    PlanFixture fixture;
+    Fixtures fixtures;
 
     @Test
     void a_proposal_and_a_counter_arrive_live_on_the_other_side() throws Exception {
-        long item = fixture.item("MED", ITEM).id();
+        Fixtures.Ward division = fixtures.division("Browser division");
+        Fixtures.Ward directorate = fixtures.below(division, "Browser directorate", "DIRECTORATE");
+        long item = fixtures.item(division, ItemKind.PRIORITY, ITEM).id();
         try (Browser director = new Browser(port); Browser lead = new Browser(port)) {
-            lead.signIn("acute.lead", "catchball");
+            lead.signIn(directorate.lead(), fixtures.password());
             lead.waitForText("Your units");
             lead.open("catchball");
             lead.waitForText("Waiting on me");
 
-            director.signIn("medicine.director", "catchball");
+            director.signIn(division.lead(), fixtures.password());
             director.waitForText("Your units");
             director.open("catchball?propose=" + item);
-            director.waitFor(By.xpath("//vaadin-checkbox[.//label[text()='Emergency & Acute Medicine']]")).click();
+            director.waitFor(By.xpath("//vaadin-checkbox[.//label[text()='" + directorate.name() + "']]")).click();
             field(director, "vaadin-text-field", "Target").sendKeys("30 % fewer falls with harm");
             field(director, "vaadin-text-area", "Message").sendKeys("Can the directorate carry this?");
             director.waitFor(By.xpath("//vaadin-button[normalize-space(.)='Send proposal']")).click();
-            director.waitForText("Waiting on Emergency & Acute Medicine");
+            director.waitForText("Waiting on " + directorate.name());
 
             lead.waitFor(By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + ITEM + "']")).click();
             lead.waitForText("Can the directorate carry this?");
@@ -51,10 +54,10 @@ class CatchballBrowserIT {
             target.sendKeys("20 % fewer falls with harm");
             field(lead, "vaadin-text-area", "Message").sendKeys("20 % without a falls practitioner.");
             lead.waitFor(By.xpath("//vaadin-button[normalize-space(.)='Send counter-propose']")).click();
-            lead.waitForText("Waiting on Division of Medicine");
+            lead.waitForText("Waiting on " + division.name());
 
             director.waitForText("target 30 % fewer falls with harm → 20 % fewer falls with harm");
-            director.waitForText("Waiting on Division of Medicine");
+            director.waitForText("Waiting on " + division.name());
             director.screenshot("catchball-director-sees-counter");
             lead.screenshot("catchball-lead-countered");
         }

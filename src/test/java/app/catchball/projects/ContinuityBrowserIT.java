@@ -8,6 +8,7 @@ import app.catchball.security.Role;
 import app.catchball.security.SystemUser;
 import app.catchball.security.UserSummary;
 import app.catchball.support.Browser;
+import app.catchball.support.Fixtures;
 import app.catchball.support.SpringTest;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In a real browser: a project's lead leaves the trust; the directorate lead opens the continuity
- * board, hands the project over to a new lead with a note, and the project leaves the list.
+ * board, hands the project over to a new lead with a note, and the project leaves the list. The
+ * project, its leaver and its new lead are on a ward of the test's own, under the directorate.
  */
 @SpringTest
 class ContinuityBrowserIT {
@@ -42,14 +44,19 @@ class ContinuityBrowserIT {
     @Autowired
     AccessService access;
 
+    @Autowired
+    Fixtures fixtures;
+
     @Test
     void the_directorate_lead_hands_over_a_project_whose_lead_left() throws Exception {
         String title = "Cardiology ward round checklist";
+        Fixtures.Ward ward = fixtures.ward("Handover ward");
+        String newLead = "Contributor on " + ward.name();
         ProjectSummary project = SystemUser.runAs("admin", () -> {
             UserSummary leaver = access.createUser("b." + UUID.randomUUID().toString().substring(0, 8), "Bea Leaving", null,
                     "Str0ng-" + UUID.randomUUID(), false);
-            access.grant(leaver.id(), fixture.unit("W8"), Role.CONTRIBUTOR);
-            ProjectSummary created = projects.create(fixture.unit("W8"),
+            access.grant(leaver.id(), ward.id(), Role.CONTRIBUTOR);
+            ProjectSummary created = projects.create(ward.id(),
                     ProjectDraft.titled(title).withLead(leaver.id()).withStage(ProjectStage.TESTING));
             access.deactivate(leaver.id());
             return created;
@@ -63,7 +70,7 @@ class ContinuityBrowserIT {
 
             click(browser, browser.waitFor(By.id("handover-" + project.id())));
             WebElement lead = browser.waitFor(By.cssSelector("vaadin-combo-box#new-lead input"));
-            lead.sendKeys("Ruth Osei");
+            lead.sendKeys(newLead);
             WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
             wait.until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
             lead.sendKeys(Keys.ENTER);
@@ -72,7 +79,7 @@ class ContinuityBrowserIT {
             browser.screenshot("continuity-handover-dialog");
             click(browser, browser.driver().findElement(By.id("handover-save")));
 
-            browser.waitForText(title + " is now led by Ruth Osei.");
+            browser.waitForText(title + " is now led by " + newLead + ".");
             wait.until(d -> d.findElements(By.id("handover-" + project.id())).stream().noneMatch(WebElement::isDisplayed));
             assertThat(SystemUser.runAs("coach", () -> continuity.continuity(fixture.unit("EAM"))).needsNewLead())
                     .noneMatch(o -> o.project().id() == project.id());

@@ -145,6 +145,11 @@ public class Fixtures {
                 .findFirst().orElseThrow(() -> new AssertionError("No item '" + title + "' on " + ward.name()));
     }
 
+    /** The password of every person made here, for tests that sign in through the browser. */
+    public String password() {
+        return PASSWORD;
+    }
+
     public long cycle() {
         return cycles.current().orElseThrow().id();
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -37,6 +38,12 @@ public class StatementCounter implements BeanPostProcessor {
     private static final boolean PRINT_DRIVER_EXCEPTIONS = System.getProperty("debug.driver") != null;
     /** While set, receives every statement executed on any thread, with its parameters in place (benchmarks replay them). */
     private static volatile Consumer<String> recorder;
+    /**
+     * How many {@link #driverExceptions} runs are under way. Statements and result sets are wrapped
+     * only while one is, or while {@link #recorder} is set: otherwise the proxies, on every column
+     * read, would add to the server time the benchmarks measure.
+     */
+    private static final AtomicInteger WATCHING_RESULT_SETS = new AtomicInteger();
 
     /** Runs the work and returns how many statements it prepared. */
     public static int count(Runnable work) {
@@ -48,7 +55,12 @@ public class StatementCounter implements BeanPostProcessor {
     /** Runs the work and returns how many exceptions the JDBC result sets threw during it, caught or not. */
     public static int driverExceptions(Runnable work) {
         int before = DRIVER_EXCEPTIONS.get()[0];
-        work.run();
+        WATCHING_RESULT_SETS.incrementAndGet();
+        try {
+            work.run();
+        } finally {
+            WATCHING_RESULT_SETS.decrementAndGet();
+        }
         return DRIVER_EXCEPTIONS.get()[0] - before;
     }
 
@@ -87,7 +99,7 @@ public class StatementCounter implements BeanPostProcessor {
         InvocationHandler forward = forward(real, (result, method) -> {
             if (STATEMENT_METHODS.contains(method)) {
                 COUNT.get()[0]++;
-                return statement((Statement) result);
+                return recorder != null || WATCHING_RESULT_SETS.get() > 0 ? statement((Statement) result) : result;
             }
             return result;
         });
