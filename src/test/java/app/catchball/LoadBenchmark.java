@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.catchball.api.ApiTokenService;
 import app.catchball.planning.PlanFixture;
 import app.catchball.security.AccessService;
+import app.catchball.security.Grant;
 import app.catchball.security.Role;
 import app.catchball.security.SystemUser;
-import app.catchball.security.Grant;
 import app.catchball.security.UserSummary;
 import app.catchball.support.BenchmarkOrganisation;
 import app.catchball.support.BenchmarkResults;
@@ -168,8 +168,8 @@ class LoadBenchmark {
      * browser's client sends it; the SQL is what every thread ran during one such navigation, with
      * its parameters written in, replayed statement by statement (results read to the last column)
      * and rolled back. Both are timed after {@code xmatrix.warm-up} (1,000) untimed navigations, so
-     * that what is measured is the server as it runs, JIT-compiled. With {@code -Dbench.jfr=true} the timed renders are also sampled with Java
-     * Flight Recorder and the hottest frames printed.
+     * that what is measured is the server as it runs, JIT-compiled. With {@code -Dbench.jfr=true} the
+     * timed renders are also sampled with Java Flight Recorder and the hottest frames printed.
      */
     @Test
     void the_ward_7_x_matrix_against_its_own_sql() throws Exception {
@@ -404,10 +404,10 @@ class LoadBenchmark {
         return f.getMethod().getType().getName() + "." + f.getMethod().getName();
     }
 
-    /** Simulated users are Leads of Ward 7, one account each (one account for all would be throttled as an attack). */
     /**
-     * Makes the load users (once per database) and grants each the Lead role on Ward 7 for this test;
-     * {@link #revokeLoadGrants} takes the grants away again, so Ward 7's people are the demo's after the class.
+     * Simulated users are Leads of Ward 7, one account each (one account for all would be throttled as
+     * an attack). The accounts are made once per database; the grants are given for each test and
+     * {@link #revokeLoadGrants} takes them away again, so Ward 7's people are the demo's after the class.
      */
     private void createUsers(int count) {
         long ward = fixture.unit("W7");

@@ -21,7 +21,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(StatementCounter.class)
-@TestExecutionListeners(listeners = {SecurityContextStrategyListener.class, DemoWardGuard.class},
+@TestExecutionListeners(listeners = {SecurityContextStrategyListener.class, DemoTrustGuard.class},
         mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface SpringTest {
 }

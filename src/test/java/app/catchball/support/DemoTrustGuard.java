@@ -26,7 +26,7 @@ import org.springframework.test.context.TestExecutionListener;
  * <p>{@link #STILL_CHANGING_DEMO} names the classes that have not moved yet. An entry fails as soon as
  * its class leaves the demo trust alone, so the list can only shrink.
  */
-public class DemoWardGuard implements TestExecutionListener {
+public class DemoTrustGuard implements TestExecutionListener {
 
     /** Classes that still change the demo trust's data and have not been moved to units of their own yet. */
     static final Set<String> STILL_CHANGING_DEMO = Set.of();
@@ -87,7 +87,7 @@ public class DemoWardGuard implements TestExecutionListener {
                     + "). Tests own their data: give the class units of its own (Fixtures.ward) or roll its changes back.");
         }
         if (changed.isEmpty() && STILL_CHANGING_DEMO.contains(name)) {
-            throw new AssertionError(name + " left the demo trust as it found it: take it off DemoWardGuard.STILL_CHANGING_DEMO.");
+            throw new AssertionError(name + " left the demo trust as it found it: take it off DemoTrustGuard.STILL_CHANGING_DEMO.");
         }
     }
 
