@@ -28,8 +28,9 @@ class CatchballBrowserIT {
 
     @Test
     void a_proposal_and_a_counter_arrive_live_on_the_other_side() throws Exception {
-        Fixtures.Ward division = fixtures.division("Browser division");
-        Fixtures.Ward directorate = fixtures.below(division, "Browser directorate", "DIRECTORATE");
+        Fixtures.Levels levels = fixtures.levels("Browser");
+        Fixtures.Ward division = levels.division();
+        Fixtures.Ward directorate = levels.directorate();
         long item = fixtures.item(division, ItemKind.PRIORITY, ITEM).id();
         try (Browser director = new Browser(port); Browser lead = new Browser(port)) {
             lead.signIn(directorate.lead(), fixtures.password());

@@ -54,8 +54,9 @@ class DurableMailTest {
     @Test
     void a_mail_not_yet_sent_when_the_node_dies_is_sent_after_the_restart() throws Exception {
         String title = "Durable mail " + System.nanoTime();
-        Fixtures.Ward division = fixtures.division("Durable mail division");
-        Fixtures.Ward directorate = fixtures.below(division, "Durable mail directorate", "DIRECTORATE");
+        Fixtures.Levels levels = fixtures.levels("Durable mail");
+        Fixtures.Ward division = levels.division();
+        Fixtures.Ward directorate = levels.directorate();
         try (ServerSocket stalledMailServer = new ServerSocket(0)) {
             // A mail server that takes the connection and never answers: the send is under way.
             ConfigurableApplicationContext node = start(stalledMailServer.getLocalPort());

@@ -62,14 +62,8 @@ class MetricCommitmentTest {
     Fixtures fixtures;
 
     /** The class's own two levels: numbers are proposed from the division down to the directorate. */
-    record Levels(Fixtures.Ward division, Fixtures.Ward directorate) {
-    }
-
-    private Levels levels() {
-        return fixtures.sharedBy(MetricCommitmentTest.class, () -> {
-            Fixtures.Ward division = fixtures.division("Commitments division");
-            return new Levels(division, fixtures.below(division, "Commitments directorate", "DIRECTORATE"));
-        });
+    private Fixtures.Levels levels() {
+        return fixtures.sharedBy(MetricCommitmentTest.class, () -> fixtures.levels("Commitments"));
     }
 
     private static <T> T as(String user, Supplier<T> work) {
@@ -91,7 +85,7 @@ class MetricCommitmentTest {
     void agreement_creates_the_childs_metric_with_the_agreed_target_and_a_later_agreement_updates_it() {
         String title = "Pressure ulcers " + UUID.randomUUID().toString().substring(0, 8);
         ItemView parent = divisionMetric(title);
-        Levels levels = levels();
+        Fixtures.Levels levels = levels();
         ItemView priority = fixtures.item(levels.division(), ItemKind.PRIORITY, "Skin care bundle " + title);
         CascadeLinkView thread = propose(priority, parent, "12");
         as(levels.directorate().lead(), () -> catchball.act(thread.id(), Move.ACCEPT, null, "Agreed."));

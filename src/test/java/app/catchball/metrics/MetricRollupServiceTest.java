@@ -51,9 +51,9 @@ class MetricRollupServiceTest {
 
     private Units units() {
         return fixtures.sharedBy(MetricRollupServiceTest.class, () -> {
-            Ward division = fixtures.division("Roll-up division");
-            Ward directorate = fixtures.below(division, "Roll-up directorate", "DIRECTORATE");
-            return new Units(division, directorate, fixtures.below(directorate, "Roll-up ward A"),
+            Fixtures.Levels levels = fixtures.levels("Roll-up");
+            Ward directorate = levels.directorate();
+            return new Units(levels.division(), directorate, fixtures.below(directorate, "Roll-up ward A"),
                     fixtures.below(directorate, "Roll-up ward B"), fixtures.below(directorate, "Roll-up ward C"));
         });
     }

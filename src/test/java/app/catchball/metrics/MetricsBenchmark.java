@@ -69,7 +69,7 @@ class MetricsBenchmark {
 
         long cycle = fixture.cycle();
         // Units of its own (tests own their data): a directorate with one ward, 30 metrics on each.
-        Fixtures.Ward ownDirectorate = fixtures.below(fixtures.division("Benchmark division"), "Benchmark directorate", "DIRECTORATE");
+        Fixtures.Ward ownDirectorate = fixtures.levels("Benchmark").directorate();
         long directorate = ownDirectorate.id();
         long ward = fixtures.below(ownDirectorate, "Benchmark ward").id();
         seed(ward, cycle);

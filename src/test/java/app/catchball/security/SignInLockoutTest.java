@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
@@ -35,6 +36,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  */
 @SpringTest
 class SignInLockoutTest {
+
+    @Value("${catchball.security.sign-in-max-delay}")
+    Duration maxDelay;
 
     @Autowired
     AuthenticationConfiguration authenticationConfiguration;
@@ -112,7 +116,10 @@ class SignInLockoutTest {
         Timestamp lockedUntil = jdbc.sql("select locked_until from sign_in_throttle where username = :u and source = :s")
                 .param("u", user).param("s", attacker).query(Timestamp.class).single();
         assertThat(Duration.between(Instant.now(), lockedUntil.toInstant())).isBetween(Duration.ofMinutes(14), Duration.ofMinutes(15));
-        Thread.sleep(1_100);
+        // Past the longest delay a failure brings, so that only the lock can refuse the right password.
+        Instant delaysOver = jdbc.sql("select max(last_failure_at) from sign_in_throttle where username = :u")
+                .param("u", user).query(Timestamp.class).single().toInstant().plus(maxDelay);
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> Instant.now().isAfter(delaysOver));
         assertThatThrownBy(() -> signIn(user, "right-password-1", attacker))
                 .as("locked from the source that failed, even for the right password, after the delays")
                 .isInstanceOf(SignInThrottledException.class);

@@ -58,7 +58,7 @@ public class Fixtures {
 
     /** A new ward named "‹name› ‹n›" beside Ward 7, with its own Lead and Contributor. */
     public Ward ward(String name) {
-        return SystemUser.runAs("admin", () -> unit(name, organisation.get(demoUnit("W7")).parentId()));
+        return SystemUser.runAs("admin", () -> unit(name, "WARD", organisation.get(demoUnit("W7")).parentId()));
     }
 
     /**
@@ -75,12 +75,7 @@ public class Fixtures {
      */
     @SuppressWarnings("unchecked")
     public <T> T sharedBy(Class<?> testClass, Supplier<T> make) {
-        T known = (T) shared.get(testClass);
-        if (known == null) {
-            known = make.get();
-            shared.put(testClass, known);
-        }
-        return known;
+        return (T) shared.computeIfAbsent(testClass, c -> make.get());
     }
 
     /** A new unit "‹name› ‹n›" below a fixture ward (a bay or team of it), with its own Lead and Contributor. */
@@ -96,13 +91,22 @@ public class Fixtures {
         return SystemUser.runAs("admin", () -> unit(name, levelCode, parent.id()));
     }
 
+    /** A division and a directorate below it, each with its own Lead and Contributor (see {@link #levels}). */
+    public record Levels(Ward division, Ward directorate) {
+    }
+
+    /**
+     * A new division "‹name› division ‹n›" under the demo trust and a directorate "‹name› directorate ‹m›"
+     * below it: two levels of its own, for proposals, roll-ups and commitments between them.
+     */
+    public Levels levels(String name) {
+        Ward division = division(name + " division");
+        return new Levels(division, below(division, name + " directorate", "DIRECTORATE"));
+    }
+
     /** A new division "‹name› ‹n›" under the demo trust, with its own Lead and Contributor: the top of a hierarchy of its own. */
     public Ward division(String name) {
         return SystemUser.runAs("admin", () -> unit(name, "DIVISION", organisation.get(demoUnit("MED")).parentId()));
-    }
-
-    private Ward unit(String name, long parentId) {
-        return unit(name, "WARD", parentId);
     }
 
     private Ward unit(String name, String levelCode, long parentId) {

@@ -4,8 +4,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import app.catchball.base.live.LiveBroadcaster;
+import app.catchball.base.live.LiveChange;
 import app.catchball.catchball.CatchballService;
+import app.catchball.catchball.CatchballThreadChanged;
 import app.catchball.catchball.InboxRow;
 import app.catchball.metrics.BowlingChart;
 import app.catchball.metrics.MetricValueView;
@@ -42,8 +46,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.router.QueryParameters;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,6 +83,8 @@ class LiveScreensTest extends KaribuTest {
     Fixtures fixtures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    LiveBroadcaster broadcaster;
 
     /** The class's own units: a division with two directorates, a ward under the first and a team under the ward. */
     record Units(Fixtures.Ward division, Fixtures.Ward directorate, Fixtures.Ward otherDirectorate, Fixtures.Ward ward,
@@ -83,11 +93,10 @@ class LiveScreensTest extends KaribuTest {
 
     private Units units() {
         return fixtures.sharedBy(LiveScreensTest.class, () -> {
-            Fixtures.Ward division = fixtures.division("Live division");
-            Fixtures.Ward directorate = fixtures.below(division, "Live directorate", "DIRECTORATE");
-            Fixtures.Ward other = fixtures.below(division, "Other live directorate", "DIRECTORATE");
-            Fixtures.Ward ward = fixtures.below(directorate, "Live ward");
-            return new Units(division, directorate, other, ward, fixtures.below(ward, "Live team"));
+            Fixtures.Levels levels = fixtures.levels("Live");
+            Fixtures.Ward other = fixtures.below(levels.division(), "Other live directorate", "DIRECTORATE");
+            Fixtures.Ward ward = fixtures.below(levels.directorate(), "Live ward");
+            return new Units(levels.division(), levels.directorate(), other, ward, fixtures.below(ward, "Live team"));
         });
     }
 
@@ -228,7 +237,7 @@ class LiveScreensTest extends KaribuTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void catchball_inbox_refreshes_once_for_a_move_that_concerns_it_and_not_at_all_for_others() {
+    void catchball_inbox_refreshes_once_for_a_move_that_concerns_it_and_not_at_all_for_others() throws Exception {
         Units u = units();
         ItemView elsewhere = fixtures.item(u.division(), ItemKind.PRIORITY, "Day-case hernia repair");
         ItemView mine = fixtures.item(u.division(), ItemKind.PRIORITY, "Frailty assessment within 6 hours");
@@ -236,13 +245,19 @@ class LiveScreensTest extends KaribuTest {
         UI.getCurrent().navigate("catchball");
         Grid<InboxRow> inbox = _get(Grid.class, spec -> spec.withClasses("inbox"));
 
-        SystemUser.runAs("admin", () -> catchball.proposeDown(elsewhere.id(), List.of(u.otherDirectorate().id()),
-                Proposal.titled("Day-case hernia repair"), null));
-        int unrelated = StatementCounter.count(() -> {
-            pause(800);
-            MockVaadin.clientRoundtrip(false);
-        });
-        assertThat(unrelated).as("statements run for a move between other units").isZero();
+        // A move between other units: once the broadcaster has handed it out (a probe of ours hears it), the
+        // inbox would refresh within the broadcaster's window if it thought the move concerned it. It must not.
+        BlockingQueue<LiveChange> heard = new LinkedBlockingQueue<>();
+        try (AutoCloseable probe = broadcaster.subscribe(c -> c.event() instanceof CatchballThreadChanged t
+                && t.childUnitId() == u.otherDirectorate().id(), heard::addAll)) {
+            SystemUser.runAs("admin", () -> catchball.proposeDown(elsewhere.id(), List.of(u.otherDirectorate().id()),
+                    Proposal.titled("Day-case hernia repair"), null));
+            assertThat(heard.poll(2, TimeUnit.SECONDS)).as("the move between other units was broadcast").isNotNull();
+        }
+        int[] unrelated = {0};
+        await().alias("no statements run for a move between other units").pollInSameThread()
+                .pollInterval(Duration.ofMillis(50)).during(LiveBroadcaster.WINDOW.plusMillis(200)).atMost(Duration.ofSeconds(2))
+                .until(() -> (unrelated[0] += StatementCounter.count(() -> MockVaadin.clientRoundtrip(false))) == 0);
 
         SystemUser.runAs(u.division().lead(), () -> catchball.proposeDown(mine.id(), List.of(u.directorate().id()),
                 Proposal.titled("Frailty assessment within 6 hours"), null));
@@ -250,13 +265,5 @@ class LiveScreensTest extends KaribuTest {
                 assertThat(rows(inbox)).extracting(InboxRow::title).contains("Frailty assessment within 6 hours")));
         int byHand = StatementCounter.count(() -> _get(Tabs.class).setSelectedIndex(1));
         assertThat(live).as("statements of the live refresh, against one refresh by hand").isEqualTo(byHand).isPositive();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

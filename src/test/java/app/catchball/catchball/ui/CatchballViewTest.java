@@ -52,14 +52,8 @@ class CatchballViewTest extends KaribuTest {
     Fixtures fixtures;
 
     /** The class's own two levels: proposals go from the division down to the directorate. */
-    record Levels(Fixtures.Ward division, Fixtures.Ward directorate) {
-    }
-
-    private Levels levels() {
-        return fixtures.sharedBy(CatchballViewTest.class, () -> {
-            Fixtures.Ward division = fixtures.division("Catchball division");
-            return new Levels(division, fixtures.below(division, "Catchball directorate", "DIRECTORATE"));
-        });
+    private Fixtures.Levels levels() {
+        return fixtures.sharedBy(CatchballViewTest.class, () -> fixtures.levels("Catchball"));
     }
 
     @SuppressWarnings("unchecked")
@@ -132,7 +126,7 @@ class CatchballViewTest extends KaribuTest {
 
     @Test
     void an_open_thread_shows_the_other_sides_step_as_it_happens() {
-        Levels levels = levels();
+        Fixtures.Levels levels = levels();
         CascadeLinkView link = directorProposes("Oxygen weaning protocol");
         login(levels.division().lead());
         UI.getCurrent().navigate(ThreadPage.class, link.id());

@@ -54,7 +54,7 @@ class CommitmentViewTest extends KaribuTest {
 
     @Test
     void a_lead_proposes_a_number_for_a_metric_and_a_target_in_words_is_refused() {
-        Fixtures.Ward directorate = fixtures.below(fixtures.division("Commitment division"), "Commitment directorate", "DIRECTORATE");
+        Fixtures.Ward directorate = fixtures.levels("Commitment").directorate();
         Fixtures.Ward ward = fixtures.below(directorate, "Commitment ward");
         fixtures.metric(directorate, "Falls with harm");
         ItemView priority = fixtures.item(directorate, ItemKind.PRIORITY, "Lying and standing blood pressure checks");
