@@ -59,8 +59,13 @@ public class SignedInAccess {
      */
     static Optional<Boolean> mustChangePasswordInThisRequest(String username) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        return request != null && request.getAttribute(CHECKED, RequestAttributes.SCOPE_REQUEST) instanceof Checked checked
-                && checked.username().equalsIgnoreCase(username) ? Optional.of(checked.mustChangePassword()) : Optional.empty();
+        return request == null ? Optional.empty() : checkedFor(request.getAttribute(CHECKED, RequestAttributes.SCOPE_REQUEST), username);
+    }
+
+    /** Whether the user must change their password, if the request's {@link #CHECKED} attribute is about them. */
+    private static Optional<Boolean> checkedFor(Object checked, String username) {
+        return checked instanceof Checked c && c.username().equalsIgnoreCase(username)
+                ? Optional.of(c.mustChangePassword()) : Optional.empty();
     }
 
     /**
@@ -116,9 +121,9 @@ public class SignedInAccess {
                     return;
                 }
                 boolean mustChangePassword;
-                if (bearer(request) && request.getAttribute(CHECKED) instanceof Checked byToken
-                        && byToken.username().equalsIgnoreCase(auth.getName())) {
-                    mustChangePassword = byToken.mustChangePassword();
+                Optional<Boolean> byToken = bearer(request) ? checkedFor(request.getAttribute(CHECKED), auth.getName()) : Optional.empty();
+                if (byToken.isPresent()) {
+                    mustChangePassword = byToken.get();
                 } else {
                     Optional<State> state = state(auth.getName());
                     HttpSession session = request.getSession(false);
